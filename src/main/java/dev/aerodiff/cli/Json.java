@@ -1,0 +1,35 @@
+package dev.aerodiff.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aerodiff.field.Channel;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** JSON output of the commands: pretty-printed, keys in insertion order. */
+final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {
+    }
+
+    /** Prints {@code value} as JSON followed by a newline. */
+    static void print(PrintWriter out, Object value) {
+        try {
+            out.println(MAPPER.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize result: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return {"p": v[0], "ux": v[1], "uy": v[2]} */
+    static Map<String, Double> perChannel(double[] values) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (Channel ch : Channel.ALL) {
+            m.put(ch.variableName(), values[ch.ordinal()]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.aerodiff.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.function.IntConsumer;
+
+/**
+ * Progress of long work on standard error: a bar with rate and ETA redrawn in place on a terminal,
+ * plain log lines (about every 10%) otherwise. Receives the index of each finished item. Work that
+ * ends within a second prints nothing.
+ */
+final class Progress implements IntConsumer {
+    private final PrintWriter err;
+    private final String label;
+    private final int total;
+    private final boolean terminal;
+    private final long start = System.nanoTime();
+    private int lastDecile = -1;
+    private boolean shown;
+
+    Progress(PrintWriter err, String label, int total) {
+        this.err = err;
+        this.label = label;
+        this.total = total;
+        this.terminal = System.console() != null;
+    }
+
+    @Override
+    public void accept(int index) {
+        int done = index + 1;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double rate = done / Math.max(seconds, 1e-9);
+        double eta = (total - done) / rate;
+        if (!shown && seconds < 1.0) {
+            return;
+        }
+        shown = true;
+        if (terminal) {
+            int width = 30;
+            int filled = (int) Math.round(width * (double) done / total);
+            err.printf(Locale.ROOT, "\r%s [%s%s] %d/%d  %.1f/s  ETA %s", label, "#".repeat(filled),
+                    " ".repeat(width - filled), done, total, rate, formatSeconds(eta));
+            if (done == total) {
+                err.println();
+            }
+            err.flush();
+            return;
+        }
+        int decile = done * 10 / total;
+        if (decile != lastDecile || done == total) {
+            lastDecile = decile;
+            err.printf(Locale.ROOT, "%s: %d/%d (%.1f/s, ETA %s)%n", label, done, total, rate, formatSeconds(eta));
+            err.flush();
+        }
+    }
+
+    private static String formatSeconds(double s) {
+        long t = Math.round(s);
+        return t >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", t / 3600, t / 60 % 60)
+                : String.format(Locale.ROOT, "%dm%02ds", t / 60, t % 60);
+    }
+}
