@@ -74,7 +74,7 @@ public final class AeroDiff implements Runnable {
 
     private static boolean isUserError(Throwable ex) {
         return ex instanceof DataFileException || ex instanceof IllegalArgumentException
-                || ex instanceof UncheckedIOException;
+                || ex instanceof IllegalStateException || ex instanceof UncheckedIOException;
     }
 
     private static String describe(Throwable ex) {

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** {@code aerodiff dataset ...}: inspect, summarize and import flow data sets. */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
         description = "Inspect, summarize and import airfoil flow data sets (NetCDF-CF).",
-        subcommands = {DatasetInfoCommand.class, DatasetStatsCommand.class, DatasetImportCommand.class})
+        subcommands = {DatasetInfoCommand.class, DatasetStatsCommand.class, DatasetImportCommand.class,
+            DatasetGenerateCommand.class})
 final class DatasetCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;

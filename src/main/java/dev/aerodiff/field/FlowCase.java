@@ -16,6 +16,7 @@ public final class FlowCase {
     private final int samples;
     private final float[] values;
     private final int[] iterations;
+    private final ForceCoefficients coefficients;
 
     /**
      * @param condition  the operating point
@@ -27,6 +28,20 @@ public final class FlowCase {
      */
     public FlowCase(FlowCondition condition, Mask mask, FieldUnits units, int samples, float[] values,
                     int[] iterations) {
+        this(condition, mask, units, samples, values, iterations, null);
+    }
+
+    /**
+     * @param condition    the operating point
+     * @param mask         solid/fluid cells; fixes the grid size
+     * @param units        what units {@code values} are in
+     * @param samples      number of samples, at least one
+     * @param values       {@code samples * channels * ny * nx} values, layout {@code [sample][channel][y][x]}
+     * @param iterations   solver iteration of each sample, or null if unknown
+     * @param coefficients lift and drag of each sample as the solver computed them, or null if unknown
+     */
+    public FlowCase(FlowCondition condition, Mask mask, FieldUnits units, int samples, float[] values,
+                    int[] iterations, ForceCoefficients coefficients) {
         if (samples < 1) {
             throw new IllegalArgumentException("case " + condition.label() + " has no samples");
         }
@@ -43,7 +58,12 @@ public final class FlowCase {
         this.units = units;
         this.samples = samples;
         this.values = values.clone();
+        if (coefficients != null && coefficients.lift().length != samples) {
+            throw new IllegalArgumentException("expected " + samples + " force coefficients, got "
+                    + coefficients.lift().length);
+        }
         this.iterations = iterations == null ? null : iterations.clone();
+        this.coefficients = coefficients;
     }
 
     /** @return the operating point */
@@ -92,9 +112,14 @@ public final class FlowCase {
         return iterations == null ? null : iterations.clone();
     }
 
+    /** @return lift and drag of each sample from the solver, or null if unknown */
+    public ForceCoefficients coefficients() {
+        return coefficients;
+    }
+
     /** @return the same samples in other units (used by normalizers) */
     public FlowCase withValues(FieldUnits newUnits, float[] newValues) {
-        return new FlowCase(condition, mask, newUnits, samples, newValues, iterations);
+        return new FlowCase(condition, mask, newUnits, samples, newValues, iterations, coefficients);
     }
 
     private int offset(int sample, Channel channel) {

@@ -13,6 +13,7 @@ import java.util.List;
  *             mask(case, y, x)                  1 = solid
  *             aoa(case) degree, reynolds(case) 1, u_inf(case) m s-1, airfoil(case) name
  *             iteration(case, sample)           optional: solver iteration of each snapshot
+ *             cl(case, sample), cd(case, sample) optional: solver's lift and drag coefficients
  * </pre>
  */
 public final class DatasetSchema {
@@ -44,6 +45,11 @@ public final class DatasetSchema {
     public static final String AIRFOIL = "airfoil";
     /** Optional solver iteration of each sample. */
     public static final String ITERATION = "iteration";
+
+    /** Optional lift coefficient of each sample. */
+    public static final String LIFT = "cl";
+    /** Optional drag coefficient of each sample. */
+    public static final String DRAG = "cd";
 
     /** Value of the global {@code aerodiff_format} attribute written by this version. */
     public static final String FORMAT = "aerodiff-field-dataset-1";

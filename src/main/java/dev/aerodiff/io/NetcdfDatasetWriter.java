@@ -55,6 +55,7 @@ public final class NetcdfDatasetWriter {
         int samples = ds.samplesPerCase();
         FlowCase first = ds.readCase(0);
         boolean withIterations = first.iterations() != null;
+        boolean withCoefficients = first.coefficients() != null;
 
         NetcdfFileWriter w = NetcdfFileWriter.createNew(NetcdfFileWriter.Version.netcdf3, path.toString());
         try {
@@ -95,6 +96,15 @@ public final class NetcdfDatasetWriter {
                 it.addAttribute(new Attribute("_FillValue", -1));
             }
 
+            if (withCoefficients) {
+                for (String name : List.of(LIFT, DRAG)) {
+                    Variable v = w.addVariable(null, name, DataType.DOUBLE, List.of(caseDim, sampleDim));
+                    attributes(v, (name.equals(LIFT) ? "lift" : "drag")
+                            + " coefficient from the solver's surface integral", "1", null);
+                    v.addAttribute(new Attribute("_FillValue", Double.NaN));
+                }
+            }
+
             DatasetMetadata meta = ds.metadata();
             w.addGroupAttribute(null, new Attribute("Conventions", "CF-1.8"));
             w.addGroupAttribute(null, new Attribute("title", meta.title()));
@@ -125,7 +135,11 @@ public final class NetcdfDatasetWriter {
             w.write(w.findVariable(U_INF), Array.factory(uInf));
             w.write(airfoil, names);
             for (int c = 0; c < cases; c++) {
-                writeCase(w, c, c == 0 ? first : ds.readCase(c), grid, withIterations);
+                FlowCase fc = c == 0 ? first : ds.readCase(c);
+                writeCase(w, c, fc, grid, withIterations);
+                if (withCoefficients) {
+                    writeCoefficients(w, c, fc);
+                }
                 progress.accept(c);
             }
         } finally {
@@ -160,6 +174,22 @@ public final class NetcdfDatasetWriter {
             w.write(w.findVariable(ITERATION), new int[] {c, 0},
                     Array.factory(DataType.INT, new int[] {1, samples}, it));
         }
+    }
+
+    private static void writeCoefficients(NetcdfFileWriter w, int c, FlowCase fc)
+            throws IOException, InvalidRangeException {
+        int samples = fc.samples();
+        double[] lift = new double[samples];
+        double[] drag = new double[samples];
+        java.util.Arrays.fill(lift, Double.NaN);
+        java.util.Arrays.fill(drag, Double.NaN);
+        if (fc.coefficients() != null) {
+            lift = fc.coefficients().lift();
+            drag = fc.coefficients().drag();
+        }
+        int[] shape = {1, samples};
+        w.write(w.findVariable(LIFT), new int[] {c, 0}, Array.factory(DataType.DOUBLE, shape, lift));
+        w.write(w.findVariable(DRAG), new int[] {c, 0}, Array.factory(DataType.DOUBLE, shape, drag));
     }
 
     private static void attributes(Variable v, String longName, String units, String axis) {

@@ -8,6 +8,7 @@ import dev.aerodiff.field.Channel;
 import dev.aerodiff.field.FieldUnits;
 import dev.aerodiff.field.FlowCase;
 import dev.aerodiff.field.FlowCondition;
+import dev.aerodiff.field.ForceCoefficients;
 import dev.aerodiff.field.Grid;
 import dev.aerodiff.field.Mask;
 import java.io.IOException;
@@ -232,7 +233,8 @@ public final class NetcdfFieldDataset implements FieldDataset {
                     }
                 }
             }
-            return new FlowCase(condition, mask, FieldUnits.PHYSICAL, samples, values, readIterations(index));
+            return new FlowCase(condition, mask, FieldUnits.PHYSICAL, samples, values, readIterations(index),
+                    readCoefficients(index));
         } catch (IOException | InvalidRangeException e) {
             throw new DataFileException(path, "cannot read case " + index + ": " + e.getMessage(), e);
         }
@@ -258,6 +260,18 @@ public final class NetcdfFieldDataset implements FieldDataset {
         }
         Array a = v.read(new int[] {index, 0}, new int[] {1, samples});
         return (int[]) a.get1DJavaArray(int.class);
+    }
+
+    private ForceCoefficients readCoefficients(int index) throws IOException, InvalidRangeException {
+        Variable lift = file.findVariable(LIFT);
+        Variable drag = file.findVariable(DRAG);
+        if (lift == null || drag == null || lift.getRank() != 2 || drag.getRank() != 2) {
+            return null;
+        }
+        int[] origin = {index, 0};
+        int[] shape = {1, samples};
+        return new ForceCoefficients((double[]) lift.read(origin, shape).get1DJavaArray(double.class),
+                (double[]) drag.read(origin, shape).get1DJavaArray(double.class));
     }
 
     private float[] readSection(String name, int[] origin, int[] shape) throws IOException, InvalidRangeException {
