@@ -1,0 +1,103 @@
+package dev.aerodiff.nn;
+
+import java.util.SplittableRandom;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.enums.WeightsFormat;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Layers of the denoiser networks built from SameDiff ops, with weights initialized from a seed on
+ * the Java side (PyTorch's default: uniform in +-1/sqrt(fan_in)). Avoids ops with known bugs in
+ * ND4J 1.0.0-M2.1: dense layers use {@code mmul} + {@code add}, not {@code xw_plus_b}; upsampling
+ * passes both scales; GroupNorm is composed from reshape, mean and rsqrt.
+ */
+final class GraphBlocks {
+    private static final double NORM_EPS = 1e-5;
+    private final SameDiff sd;
+    private final SplittableRandom random;
+    private int counter;
+
+    GraphBlocks(SameDiff sd, long seed) {
+        this.sd = sd;
+        this.random = new SplittableRandom(seed);
+    }
+
+    SameDiff sd() {
+        return sd;
+    }
+
+    private String name(String kind) {
+        return kind + "_" + (counter++);
+    }
+
+    private SDVariable uniform(String name, double bound, long... shape) {
+        long n = 1;
+        for (long s : shape) {
+            n *= s;
+        }
+        float[] v = new float[(int) n];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = (float) ((random.nextDouble() * 2 - 1) * bound);
+        }
+        return sd.var(name, Nd4j.create(v, shape, 'c'));
+    }
+
+    /** k x k convolution, NCHW, same padding, with bias. */
+    SDVariable conv(SDVariable x, int cin, int cout, int k, int stride) {
+        String n = name("conv");
+        double bound = 1.0 / Math.sqrt(cin * k * k);
+        SDVariable w = uniform(n + "_w", bound, k, k, cin, cout);
+        SDVariable b = uniform(n + "_b", bound, cout);
+        Conv2DConfig cfg = Conv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride)
+                .paddingMode(PaddingMode.SAME).dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build();
+        return sd.cnn().conv2d(n, x, w, b, cfg);
+    }
+
+    /** Dense layer on [B, in]: x W + b. */
+    SDVariable linear(SDVariable x, int in, int out) {
+        String n = name("linear");
+        double bound = 1.0 / Math.sqrt(in);
+        return x.mmul(uniform(n + "_w", bound, in, out)).add(uniform(n + "_b", bound, 1, out));
+    }
+
+    /** GroupNorm over [B, C, H, W] with per-channel scale (init 1) and shift (init 0). */
+    SDVariable groupNorm(SDVariable x, int channels, int height, int width) {
+        String n = name("gn");
+        int groups = UNetConfig.groups(channels);
+        SDVariable g = sd.reshape(x, -1, groups, (long) channels / groups * height * width);
+        SDVariable mean = g.mean(true, 2);
+        SDVariable centered = g.sub(mean);
+        SDVariable variance = centered.mul(centered).mean(true, 2);
+        SDVariable normed = centered.mul(sd.math().rsqrt(variance.add(NORM_EPS)));
+        SDVariable back = sd.reshape(normed, -1, channels, height, width);
+        SDVariable gamma = sd.var(n + "_gamma", Nd4j.ones(DataType.FLOAT, 1, channels, 1, 1));
+        SDVariable beta = sd.var(n + "_beta", Nd4j.zeros(DataType.FLOAT, 1, channels, 1, 1));
+        return back.mul(gamma).add(beta);
+    }
+
+    SDVariable silu(SDVariable x) {
+        return sd.nn().swish(x);
+    }
+
+    /** Single-head self-attention over the H x W positions, with a residual connection. */
+    SDVariable attention(SDVariable x, int c, int h, int w) {
+        SDVariable normed = groupNorm(x, c, h, w);
+        long positions = (long) h * w;
+        SDVariable q = sd.reshape(conv(normed, c, c, 1, 1), -1, c, positions);
+        SDVariable k = sd.reshape(conv(normed, c, c, 1, 1), -1, c, positions);
+        SDVariable v = sd.reshape(conv(normed, c, c, 1, 1), -1, c, positions);
+        SDVariable scores = sd.mmul(q, k, true, false, false).mul(1.0 / Math.sqrt(c)); // [B, HW, HW]
+        SDVariable weights = sd.nn().softmax(scores, 2);
+        SDVariable mixed = sd.mmul(v, weights, false, true, false);                   // [B, C, HW]
+        return x.add(conv(sd.reshape(mixed, -1, c, h, w), c, c, 1, 1));
+    }
+
+    /** Nearest-neighbour upsampling by 2 followed by a 3x3 convolution. */
+    SDVariable upsample(SDVariable x, int c) {
+        return conv(sd.cnn().upsampling2d(x, 2, 2, true), c, c, 3, 1);
+    }
+}

@@ -1,0 +1,161 @@
+package dev.aerodiff.nn;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The conditional U-Net of {@link UNetConfig} as a SameDiff graph for one grid resolution.
+ *
+ * <p>Inputs (placeholders): {@value #X} noisy fields [B, 3, H, W], {@value #CONDITION} condition
+ * channels [B, 3, H, W], {@value #TIME} diffusion time [B] in [0, 1] (embedded as t x 1000, the
+ * scale of discrete DDPM steps). Output {@value #OUTPUT}: [B, 3, H, W]. Not thread-safe: one
+ * graph evaluates one batch at a time.
+ */
+public final class UNet {
+    /** Placeholder of the noisy fields. */
+    public static final String X = "x";
+    /** Placeholder of the condition channels. */
+    public static final String CONDITION = "cond";
+    /** Placeholder of the diffusion time. */
+    public static final String TIME = "t";
+    /** Name of the network output. */
+    public static final String OUTPUT = "out";
+    private static final double TIME_SCALE = 1000.0;
+
+    private final SameDiff sd;
+    private final UNetConfig config;
+    private final int resolution;
+
+    private UNet(SameDiff sd, UNetConfig config, int resolution) {
+        this.sd = sd;
+        this.config = config;
+        this.resolution = resolution;
+    }
+
+    /**
+     * @param config     the shape
+     * @param resolution H = W of the fields, divisible by {@link UNetConfig#resolutionMultiple()}
+     * @param seed       weight initialization seed
+     * @return the network with freshly initialized weights
+     */
+    public static UNet build(UNetConfig config, int resolution, long seed) {
+        if (resolution % config.resolutionMultiple() != 0) {
+            throw new IllegalArgumentException("resolution " + resolution + " is not divisible by "
+                    + config.resolutionMultiple() + " (" + config.mult().length + " levels)");
+        }
+        SameDiff sd = SameDiff.create();
+        GraphBlocks nn = new GraphBlocks(sd, seed);
+        int half = config.base() / 2;
+        SDVariable x = sd.placeHolder(X, DataType.FLOAT, -1, config.outChannels(), resolution, resolution);
+        SDVariable cond = sd.placeHolder(CONDITION, DataType.FLOAT, -1,
+                config.inChannels() - config.outChannels(), resolution, resolution);
+        SDVariable t = sd.placeHolder(TIME, DataType.FLOAT, -1);
+
+        float[] freqs = new float[half];
+        for (int k = 0; k < half; k++) {
+            freqs[k] = (float) Math.exp(-Math.log(10000) * k / half);
+        }
+        SDVariable args = sd.reshape(t.mul(TIME_SCALE), -1, 1).mmul(sd.constant(Nd4j.create(freqs, 1, half)));
+        SDVariable sinusoid = sd.concat(1, sd.math().sin(args), sd.math().cos(args));
+        int tdim = config.timeEmbeddingDim();
+        SDVariable temb = nn.linear(nn.silu(nn.linear(sinusoid, config.base(), tdim)), tdim, tdim);
+        SDVariable tact = nn.silu(temb);
+
+        int[] mult = config.mult();
+        int c = config.base();
+        int size = resolution;
+        SDVariable h = nn.conv(sd.concat(1, x, cond), config.inChannels(), c, 3, 1);
+        Deque<SDVariable> skips = new ArrayDeque<>();
+        Deque<Integer> skipChannels = new ArrayDeque<>();
+        skips.push(h);
+        skipChannels.push(c);
+        for (int level = 0; level < mult.length; level++) {
+            for (int b = 0; b < config.resBlocksPerLevel(); b++) {
+                int out = config.base() * mult[level];
+                h = resBlock(nn, h, c, out, size, tact, tdim);
+                c = out;
+                if (config.hasAttention(level)) {
+                    h = nn.attention(h, c, size, size);
+                }
+                skips.push(h);
+                skipChannels.push(c);
+            }
+            if (level != mult.length - 1) {
+                h = nn.conv(h, c, c, 3, 2);
+                size /= 2;
+                skips.push(h);
+                skipChannels.push(c);
+            }
+        }
+        h = resBlock(nn, h, c, c, size, tact, tdim);
+        h = nn.attention(h, c, size, size);
+        h = resBlock(nn, h, c, c, size, tact, tdim);
+        for (int level = mult.length - 1; level >= 0; level--) {
+            for (int b = 0; b <= config.resBlocksPerLevel(); b++) {
+                int skipC = skipChannels.pop();
+                int out = config.base() * mult[level];
+                h = resBlock(nn, sd.concat(1, h, skips.pop()), c + skipC, out, size, tact, tdim);
+                c = out;
+                if (config.hasAttention(level)) {
+                    h = nn.attention(h, c, size, size);
+                }
+            }
+            if (level != 0) {
+                h = nn.upsample(h, c);
+                size *= 2;
+            }
+        }
+        SDVariable out = nn.conv(nn.silu(nn.groupNorm(h, c, size, size)), c, config.outChannels(), 3, 1);
+        sd.identity(OUTPUT, out);
+        return new UNet(sd, config, resolution);
+    }
+
+    private static SDVariable resBlock(GraphBlocks nn, SDVariable x, int cin, int cout, int size, SDVariable tact,
+                                       int tdim) {
+        SDVariable h = nn.conv(nn.silu(nn.groupNorm(x, cin, size, size)), cin, cout, 3, 1);
+        SDVariable shift = nn.linear(tact, tdim, cout);
+        h = h.add(nn.sd().reshape(shift, -1, cout, 1, 1));
+        h = nn.conv(nn.silu(nn.groupNorm(h, cout, size, size)), cout, cout, 3, 1);
+        SDVariable skip = cin == cout ? x : nn.conv(x, cin, cout, 1, 1);
+        return h.add(skip);
+    }
+
+    /**
+     * One forward pass.
+     *
+     * @param x    noisy fields [B, 3, H, W]
+     * @param cond condition channels [B, 3, H, W]
+     * @param t    diffusion times [B] in [0, 1]
+     * @return the network output [B, 3, H, W] (a copy, safe to keep)
+     */
+    public INDArray forward(INDArray x, INDArray cond, INDArray t) {
+        return sd.output(Map.of(X, x, CONDITION, cond, TIME, t), OUTPUT).get(OUTPUT).dup();
+    }
+
+    /** @return the total number of trainable parameters */
+    public long parameterCount() {
+        return sd.variables().stream().filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE)
+                .mapToLong(v -> v.getArr().length()).sum();
+    }
+
+    /** @return the underlying graph (for training and saving) */
+    public SameDiff graph() {
+        return sd;
+    }
+
+    /** @return the shape */
+    public UNetConfig config() {
+        return config;
+    }
+
+    /** @return the grid resolution the graph was built for */
+    public int resolution() {
+        return resolution;
+    }
+}

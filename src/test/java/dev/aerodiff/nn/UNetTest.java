@@ -1,0 +1,42 @@
+package dev.aerodiff.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class UNetTest {
+
+    @Test
+    void peerConfigurationHasThePyTorchParameterCount() {
+        // shared/bench/pytorch/unet.py: UNet() has 15,477,411 parameters
+        assertEquals(15_477_411L, UNet.build(UNetConfig.peer(), 16, 1).parameterCount());
+    }
+
+    @Test
+    void forwardHasTheFieldShapeAndRepeatsExactly() {
+        UNet net = UNet.build(UNetConfig.small(), 16, 7);
+        Nd4j.getRandom().setSeed(3);
+        INDArray x = Nd4j.randn(DataType.FLOAT, 3, 3, 16, 16);
+        INDArray c = Nd4j.randn(DataType.FLOAT, 3, 3, 16, 16);
+        INDArray t = Nd4j.createFromArray(0.1f, 0.5f, 0.9f);
+        INDArray a = net.forward(x, c, t);
+        INDArray b = net.forward(x, c, t);
+        assertArrayEquals(new long[] {3, 3, 16, 16}, a.shape());
+        assertEquals(0.0, a.sub(b).norm2Number().doubleValue(), 0.0, "second call equals the first");
+        // each sample depends only on its own inputs: evaluating sample 1 alone gives the same
+        INDArray one = net.forward(x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 2)),
+                c.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 2)), Nd4j.createFromArray(0.5f));
+        assertEquals(0.0, one.sub(a.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 2))).amaxNumber()
+                .doubleValue(), 1e-4);
+    }
+
+    @Test
+    void rejectsResolutionsTheLevelsCannotHalve() {
+        assertThrows(IllegalArgumentException.class, () -> UNet.build(UNetConfig.peer(), 20, 1));
+    }
+}
