@@ -4,10 +4,8 @@ import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
  * Moves batched arrays [B, ...] between ND4J and plain Java: rows flattened in C order to
@@ -25,12 +23,24 @@ public final class BatchArrays {
     public static double[][] toRows(INDArray x) {
         int rows = Math.toIntExact(x.size(0));
         int length = rowLength(x);
-        double[] flat = x.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[] flat = toFlat(x);
         double[][] out = new double[rows][];
         for (int b = 0; b < rows; b++) {
             out[b] = Arrays.copyOfRange(flat, b * length, (b + 1) * length);
         }
         return out;
+    }
+
+    /**
+     * @param x any array
+     * @return its values in C order, as doubles
+     */
+    public static double[] toFlat(INDArray x) {
+        INDArray d = x.dataType() == DataType.DOUBLE ? x : x.castTo(DataType.DOUBLE);
+        if (d.isView() || d.ordering() != 'c' || d.data().length() != d.length()) {
+            d = d.dup('c');
+        }
+        return d.data().asDouble();
     }
 
     /**
@@ -54,7 +64,8 @@ public final class BatchArrays {
             }
             System.arraycopy(rows[b], 0, flat, (int) (b * length), (int) length);
         }
-        return Nd4j.createFromArray(flat).reshape('c', shape).castTo(type);
+        INDArray x = Nd4j.createFromArray(flat).reshape('c', shape);
+        return type == DataType.DOUBLE ? x : x.castTo(type);
     }
 
     /**
@@ -89,10 +100,11 @@ public final class BatchArrays {
 
     /**
      * @param x any array
-     * @return whether every value is finite
+     * @return whether every value is finite (values near Double.MAX_VALUE count as not finite)
      */
     public static boolean allFinite(INDArray x) {
-        return !BooleanIndexing.or(x, Conditions.isNan()) && !BooleanIndexing.or(x, Conditions.isInfinite());
+        // a NaN or an infinity makes the sum non-finite; so would finite values near Double.MAX_VALUE
+        return Double.isFinite(x.sumNumber().doubleValue());
     }
 
     /**

@@ -37,6 +37,19 @@ final class ModelEvaluator {
      * @return the prediction
      */
     Prediction evaluate(INDArray x, NoiseLevel level) {
+        INDArray out = raw(x, level);
+        if (!BatchArrays.allFinite(out)) {
+            throw new SamplingException(sampler, level.t(), -1, "the denoiser returned non-finite values");
+        }
+        return new Prediction(out, denoiser.parameterization(), x, level);
+    }
+
+    /**
+     * @param x     states [B, ...]
+     * @param level noise level of all rows; the model is called at level.t()
+     * @return the denoiser output in x's data type, shape checked, finiteness not checked
+     */
+    INDArray raw(INDArray x, NoiseLevel level) {
         double[] t = new double[Math.toIntExact(x.size(0))];
         Arrays.fill(t, level.t());
         INDArray out = denoiser.evaluate(x, t, condition);
@@ -45,13 +58,12 @@ final class ModelEvaluator {
             throw new IllegalStateException("denoiser returned shape " + Arrays.toString(out.shape())
                     + " for input of shape " + Arrays.toString(x.shape()));
         }
-        if (out.dataType() != x.dataType()) {
-            out = out.castTo(x.dataType());
-        }
-        if (!BatchArrays.allFinite(out)) {
-            throw new SamplingException(sampler, level.t(), -1, "the denoiser returned non-finite values");
-        }
-        return new Prediction(out, denoiser.parameterization(), x, level);
+        return out.dataType() == x.dataType() ? out : out.castTo(x.dataType());
+    }
+
+    /** @return the parameterization of the denoiser's output */
+    Parameterization parameterization() {
+        return denoiser.parameterization();
     }
 
     /** @return calls made so far */

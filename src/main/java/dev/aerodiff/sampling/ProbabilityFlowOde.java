@@ -74,16 +74,21 @@ public final class ProbabilityFlowOde implements OrdinaryDifferentialEquation {
     public double[] computeDerivatives(double tau, double[] state) {
         double t = time(tau);
         NoiseLevel level = schedule.level(t);
-        INDArray x = toBatch(state, t);
-        ModelEvaluator.Prediction p = model.evaluate(x, level);
-        INDArray drift = variables == Variables.SCALED
-                ? Conversions.scaledDrift(p.raw(), p.parameterization(), x, level)
-                : Conversions.probabilityFlowDrift(p.raw(), p.parameterization(), x, level);
-        if (!BatchArrays.allFinite(drift)) {
-            throw new SamplingException(sampler, t, -1, "the ODE drift is not finite (alpha = " + level.alpha()
-                    + ", sigma = " + level.sigma() + " for a " + p.parameterization() + " denoiser)");
+        double[] x = values(state, t);
+        INDArray batch = Nd4j.createFromArray(x).reshape('c', shape);
+        double[] prediction = BatchArrays.toFlat(model.raw(type == DataType.DOUBLE ? batch : batch.castTo(type),
+                level));
+        Conversions.LinearForm drift = Conversions.form(model.parameterization(),
+                variables == Variables.SCALED ? Parameterization.EPSILON : Parameterization.VELOCITY, level);
+        double[] out = new double[x.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = drift.state() * x[i] + drift.prediction() * prediction[i];
+            if (!Double.isFinite(out[i])) {
+                throw new SamplingException(sampler, t, -1, "the ODE drift is not finite (alpha = " + level.alpha()
+                        + ", sigma = " + level.sigma() + " for a " + model.parameterization() + " denoiser)");
+            }
         }
-        return drift.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        return out;
     }
 
     /**
@@ -108,8 +113,14 @@ public final class ProbabilityFlowOde implements OrdinaryDifferentialEquation {
      * @return the ODE state: x, or y = x/alpha(t), flattened
      */
     public double[] toState(INDArray x, double t) {
-        INDArray v = variables == Variables.SCALED ? x.castTo(DataType.DOUBLE).div(schedule.alpha(t)) : x;
-        return v.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[] state = BatchArrays.toFlat(x);
+        if (variables == Variables.SCALED) {
+            double alpha = schedule.alpha(t);
+            for (int i = 0; i < state.length; i++) {
+                state[i] /= alpha;
+            }
+        }
+        return state;
     }
 
     /**
@@ -118,11 +129,21 @@ public final class ProbabilityFlowOde implements OrdinaryDifferentialEquation {
      * @return the batch x [B, ...] in the denoiser's data type
      */
     public INDArray toBatch(double[] state, double t) {
-        INDArray y = Nd4j.createFromArray(state).reshape('c', shape);
-        if (variables == Variables.SCALED) {
-            y.muli(schedule.alpha(t));
+        INDArray x = Nd4j.createFromArray(values(state, t)).reshape('c', shape);
+        return type == DataType.DOUBLE ? x : x.castTo(type);
+    }
+
+    /** x as doubles: the state itself, or alpha(t) y */
+    private double[] values(double[] state, double t) {
+        if (variables != Variables.SCALED) {
+            return state;
         }
-        return y.castTo(type);
+        double alpha = schedule.alpha(t);
+        double[] x = new double[state.length];
+        for (int i = 0; i < state.length; i++) {
+            x[i] = alpha * state[i];
+        }
+        return x;
     }
 
     /** @return denoiser calls made so far */
