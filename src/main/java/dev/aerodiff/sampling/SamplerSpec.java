@@ -1,0 +1,170 @@
+package dev.aerodiff.sampling;
+
+import dev.aerodiff.diffusion.NoiseSchedule;
+import dev.aerodiff.diffusion.TimeGrid;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A sampler named by a string such as {@code ddim:50} or {@code ode-dopri5:1e-4}: the kind, then
+ * optionally a step count (fixed-step kinds) or a tolerance (adaptive ODE kinds). Forms:
+ * <pre>
+ *   ddpm[:T]            ancestral DDPM through all T steps (default 200)
+ *   ddim[:N[:ETA]]      DDIM, N steps (50), eta (0)
+ *   euler[:N]           flow-matching Euler (20)         heun[:N]       Heun (10)
+ *   ode-dopri5[:TOL]    Dormand-Prince 5(4) (1e-5)       ode-dop853[:TOL]  Dormand-Prince 8(5,3)
+ *   ode-gbs[:TOL]       Gragg-Bulirsch-Stoer             ode-rk4[:N]    classical Runge-Kutta (40)
+ *   ode-adams[:N]       Adams-Bashforth-Moulton, step at most span/N (40)
+ *   sde-euler[:N]       reverse SDE, Euler-Maruyama (500)
+ * </pre>
+ *
+ * @param kind      the sampler family
+ * @param steps     step count, or 0 where none applies
+ * @param tolerance tolerance of adaptive ODE kinds, or 0 where none applies
+ * @param eta       DDIM's eta (0 elsewhere)
+ */
+public record SamplerSpec(Kind kind, int steps, double tolerance, double eta) {
+
+    /** Sampler families and their defaults. */
+    public enum Kind {
+        /** Ancestral DDPM. */
+        DDPM("ddpm", 200, null),
+        /** DDIM. */
+        DDIM("ddim", 50, null),
+        /** Flow-matching Euler. */
+        EULER("euler", 20, null),
+        /** Heun. */
+        HEUN("heun", 10, null),
+        /** Probability-flow ODE, Dormand-Prince 5(4). */
+        ODE_DOPRI5("ode-dopri5", 0, OdeMethod.DOPRI5),
+        /** Probability-flow ODE, Dormand-Prince 8(5,3). */
+        ODE_DOP853("ode-dop853", 0, OdeMethod.DOP853),
+        /** Probability-flow ODE, classical Runge-Kutta. */
+        ODE_RK4("ode-rk4", 40, OdeMethod.RK4),
+        /** Probability-flow ODE, Gragg-Bulirsch-Stoer. */
+        ODE_GBS("ode-gbs", 0, OdeMethod.GBS),
+        /** Probability-flow ODE, Adams-Bashforth-Moulton. */
+        ODE_ADAMS("ode-adams", 40, OdeMethod.ADAMS),
+        /** Reverse SDE, Euler-Maruyama. */
+        SDE_EULER("sde-euler", 500, null);
+
+        private final String label;
+        private final int defaultSteps;
+        private final OdeMethod method;
+
+        Kind(String label, int defaultSteps, OdeMethod method) {
+            this.label = label;
+            this.defaultSteps = defaultSteps;
+            this.method = method;
+        }
+
+        /** @return the name in a spec string */
+        public String label() {
+            return label;
+        }
+
+        /** @return whether the kind takes a tolerance instead of a step count */
+        public boolean takesTolerance() {
+            return defaultSteps == 0;
+        }
+
+        String usage() {
+            if (this == DDIM) {
+                return label + "[:N[:ETA]]";
+            }
+            return label + (takesTolerance() ? "[:TOL]" : this == DDPM ? "[:T]" : "[:N]");
+        }
+    }
+
+    /** @throws IllegalArgumentException for values out of range */
+    public SamplerSpec {
+        if (kind.takesTolerance() ? !(tolerance > 0) || steps != 0 : steps < 1) {
+            throw new IllegalArgumentException("sampler " + kind.label() + ": "
+                    + (kind.takesTolerance() ? "tolerance must be > 0, got " + tolerance : "steps must be >= 1, got "
+                    + steps));
+        }
+        if (!(eta >= 0 && eta <= 1) || (eta != 0 && kind != Kind.DDIM)) {
+            throw new IllegalArgumentException("eta applies to ddim only and must be in [0, 1], got " + eta);
+        }
+    }
+
+    /** @return every valid form, for messages */
+    public static String validForms() {
+        return Arrays.stream(Kind.values()).map(Kind::usage).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * @param text a spec such as {@code ddim:50}
+     * @return the spec
+     * @throws IllegalArgumentException naming the valid forms if the text is not one
+     */
+    public static SamplerSpec parse(String text) {
+        String[] parts = text.trim().toLowerCase(Locale.ROOT).split(":", -1);
+        Kind kind = Arrays.stream(Kind.values()).filter(k -> k.label().equals(parts[0])).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown sampler '" + text + "'; valid: "
+                        + validForms()));
+        int maxParts = kind == Kind.DDIM ? 3 : 2;
+        if (parts.length > maxParts) {
+            throw new IllegalArgumentException("sampler '" + text + "' has too many ':' fields; expected "
+                    + kind.usage());
+        }
+        try {
+            if (kind.takesTolerance()) {
+                double tol = parts.length > 1 ? Double.parseDouble(parts[1]) : OdeSampler.Options.DEFAULT_TOLERANCE;
+                return new SamplerSpec(kind, 0, tol, 0);
+            }
+            int steps = parts.length > 1 ? Integer.parseInt(parts[1]) : kind.defaultSteps;
+            double eta = parts.length > 2 ? Double.parseDouble(parts[2]) : 0;
+            return new SamplerSpec(kind, steps, 0, eta);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("sampler '" + text + "': expected " + kind.usage()
+                    + " with a number after ':'");
+        }
+    }
+
+    /**
+     * @param count a step count
+     * @return this spec with that step count where a step count applies, else this spec
+     */
+    public SamplerSpec withSteps(int count) {
+        return kind.takesTolerance() ? this : new SamplerSpec(kind, count, tolerance, eta);
+    }
+
+    /** @return the sampler */
+    public Sampler sampler() {
+        return switch (kind) {
+            case DDPM -> new DdpmSampler();
+            case DDIM -> new DdimSampler(eta);
+            case EULER -> new EulerSampler();
+            case HEUN -> new HeunSampler();
+            case SDE_EULER -> new ReverseSdeSampler();
+            default -> new OdeSampler(kind.method, kind.takesTolerance()
+                    ? OdeSampler.Options.defaults(kind.method).withTolerance(tolerance)
+                    : OdeSampler.Options.defaults(kind.method));
+        };
+    }
+
+    /**
+     * The time grid this sampler walks: t = k/T for DDPM, else equal steps from the schedule's
+     * {@link NoiseSchedule#tMax()} to 0 (adaptive kinds use only the end points).
+     *
+     * @param schedule the schedule
+     * @return the grid
+     */
+    public TimeGrid grid(NoiseSchedule schedule) {
+        if (kind == Kind.DDPM) {
+            return TimeGrid.discrete(steps);
+        }
+        return TimeGrid.forSchedule(schedule, kind.takesTolerance() ? 1 : steps);
+    }
+
+    /** @return the spec as text, e.g. {@code ddim:50} or {@code ode-dopri5:1e-05} */
+    @Override
+    public String toString() {
+        if (kind.takesTolerance()) {
+            return kind.label() + ":" + tolerance;
+        }
+        return kind.label() + ":" + steps + (eta != 0 ? ":" + eta : "");
+    }
+}
