@@ -116,6 +116,21 @@ public final class UNet {
         return new UNet(sd, config, resolution);
     }
 
+    /**
+     * Wraps a graph built by {@link #build} and loaded back from a file.
+     *
+     * @param sd         the graph
+     * @param config     the shape it was built with
+     * @param resolution the resolution it was built for
+     * @return the network
+     */
+    public static UNet wrap(SameDiff sd, UNetConfig config, int resolution) {
+        if (sd.getVariable(OUTPUT) == null || !sd.hasVariable(X)) {
+            throw new IllegalArgumentException("graph has no U-Net inputs and output");
+        }
+        return new UNet(sd, config, resolution);
+    }
+
     private static SDVariable resBlock(GraphBlocks nn, SDVariable x, int cin, int cout, int size, SDVariable tact,
                                        int tdim) {
         SDVariable h = nn.conv(nn.silu(nn.groupNorm(x, cin, size, size)), cin, cout, 3, 1);

@@ -1,0 +1,209 @@
+package dev.aerodiff.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aerodiff.data.FieldScaling;
+import dev.aerodiff.io.DataFileException;
+import dev.aerodiff.io.NetcdfFieldDataset;
+import dev.aerodiff.nn.UNetConfig;
+import dev.aerodiff.surrogate.ModelBundle;
+import dev.aerodiff.train.DiffusionTrainer;
+import dev.aerodiff.train.TrainerConfig;
+import dev.aerodiff.train.TrainingCheckpoint;
+import dev.aerodiff.train.TrainingData;
+import dev.aerodiff.train.TrainingObjective;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code aerodiff train}: DDPM or flow-matching training of the U-Net surrogate, resumable. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a conditional U-Net surrogate (DDPM or flow matching) on a NetCDF data set and write a",
+            "model bundle. Settings come from --config (JSON) with flags overriding single fields. A checkpoint",
+            "(optimizer state included) is written every --checkpoint-every steps; running the same command again",
+            "resumes from it exactly."})
+final class TrainCommand implements Runnable {
+    private static final Set<String> KEYS = Set.of("data", "method", "steps", "batch_size", "learning_rate",
+            "warmup_steps", "weight_decay", "ema_decay", "seed", "network", "checkpoint_every", "out");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Option(names = "--config", paramLabel = "FILE.json", description = "Training settings (keys: " + "data, method,"
+            + " steps, batch_size, learning_rate, warmup_steps, weight_decay, ema_decay, seed, checkpoint_every, out,"
+            + " network {base, mult, res_blocks, attention_levels}).")
+    private Path configFile;
+
+    @Option(names = "--data", paramLabel = "FILE.nc", description = "Training data set.")
+    private Path data;
+
+    @Option(names = "--method", description = "ddpm or flow (default: ddpm).")
+    private String method;
+
+    @Option(names = "--steps", description = "Optimizer steps.")
+    private Integer steps;
+
+    @Option(names = "--batch", description = "Samples per step.")
+    private Integer batch;
+
+    @Option(names = "--lr", description = "Peak learning rate.")
+    private Double learningRate;
+
+    @Option(names = "--seed", description = "Seed of all randomness.")
+    private Long seed;
+
+    @Option(names = "--out", paramLabel = "BUNDLE", description = "Model bundle to write.")
+    private Path out;
+
+    @Option(names = "--checkpoint-every", description = "Steps between checkpoints (default: 200).")
+    private Integer checkpointEvery;
+
+    @Option(names = "--fresh", description = "Ignore an existing checkpoint and start over.")
+    private boolean fresh;
+
+    @Override
+    public void run() {
+        JsonNode json = readConfig();
+        Path dataPath = data != null ? data : path(json, "data");
+        Path bundle = out != null ? out : path(json, "out");
+        TrainingObjective objective = TrainingObjective.of(method != null ? method : text(json, "method", "ddpm"));
+        TrainerConfig d = TrainerConfig.defaults(objective);
+        TrainerConfig config = new TrainerConfig(objective, network(json.get("network"), d.network()),
+                steps != null ? steps : json.path("steps").asInt(d.steps()),
+                batch != null ? batch : json.path("batch_size").asInt(d.batchSize()),
+                learningRate != null ? learningRate : json.path("learning_rate").asDouble(d.learningRate()),
+                json.path("warmup_steps").asInt(d.warmupSteps()), json.path("weight_decay").asDouble(d.weightDecay()),
+                json.path("ema_decay").asDouble(d.emaDecay()), seed != null ? seed : json.path("seed").asLong(d.seed()));
+        int every = checkpointEvery != null ? checkpointEvery : json.path("checkpoint_every").asInt(200);
+        Path checkpoint = Path.of(bundle + ".ckpt");
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(dataPath)) {
+            DiffusionTrainer trainer;
+            if (!fresh && Files.isRegularFile(checkpoint)) {
+                trainer = TrainingCheckpoint.load(checkpoint);
+                if (!trainer.config().equals(config)) {
+                    throw new IllegalArgumentException("checkpoint " + checkpoint + " was made with other settings ("
+                            + trainer.config() + "); pass --fresh to start over");
+                }
+                err.printf(Locale.ROOT, "resuming from %s at step %d%n", checkpoint, trainer.completedSteps());
+            } else {
+                trainer = DiffusionTrainer.create(config, ds.grid().nx(), FieldScaling.fit(ds));
+            }
+            TrainingData samples = TrainingData.of(ds, trainer.scaling());
+            err.printf(Locale.ROOT, "%s on %d samples (%d cases), %dx%d, %s%n", objective.id(), samples.count(),
+                    ds.caseCount(), ds.grid().nx(), ds.grid().ny(), config.network());
+            err.flush();
+            Progress progress = new Progress(err, "train", config.steps());
+            while (trainer.completedSteps() < config.steps()) {
+                trainer.step(samples);
+                int done = trainer.completedSteps();
+                progress.accept(done - 1);
+                if (done % every == 0 || done == config.steps()) {
+                    TrainingCheckpoint.save(trainer, checkpoint);
+                    err.printf(Locale.ROOT, "step %d: loss %.5f, checkpoint %s%n", done, trainer.loss(samples, -done),
+                            checkpoint);
+                    err.flush();
+                }
+            }
+            Map<String, Object> provenance = new LinkedHashMap<>();
+            provenance.put("data", dataPath.toString());
+            provenance.put("data_sha256", sha256(dataPath));
+            provenance.put("command", "aerodiff train " + String.join(" ", spec.commandLine().getParseResult()
+                    .originalArgs()));
+            provenance.put("config", config);
+            provenance.put("steps", trainer.completedSteps());
+            provenance.put("wall_seconds_this_run", (System.nanoTime() - start) / 1e9);
+            provenance.put("written", Instant.now().toString());
+            ModelBundle.write(trainer, ds.grid(), VersionProvider.version(), provenance, bundle);
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("bundle", bundle.toString());
+            summary.put("method", objective.id());
+            summary.put("steps", trainer.completedSteps());
+            summary.put("parameters", trainer.network().parameterCount());
+            summary.put("wall_seconds", (System.nanoTime() - start) / 1e9);
+            if (common.json) {
+                Json.print(spec.commandLine().getOut(), summary);
+            } else {
+                spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s after %d steps%n", bundle,
+                        trainer.completedSteps());
+            }
+        }
+    }
+
+    private JsonNode readConfig() {
+        if (configFile == null) {
+            return new ObjectMapper().createObjectNode();
+        }
+        try {
+            JsonNode node = new ObjectMapper().readTree(configFile.toFile());
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!KEYS.contains(key)) {
+                    spec.commandLine().getErr().println("aerodiff: warning: " + configFile + ": unknown key '" + key
+                            + "' ignored");
+                }
+            }
+            return node;
+        } catch (IOException e) {
+            throw new DataFileException(configFile, "not a JSON training configuration: " + e.getMessage());
+        }
+    }
+
+    private static UNetConfig network(JsonNode n, UNetConfig d) {
+        if (n == null) {
+            return d;
+        }
+        return new UNetConfig(d.inChannels(), d.outChannels(), n.path("base").asInt(d.base()),
+                n.has("mult") ? ints(n.get("mult")) : d.mult(), n.path("res_blocks").asInt(d.resBlocksPerLevel()),
+                n.has("attention_levels") ? ints(n.get("attention_levels")) : d.attentionLevels());
+    }
+
+    private static int[] ints(JsonNode array) {
+        int[] v = new int[array.size()];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = array.get(k).asInt();
+        }
+        return v;
+    }
+
+    private Path path(JsonNode json, String key) {
+        if (!json.hasNonNull(key)) {
+            throw new IllegalArgumentException("missing --" + key + " (or \"" + key + "\" in --config)");
+        }
+        return Path.of(json.get(key).asText());
+    }
+
+    private static String text(JsonNode json, String key, String fallback) {
+        return json.hasNonNull(key) ? json.get(key).asText() : fallback;
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.aerodiff.data;
+
+import dev.aerodiff.field.Channel;
+import dev.aerodiff.field.FieldUnits;
+import dev.aerodiff.field.FlowCase;
+import dev.aerodiff.field.FlowCondition;
+import dev.aerodiff.field.Mask;
+
+/**
+ * How flow cases become network tensors and back. Targets are the dimensionless fields of
+ * {@link DimensionlessNormalizer} divided by a per-channel scale (their standard deviation over
+ * the fluid cells of the training set), so every channel has about unit spread. The condition has
+ * three channels like the anchor's input: freestream u_x and u_y divided by a reference speed in
+ * the fluid (0 in solid cells), and the mask. Because the viscosity and chord are fixed in a data
+ * set, the freestream speed carries the Reynolds number.
+ *
+ * @param channelScale   per-channel divisor of the dimensionless fields (p, ux, uy)
+ * @param referenceSpeed divisor of the freestream velocity in the condition channels (m/s)
+ */
+public record FieldScaling(double[] channelScale, double referenceSpeed) {
+
+    /** Checks and copies. */
+    public FieldScaling {
+        if (channelScale.length != Channel.count()) {
+            throw new IllegalArgumentException("need " + Channel.count() + " channel scales, got " + channelScale.length);
+        }
+        for (double s : channelScale) {
+            if (!(s > 0) || !Double.isFinite(s)) {
+                throw new IllegalArgumentException("channel scales must be positive, got " + s);
+            }
+        }
+        if (!(referenceSpeed > 0)) {
+            throw new IllegalArgumentException("reference speed must be positive, got " + referenceSpeed);
+        }
+        channelScale = channelScale.clone();
+    }
+
+    @Override
+    public double[] channelScale() {
+        return channelScale.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FieldScaling f && java.util.Arrays.equals(channelScale, f.channelScale)
+                && referenceSpeed == f.referenceSpeed;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(channelScale) * 31 + Double.hashCode(referenceSpeed);
+    }
+
+    /**
+     * Fits the scaling to a training set, reading it one case at a time.
+     *
+     * @param dataset the training data
+     * @return per-channel root-mean-square of the dimensionless fields over fluid cells, and the
+     *     largest freestream speed
+     */
+    public static FieldScaling fit(FieldDataset dataset) {
+        double[] sumSquares = new double[Channel.count()];
+        long count = 0;
+        double maxSpeed = 0;
+        for (int c = 0; c < dataset.caseCount(); c++) {
+            FlowCase fc = DimensionlessNormalizer.normalize(dataset.readCase(c));
+            maxSpeed = Math.max(maxSpeed, fc.condition().freestreamSpeed());
+            for (int s = 0; s < fc.samples(); s++) {
+                for (int cell = 0; cell < fc.cellCount(); cell++) {
+                    if (fc.mask().isSolid(cell)) {
+                        continue;
+                    }
+                    for (Channel ch : Channel.ALL) {
+                        double v = fc.value(s, ch, cell);
+                        sumSquares[ch.ordinal()] += v * v;
+                    }
+                }
+                count += fc.mask().fluidCount();
+            }
+        }
+        double[] scale = new double[Channel.count()];
+        for (int k = 0; k < scale.length; k++) {
+            scale[k] = Math.sqrt(sumSquares[k] / count);
+        }
+        return new FieldScaling(scale, maxSpeed);
+    }
+
+    /**
+     * @param dimensionless a case in dimensionless units
+     * @param sample        which sample
+     * @param out           receives {@code 3 * cells} scaled values, layout [channel][y][x]
+     * @param offset        where to start writing
+     */
+    public void encodeTarget(FlowCase dimensionless, int sample, float[] out, int offset) {
+        if (dimensionless.units() != FieldUnits.DIMENSIONLESS) {
+            throw new IllegalArgumentException("targets are encoded from dimensionless cases");
+        }
+        int cells = dimensionless.cellCount();
+        for (Channel ch : Channel.ALL) {
+            double scale = channelScale[ch.ordinal()];
+            for (int cell = 0; cell < cells; cell++) {
+                out[offset + ch.ordinal() * cells + cell] = (float) (dimensionless.value(sample, ch, cell) / scale);
+            }
+        }
+    }
+
+    /**
+     * Inverse of {@link #encodeTarget}: network output to dimensionless values, solid cells zero.
+     *
+     * @param encoded {@code 3 * cells} scaled values of one sample
+     * @param mask    the solid cells
+     * @return dimensionless values, layout [channel][y][x]
+     */
+    public float[] decodeTarget(float[] encoded, Mask mask) {
+        int cells = mask.nx() * mask.ny();
+        float[] out = new float[encoded.length];
+        for (Channel ch : Channel.ALL) {
+            double scale = channelScale[ch.ordinal()];
+            for (int cell = 0; cell < cells; cell++) {
+                int k = ch.ordinal() * cells + cell;
+                out[k] = mask.isSolid(cell) ? 0f : (float) (encoded[k] * scale);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param condition the operating point
+     * @param mask      the solid cells of its airfoil on the grid
+     * @return the three condition channels, layout [channel][y][x]
+     */
+    public float[] encodeCondition(FlowCondition condition, Mask mask) {
+        int cells = mask.nx() * mask.ny();
+        float[] out = new float[3 * cells];
+        float ux = (float) (condition.freestreamUx() / referenceSpeed);
+        float uy = (float) (condition.freestreamUy() / referenceSpeed);
+        for (int cell = 0; cell < cells; cell++) {
+            boolean solid = mask.isSolid(cell);
+            out[cell] = solid ? 0f : ux;
+            out[cells + cell] = solid ? 0f : uy;
+            out[2 * cells + cell] = solid ? 1f : 0f;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.aerodiff.surrogate;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aerodiff.field.Channel;
+import dev.aerodiff.field.Grid;
+import dev.aerodiff.io.AtomicFile;
+import dev.aerodiff.io.DataFileException;
+import dev.aerodiff.nn.UNet;
+import dev.aerodiff.train.DiffusionTrainer;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A trained surrogate in one versioned zip file: {@code manifest.json} ({@link BundleManifest})
+ * and {@code weights/NAME}, the exponential-moving-average weights of every network variable
+ * (ND4J binary arrays). Loading rebuilds the network from the manifest and assigns the weights by
+ * name; no Java serialization is involved.
+ */
+public final class ModelBundle {
+    /** Bundle format written by this version. */
+    public static final int FORMAT = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final BundleManifest manifest;
+    private final UNet network;
+
+    private ModelBundle(BundleManifest manifest, UNet network) {
+        this.manifest = manifest;
+        this.network = network;
+    }
+
+    /**
+     * Writes the averaged weights of a training run.
+     *
+     * @param trainer    the run
+     * @param grid       the grid of its training data
+     * @param version    AeroDiff version
+     * @param provenance how it was trained
+     * @param file       the bundle; replaced only when complete
+     */
+    public static void write(DiffusionTrainer trainer, Grid grid, String version, Map<String, Object> provenance,
+                             Path file) {
+        BundleManifest m = new BundleManifest(FORMAT, version, trainer.config().objective().id(),
+                trainer.config().objective().parameterization().name(),
+                trainer.config().objective().schedule().toString(), trainer.config().network(), grid.x(), grid.y(),
+                Channel.ALL.stream().map(Channel::variableName).toList(),
+                Channel.ALL.stream().map(Channel::units).toList(), trainer.scaling(), provenance);
+        AtomicFile.write(file, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
+                zip.putNextEntry(new ZipEntry("manifest.json"));
+                zip.write(JSON.writeValueAsBytes(m));
+                for (Map.Entry<String, INDArray> e : trainer.emaWeights().entrySet()) {
+                    zip.putNextEntry(new ZipEntry("weights/" + e.getKey()));
+                    Nd4j.write(e.getValue(), new DataOutputStream(zip));
+                }
+            }
+        });
+    }
+
+    /**
+     * @param file a bundle
+     * @return the manifest and the network with the bundle's weights
+     * @throws DataFileException for a missing, foreign, incomplete or newer-format file
+     */
+    public static ModelBundle read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new DataFileException(file, "no such model bundle");
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry me = zip.getEntry("manifest.json");
+            if (me == null) {
+                throw new DataFileException(file, "not an AeroDiff model bundle (manifest.json missing)");
+            }
+            BundleManifest m;
+            try (InputStream in = zip.getInputStream(me)) {
+                m = JSON.readValue(in, BundleManifest.class);
+            }
+            if (m.format() > FORMAT) {
+                throw new DataFileException(file, "bundle format " + m.format() + " is newer than this AeroDiff reads ("
+                        + FORMAT + "); written by AeroDiff " + m.aerodiffVersion());
+            }
+            if (m.format() < 1 || m.network() == null || m.scaling() == null || m.gridX() == null) {
+                throw new DataFileException(file, "manifest.json is incomplete (format, network, scaling, grid needed)");
+            }
+            UNet net = UNet.build(m.network(), m.gridX().length, 0);
+            for (SDVariable v : net.graph().variables()) {
+                if (v.getVariableType() != org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
+                    continue;
+                }
+                ZipEntry we = zip.getEntry("weights/" + v.name());
+                if (we == null) {
+                    throw new DataFileException(file, "weights of " + v.name() + " missing");
+                }
+                try (InputStream in = zip.getInputStream(we)) {
+                    INDArray w = Nd4j.read(new DataInputStream(in));
+                    if (!java.util.Arrays.equals(w.shape(), v.getArr().shape())) {
+                        throw new DataFileException(file, "weights of " + v.name() + " have shape "
+                                + java.util.Arrays.toString(w.shape()) + ", the network needs "
+                                + java.util.Arrays.toString(v.getArr().shape()));
+                    }
+                    v.getArr().assign(w);
+                }
+            }
+            return new ModelBundle(m, net);
+        } catch (java.util.zip.ZipException e) {
+            throw new DataFileException(file, "not an AeroDiff model bundle (not a zip file)", e);
+        } catch (IOException e) {
+            throw new DataFileException(file, "cannot read model bundle: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the manifest */
+    public BundleManifest manifest() {
+        return manifest;
+    }
+
+    /** @return the network with the bundle's weights */
+    public UNet network() {
+        return network;
+    }
+
+    /** @return the grid the model was trained on */
+    public Grid grid() {
+        return new Grid(manifest.gridX(), manifest.gridY());
+    }
+}

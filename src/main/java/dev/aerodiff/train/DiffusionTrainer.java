@@ -1,0 +1,176 @@
+package dev.aerodiff.train;
+
+import dev.aerodiff.data.FieldScaling;
+import dev.aerodiff.diffusion.Conversions;
+import dev.aerodiff.diffusion.NoiseLevel;
+import dev.aerodiff.diffusion.NoiseSchedule;
+import dev.aerodiff.nn.UNet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.SplittableRandom;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * Trains a {@link UNet} denoiser with the DDPM or flow-matching objective: per step, a batch of
+ * training samples x_0, times t and noise eps; the network sees x_t = alpha(t) x_0 + sigma(t) eps
+ * and regresses the target of its parameterization (eps, or the velocity eps - x_0) with a mean
+ * squared error. AdamW with linear warm-up and decay; an exponential moving average of the
+ * weights is kept for sampling.
+ *
+ * <p>Every random draw of step k derives from (seed, k), and {@link TrainingCheckpoint} stores the
+ * optimizer state, so a run resumed from a checkpoint continues exactly as the uninterrupted run.
+ */
+public final class DiffusionTrainer {
+    static final String TARGET = "target";
+    static final String LOSS = "loss";
+
+    private final TrainerConfig config;
+    private final FieldScaling scaling;
+    private final UNet net;
+    private final Map<String, INDArray> ema;
+    private int completedSteps;
+
+    DiffusionTrainer(TrainerConfig config, FieldScaling scaling, UNet net, Map<String, INDArray> ema,
+                     int completedSteps) {
+        this.config = config;
+        this.scaling = scaling;
+        this.net = net;
+        this.ema = ema;
+        this.completedSteps = completedSteps;
+    }
+
+    /**
+     * @param config     hyper-parameters
+     * @param resolution grid size H = W of the training data
+     * @param scaling    the field scaling fitted to the training data (kept with the model)
+     * @return a trainer with freshly initialized weights
+     */
+    public static DiffusionTrainer create(TrainerConfig config, int resolution, FieldScaling scaling) {
+        UNet net = UNet.build(config.network(), resolution, config.seed());
+        addLoss(net);
+        configure(net.graph(), config);
+        Map<String, INDArray> ema = new LinkedHashMap<>();
+        for (SDVariable v : trainable(net.graph())) {
+            ema.put(v.name(), v.getArr().dup());
+        }
+        return new DiffusionTrainer(config, scaling, net, ema, 0);
+    }
+
+    static void addLoss(UNet net) {
+        SameDiff sd = net.graph();
+        int res = net.resolution();
+        SDVariable target = sd.placeHolder(TARGET, DataType.FLOAT, -1, net.config().outChannels(), res, res);
+        SDVariable diff = sd.getVariable(UNet.OUTPUT).sub(target);
+        sd.mean(LOSS, diff.mul(diff));
+        sd.setLossVariables(LOSS);
+    }
+
+    static void configure(SameDiff sd, TrainerConfig c) {
+        sd.setTrainingConfig(TrainingConfig.builder()
+                .updater(new Adam(new WarmupLinearSchedule(c.learningRate(), c.warmupSteps(), c.steps(), 0.1)))
+                .weightDecay(c.weightDecay(), true)
+                .dataSetFeatureMapping(UNet.X, UNet.CONDITION, UNet.TIME)
+                .dataSetLabelMapping(TARGET)
+                .build());
+    }
+
+    static java.util.List<SDVariable> trainable(SameDiff sd) {
+        return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE).toList();
+    }
+
+    /**
+     * One optimizer step on a batch drawn with the step's own random stream.
+     *
+     * @param data the training samples
+     */
+    public void step(TrainingData data) {
+        net.graph().fit(batch(data, completedSteps));
+        completedSteps++;
+        double d = config.emaDecay();
+        for (SDVariable v : trainable(net.graph())) {
+            ema.get(v.name()).muli(d).addi(v.getArr().mul(1 - d));
+        }
+    }
+
+    /**
+     * @param data the training samples
+     * @param step which step's batch (the same batch every time for the same step)
+     * @return the mean squared error of the current weights on that batch
+     */
+    public double loss(TrainingData data, int step) {
+        MultiDataSet b = batch(data, step);
+        Map<String, INDArray> ph = Map.of(UNet.X, b.getFeatures(0), UNet.CONDITION, b.getFeatures(1),
+                UNet.TIME, b.getFeatures(2), TARGET, b.getLabels(0));
+        return net.graph().output(ph, LOSS).get(LOSS).getDouble(0);
+    }
+
+    private MultiDataSet batch(TrainingData data, int step) {
+        int n = config.batchSize();
+        int per = data.sampleSize();
+        int res = data.resolution();
+        long streamSeed = new SplittableRandom(config.seed()).split().nextLong() ^ (0x9E3779B97F4A7C15L * (step + 1));
+        SplittableRandom random = new SplittableRandom(streamSeed);
+        Random gaussian = new Random(streamSeed);
+        float[] x0 = new float[n * per];
+        float[] cond = new float[n * per];
+        float[] eps = new float[n * per];
+        float[] t = new float[n];
+        NoiseLevel[] levels = new NoiseLevel[n];
+        NoiseSchedule schedule = config.objective().schedule();
+        for (int b = 0; b < n; b++) {
+            int index = random.nextInt(data.count());
+            data.copyTarget(index, x0, b * per);
+            data.copyCondition(index, cond, b * per);
+            double time = config.objective().sampleTime(random);
+            t[b] = (float) time;
+            levels[b] = schedule.level(time);
+        }
+        for (int k = 0; k < eps.length; k++) {
+            eps[k] = (float) gaussian.nextGaussian();
+        }
+        long[] shape = {n, 3, res, res};
+        INDArray x0a = Nd4j.create(x0, shape, 'c');
+        INDArray epsa = Nd4j.create(eps, shape, 'c');
+        INDArray xt = Nd4j.create(DataType.FLOAT, shape);
+        for (int b = 0; b < n; b++) {
+            xt.slice(b).assign(x0a.slice(b).mul(levels[b].alpha()).addi(epsa.slice(b).mul(levels[b].sigma())));
+        }
+        INDArray target = Conversions.fromCleanAndNoise(x0a, epsa, config.objective().parameterization(), levels);
+        return new MultiDataSet(new INDArray[] {xt, Nd4j.create(cond, shape, 'c'), Nd4j.createFromArray(t)},
+                new INDArray[] {target});
+    }
+
+    /** @return optimizer steps done so far */
+    public int completedSteps() {
+        return completedSteps;
+    }
+
+    /** @return the hyper-parameters */
+    public TrainerConfig config() {
+        return config;
+    }
+
+    /** @return the field scaling of the training data */
+    public FieldScaling scaling() {
+        return scaling;
+    }
+
+    /** @return the network with the current (not averaged) weights */
+    public UNet network() {
+        return net;
+    }
+
+    /** @return the moving averages of the weights, by variable name (live arrays, do not modify) */
+    public Map<String, INDArray> emaWeights() {
+        return ema;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.aerodiff.train;
+
+import dev.aerodiff.nn.UNetConfig;
+
+/**
+ * Hyper-parameters of one training run.
+ *
+ * @param objective     DDPM or flow matching
+ * @param network       the U-Net shape
+ * @param steps         optimizer steps in total
+ * @param batchSize     samples per step
+ * @param learningRate  peak Adam learning rate, reached after a linear warm-up, then decayed linearly to 10%
+ * @param warmupSteps   warm-up length
+ * @param weightDecay   decoupled weight decay (AdamW), per step and scaled by the learning rate
+ * @param emaDecay      decay of the exponential moving average of the weights kept for sampling
+ * @param seed          all randomness (initial weights, batches, times, noise) derives from it
+ */
+public record TrainerConfig(TrainingObjective objective, UNetConfig network, int steps, int batchSize,
+                            double learningRate, int warmupSteps, double weightDecay, double emaDecay, long seed) {
+
+    /** Checks the ranges. */
+    public TrainerConfig {
+        if (steps < 1 || batchSize < 1 || warmupSteps < 0) {
+            throw new IllegalArgumentException("steps and batch size must be >= 1 and warm-up >= 0, got " + steps + ", "
+                    + batchSize + ", " + warmupSteps);
+        }
+        if (!(learningRate > 0) || weightDecay < 0 || !(emaDecay >= 0 && emaDecay < 1)) {
+            throw new IllegalArgumentException("need learning rate > 0, weight decay >= 0, 0 <= EMA decay < 1; got "
+                    + learningRate + ", " + weightDecay + ", " + emaDecay);
+        }
+    }
+
+    /** @return the defaults for a 2-core machine: small U-Net, batch 16, lr 2e-4, EMA 0.999 */
+    public static TrainerConfig defaults(TrainingObjective objective) {
+        return new TrainerConfig(objective, UNetConfig.small(), 20_000, 16, 2e-4, 500, 1e-4, 0.999, 1);
+    }
+}

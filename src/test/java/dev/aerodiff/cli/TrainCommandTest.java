@@ -1,0 +1,84 @@
+package dev.aerodiff.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aerodiff.io.NetcdfDatasetWriter;
+import dev.aerodiff.surrogate.ModelBundle;
+import dev.aerodiff.train.DiffusionTrainerTestData;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.VariableType;
+
+/** The train command, and resuming after the training process was killed. */
+class TrainCommandTest {
+
+    private static List<String> args(Path dir, Path bundle) {
+        return new ArrayList<>(List.of("train", "--config", dir.resolve("train.json").toString(), "--out",
+                bundle.toString(), "--checkpoint-every", "1", "--json"));
+    }
+
+    private static void prepare(Path dir) throws Exception {
+        NetcdfDatasetWriter.write(DiffusionTrainerTestData.synthetic(), dir.resolve("data.nc"), i -> { });
+        Files.writeString(dir.resolve("train.json"), """
+                {"data": "%s", "method": "flow", "steps": 6, "batch_size": 4, "learning_rate": 0.002,
+                 "warmup_steps": 2, "seed": 9, "network": {"base": 8, "mult": [1, 2], "res_blocks": 1,
+                 "attention_levels": []}}
+                """.formatted(dir.resolve("data.nc").toString().replace("\\", "/")));
+    }
+
+    @Test
+    void aKilledRunResumesToTheSameModel(@TempDir Path dir) throws Exception {
+        prepare(dir);
+        Path straight = dir.resolve("straight.aerodiff");
+        CliRun a = CliRun.of(args(dir, straight).toArray(String[]::new));
+        assertEquals(0, a.exitCode(), a.err());
+        assertEquals(6, new ObjectMapper().readTree(a.out()).get("steps").asInt());
+
+        Path killed = dir.resolve("killed.aerodiff");
+        Path checkpoint = Path.of(killed + ".ckpt");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), AeroDiff.class.getName()));
+        cmd.addAll(args(dir, killed));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(checkpoint) && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        p.destroyForcibly().waitFor();
+        assertTrue(Files.exists(checkpoint), "a checkpoint was written before the kill: "
+                + Files.readString(dir.resolve("log")));
+
+        CliRun b = CliRun.of(args(dir, killed).toArray(String[]::new));
+        assertEquals(0, b.exitCode(), b.err());
+        assertTrue(b.err().contains("resuming from"), b.err());
+        ModelBundle x = ModelBundle.read(straight);
+        ModelBundle y = ModelBundle.read(killed);
+        for (SDVariable v : x.network().graph().variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE) {
+                assertEquals(0.0, v.getArr().sub(y.network().graph().getVariable(v.name()).getArr()).amaxNumber()
+                        .doubleValue(), 1e-6, v.name());
+            }
+        }
+        assertTrue(x.manifest().provenance().get("data_sha256").toString().matches("[0-9a-f]{64}"));
+    }
+
+    @Test
+    void missingDataIsAUsageMessage(@TempDir Path dir) {
+        CliRun r = CliRun.of("train", "--out", dir.resolve("m.aerodiff").toString());
+        assertEquals(AeroDiff.EXIT_FAILURE, r.exitCode());
+        assertTrue(r.err().contains("missing --data"), r.err());
+        CliRun bad = CliRun.of("train", "--data", "x.nc", "--method", "gan", "--out", "m");
+        assertTrue(bad.err().contains("unknown method 'gan'"), bad.err());
+        assertTrue(!new File("m.ckpt").exists());
+    }
+}

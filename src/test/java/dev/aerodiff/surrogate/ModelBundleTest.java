@@ -1,0 +1,66 @@
+package dev.aerodiff.surrogate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aerodiff.data.FieldScaling;
+import dev.aerodiff.data.InMemoryFieldDataset;
+import dev.aerodiff.io.DataFileException;
+import dev.aerodiff.nn.UNetConfig;
+import dev.aerodiff.train.DiffusionTrainer;
+import dev.aerodiff.train.TrainerConfig;
+import dev.aerodiff.train.TrainingData;
+import dev.aerodiff.train.TrainingObjective;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelBundleTest {
+
+    @Test
+    void roundTripsTheAveragedWeightsAndTheManifest(@TempDir Path dir) {
+        InMemoryFieldDataset ds = dev.aerodiff.train.DiffusionTrainerTestData.synthetic();
+        FieldScaling scaling = FieldScaling.fit(ds);
+        TrainerConfig cfg = new TrainerConfig(TrainingObjective.DDPM,
+                new UNetConfig(6, 3, 8, new int[] {1, 2}, 1, new int[0]), 10, 4, 1e-3, 0, 0, 0.5, 3);
+        DiffusionTrainer trainer = DiffusionTrainer.create(cfg, 16, scaling);
+        TrainingData data = TrainingData.of(ds, scaling);
+        trainer.step(data);
+        trainer.step(data);
+        Path file = dir.resolve("m.aerodiff");
+        ModelBundle.write(trainer, ds.grid(), "test", Map.of("seed", 3), file);
+
+        ModelBundle b = ModelBundle.read(file);
+        assertEquals("ddpm", b.manifest().method());
+        assertEquals("EPSILON", b.manifest().parameterization());
+        assertEquals(cfg.network(), b.manifest().network());
+        assertEquals(scaling, b.manifest().scaling());
+        assertEquals(ds.grid(), b.grid());
+        trainer.emaWeights().forEach((name, w) -> assertEquals(0.0,
+                w.sub(b.network().graph().getVariable(name).getArr()).amaxNumber().doubleValue(), 0.0, name));
+    }
+
+    @Test
+    void rejectsForeignAndNewerFiles(@TempDir Path dir) throws IOException {
+        Path text = dir.resolve("notes.aerodiff");
+        Files.writeString(text, "hello");
+        assertTrue(assertThrows(DataFileException.class, () -> ModelBundle.read(text)).getMessage()
+                .contains("not an AeroDiff model bundle"));
+        Path newer = dir.resolve("future.aerodiff");
+        try (OutputStream out = Files.newOutputStream(newer); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("manifest.json"));
+            zip.write("{\"format\": 7, \"aerodiffVersion\": \"9.0\"}".getBytes(StandardCharsets.UTF_8));
+        }
+        DataFileException e = assertThrows(DataFileException.class, () -> ModelBundle.read(newer));
+        assertTrue(e.getMessage().contains("bundle format 7 is newer") && e.getMessage().contains("9.0"),
+                e.getMessage());
+    }
+}
