@@ -1,0 +1,49 @@
+package dev.aerodiff.surrogate;
+
+import dev.aerodiff.field.Channel;
+import dev.aerodiff.field.FlowCase;
+import dev.aerodiff.field.PixelMoments;
+import java.util.Arrays;
+
+/**
+ * A predicted distribution of flow fields for one condition: the samples in physical units (as a
+ * {@link FlowCase}), how they were drawn, and per-pixel statistics.
+ *
+ * @param samples the predicted fields, physical units, solid cells zero
+ * @param sampler the sampler specification used (e.g. "ddpm", "euler:20")
+ * @param nfe     network evaluations per sample
+ * @param seed    the seed of the draw
+ */
+public record Ensemble(FlowCase samples, String sampler, int nfe, long seed) {
+
+    /** @return per-pixel mean and standard deviation (ddof 0) of a channel */
+    public PixelMoments moments(Channel channel) {
+        return PixelMoments.of(samples, channel);
+    }
+
+    /**
+     * @param channel  which channel
+     * @param quantile in [0, 1]; linear interpolation between order statistics
+     * @return the per-pixel quantile field, [y][x] flat
+     */
+    public double[] quantile(Channel channel, double quantile) {
+        if (!(quantile >= 0 && quantile <= 1)) {
+            throw new IllegalArgumentException("quantile must be in [0, 1], got " + quantile);
+        }
+        int n = samples.samples();
+        int cells = samples.cellCount();
+        double[] out = new double[cells];
+        double[] column = new double[n];
+        for (int cell = 0; cell < cells; cell++) {
+            for (int s = 0; s < n; s++) {
+                column[s] = samples.value(s, channel, cell);
+            }
+            Arrays.sort(column);
+            double pos = quantile * (n - 1);
+            int lo = (int) Math.floor(pos);
+            int hi = Math.min(lo + 1, n - 1);
+            out[cell] = column[lo] + (pos - lo) * (column[hi] - column[lo]);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.aerodiff.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aerodiff.cfd.AirfoilLibrary;
+import dev.aerodiff.field.Channel;
+import dev.aerodiff.field.FlowCondition;
+import dev.aerodiff.sampling.SamplerSpec;
+import dev.aerodiff.surrogate.Ensemble;
+import dev.aerodiff.surrogate.Surrogate;
+import dev.aerodiff.io.NetcdfDatasetWriter;
+import dev.aerodiff.train.DiffusionTrainerTestData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ucar.nc2.NetcdfFile;
+
+/** predict with a small bundle trained here: reproducible files, and concurrent callers. */
+class PredictCommandTest {
+    @TempDir
+    static Path dir;
+    static Path bundle;
+
+    @BeforeAll
+    static void trainTinyModel() throws Exception {
+        NetcdfDatasetWriter.write(DiffusionTrainerTestData.synthetic(), dir.resolve("data.nc"), i -> { });
+        Files.writeString(dir.resolve("t.json"), """
+                {"method": "flow", "steps": 3, "batch_size": 4, "seed": 2,
+                 "network": {"base": 8, "mult": [1, 2], "res_blocks": 1, "attention_levels": []}}
+                """);
+        bundle = dir.resolve("tiny.aerodiff");
+        CliRun r = CliRun.of("train", "--config", dir.resolve("t.json").toString(), "--data",
+                dir.resolve("data.nc").toString(), "--out", bundle.toString());
+        assertEquals(0, r.exitCode(), r.err());
+    }
+
+    private static CliRun predict(Path out, String seed) {
+        return CliRun.of("predict", "--model", bundle.toString(), "--airfoil", "naca0012", "--aoa", "4", "--re", "1e6",
+                "--samples", "5", "--seed", seed, "--sampler", "euler:4", "--out", out.toString(), "--json");
+    }
+
+    @Test
+    void sameSeedGivesIdenticalFilesAndAnotherSeedDoesNot() throws Exception {
+        CliRun a = predict(dir.resolve("a.nc"), "7");
+        assertEquals(0, a.exitCode(), a.err());
+        JsonNode j = new ObjectMapper().readTree(a.out());
+        assertEquals(4, j.get("nfe").asInt());
+        assertEquals(0, predict(dir.resolve("b.nc"), "7").exitCode());
+        assertEquals(0, predict(dir.resolve("c.nc"), "8").exitCode());
+        try (NetcdfFile fa = NetcdfFile.open(dir.resolve("a.nc").toString());
+             NetcdfFile fb = NetcdfFile.open(dir.resolve("b.nc").toString());
+             NetcdfFile fc = NetcdfFile.open(dir.resolve("c.nc").toString())) {
+            float[] pa = (float[]) fa.findVariable("p").read().get1DJavaArray(float.class);
+            assertArrayEquals(pa, (float[]) fb.findVariable("p").read().get1DJavaArray(float.class));
+            assertTrue(!java.util.Arrays.equals(pa, (float[]) fc.findVariable("p").read().get1DJavaArray(float.class)));
+            assertEquals("sample", fa.findVariable("ux").getDimension(0).getShortName());
+            assertEquals(5, fa.findVariable("ux").getDimension(0).getLength());
+        }
+    }
+
+    @Test
+    void concurrentPredictionsEqualSequentialOnes() throws Exception {
+        Surrogate s = Surrogate.load(bundle, new AirfoilLibrary(List.of()));
+        FlowCondition c = new FlowCondition("naca2412", 6, 1e6, 10);
+        SamplerSpec spec = SamplerSpec.parse("heun:3");
+        float[][] sequential = new float[4][];
+        for (int k = 0; k < 4; k++) {
+            sequential[k] = s.predict(c, 3, spec, k, i -> { }).samples().field(2, Channel.UX);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Ensemble>> futures = new java.util.ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+                long seed = k;
+                futures.add(pool.submit(() -> s.predict(c, 3, spec, seed, i -> { })));
+            }
+            for (int k = 0; k < 4; k++) {
+                assertArrayEquals(sequential[k], futures.get(k).get().samples().field(2, Channel.UX), "seed " + k);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void badSamplerNamesTheValidOnes() {
+        CliRun r = CliRun.of("predict", "--model", bundle.toString(), "--airfoil", "naca0012", "--aoa", "4", "--re",
+                "1e6", "--sampler", "magic:3", "--out", dir.resolve("x.nc").toString());
+        assertEquals(AeroDiff.EXIT_FAILURE, r.exitCode());
+        assertTrue(r.err().contains("magic") && r.err().contains("ddim"), r.err());
+    }
+}
