@@ -166,14 +166,13 @@ public final class OdeSampler implements Sampler {
 
     private ProbabilityFlowOde equation(Denoiser denoiser, NoiseSchedule schedule, INDArray condition, INDArray x,
             TimeGrid grid, double tStop) {
-        int units = method.adaptive() ? 1 : grid.steps();
         return new ProbabilityFlowOde(name(), denoiser, schedule, condition, x.shape(), x.dataType(),
-                options.variables(), new ProbabilityFlowOde.Interval(grid.start(), tStop, units));
+                options.variables(), new ProbabilityFlowOde.Interval(grid.start(), tStop, units(grid)));
     }
 
     private INDArray solve(ProbabilityFlowOde ode, INDArray x, TimeGrid grid, double tStop,
             SamplingListener listener) {
-        int units = method.adaptive() ? 1 : grid.steps();
+        int units = units(grid);
         ODEIntegrator integrator = method.create(units, grid.steps(), options.tolerance());
         integrator.setMaxEvaluations(options.maxEvaluations());
         integrator.addStepHandler(new ListenerAdapter(ode, listener));
@@ -185,6 +184,11 @@ public final class OdeSampler implements Sampler {
             double t = ode.time(integrator.getStepStart() == null ? 0 : integrator.getStepStart().getTime());
             throw new SamplingException(name(), t, -1, "the integrator failed: " + e.getMessage());
         }
+    }
+
+    /** Length of the integration interval in u: one unit per step for fixed-step methods, else 1. */
+    private int units(TimeGrid grid) {
+        return method.adaptive() ? 1 : grid.steps();
     }
 
     /** Reports each accepted integrator step to a {@link SamplingListener}. */
