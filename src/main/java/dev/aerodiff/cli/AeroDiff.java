@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "aerodiff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Uncertainty-aware diffusion surrogates for airfoil CFD.",
-        subcommands = {DatasetCommand.class, TrainCommand.class, PredictCommand.class,
+        subcommands = {DatasetCommand.class, TrainCommand.class, PredictCommand.class, TheoryCommand.class,
             CommandLine.HelpCommand.class})
 public final class AeroDiff implements Runnable {
     /** Exit code for bad input or failed work. */

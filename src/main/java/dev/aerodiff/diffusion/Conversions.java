@@ -19,7 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * the reverse SDE drift f x - g^2 score is (alpha', 2 sigma' - sigma alpha'/alpha); the drift of
  * y = x/alpha in s = sigma/alpha is dy/ds = eps. Conversions divide by D, i.e. by alpha when
  * starting from EPSILON or SCORE and by sigma when starting from X0: the caller keeps away from
- * alpha = 0 or sigma = 0 as needed.
+ * alpha = 0 or sigma = 0 as needed; a conversion whose weights are not finite there throws an
+ * {@link ArithmeticException}.
  *
  * <p>Arrays have a leading batch dimension [B, ...]; a {@link NoiseLevel} applies to all rows, a
  * {@code NoiseLevel[]} gives one per row. Results are new arrays of x_t's shape and type, except
@@ -190,10 +191,22 @@ public final class Conversions {
     }
 
     private static INDArray apply(LinearForm f, INDArray x, INDArray p) {
+        checkFinite(f);
         if (f.state() == 0) {
             return p.mul(f.prediction());
         }
         return x.mul(f.state()).addi(p.mul(f.prediction()));
+    }
+
+    /**
+     * ND4J multiplies by a NaN scalar as if it were 1e-5 (1.0.0-M2.1), so undefined conversions
+     * must fail here rather than produce plausible numbers.
+     */
+    private static void checkFinite(LinearForm f) {
+        if (!Double.isFinite(f.state()) || !Double.isFinite(f.prediction())) {
+            throw new ArithmeticException("conversion undefined at this noise level (weights " + f.state() + ", "
+                    + f.prediction() + "): alpha or sigma is 0");
+        }
     }
 
     private static INDArray applyPerRow(LinearForm[] forms, INDArray x, INDArray p) {
@@ -207,6 +220,7 @@ public final class Conversions {
         double[] a = new double[forms.length];
         double[] b = new double[forms.length];
         for (int i = 0; i < forms.length; i++) {
+            checkFinite(forms[i]);
             a[i] = forms[i].state();
             b[i] = forms[i].prediction();
         }

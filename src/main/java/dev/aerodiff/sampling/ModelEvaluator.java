@@ -6,6 +6,7 @@ import dev.aerodiff.diffusion.Denoiser;
 import dev.aerodiff.diffusion.NoiseLevel;
 import dev.aerodiff.diffusion.Parameterization;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -25,9 +26,23 @@ final class ModelEvaluator {
     }
 
     /** A denoiser output at one state, convertible to any parameterization. */
-    record Prediction(INDArray raw, Parameterization parameterization, INDArray x, NoiseLevel level) {
+    record Prediction(String sampler, INDArray raw, Parameterization parameterization, INDArray x,
+            NoiseLevel level) {
         INDArray as(Parameterization wanted) {
-            return Conversions.convert(raw, parameterization, wanted, x, level);
+            return guard(() -> Conversions.convert(raw, parameterization, wanted, x, level), wanted.toString());
+        }
+
+        INDArray reverseSdeDrift() {
+            return guard(() -> Conversions.reverseSdeDrift(raw, parameterization, x, level), "the reverse SDE drift");
+        }
+
+        private INDArray guard(Supplier<INDArray> conversion, String target) {
+            try {
+                return conversion.get();
+            } catch (ArithmeticException e) {
+                throw new SamplingException(sampler, level.t(), -1, "cannot convert " + parameterization + " to "
+                        + target + " (alpha = " + level.alpha() + ", sigma = " + level.sigma() + ")");
+            }
         }
     }
 
@@ -41,7 +56,7 @@ final class ModelEvaluator {
         if (!BatchArrays.allFinite(out)) {
             throw new SamplingException(sampler, level.t(), -1, "the denoiser returned non-finite values");
         }
-        return new Prediction(out, denoiser.parameterization(), x, level);
+        return new Prediction(sampler, out, denoiser.parameterization(), x, level);
     }
 
     /**

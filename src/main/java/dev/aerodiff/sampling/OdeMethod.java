@@ -62,8 +62,7 @@ public enum OdeMethod {
         return switch (this) {
             case DOPRI5 -> new DormandPrince54Integrator(minStep, span, tolerance, tolerance);
             case DOP853 -> new DormandPrince853Integrator(minStep, span, tolerance, tolerance);
-            // a hair above span/steps, so that rounding never leaves a spurious tiny last step
-            case RK4 -> new ClassicalRungeKuttaIntegrator(span / steps * (1 + 1e-12));
+            case RK4 -> new ClassicalRungeKuttaIntegrator(span / steps);
             case GBS -> new GraggBulirschStoerIntegrator(minStep, span, tolerance, tolerance);
             case ADAMS -> new AdamsMoultonIntegrator(4, minStep, span / steps, tolerance, tolerance);
         };

@@ -137,7 +137,7 @@ public final class OdeSampler implements Sampler {
         int nfe = 0;
         long calls = 0;
         if (options.mode() == Mode.BATCHED) {
-            ProbabilityFlowOde ode = equation(denoiser, schedule, condition, xInit);
+            ProbabilityFlowOde ode = equation(denoiser, schedule, condition, xInit, grid, tStop);
             x = solve(ode, xInit, grid, tStop, listener);
             nfe = ode.evaluations();
             calls = nfe;
@@ -145,7 +145,8 @@ public final class OdeSampler implements Sampler {
             List<INDArray> rows = new ArrayList<>();
             for (long b = 0; b < batch; b++) {
                 INDArray row = BatchArrays.rows(xInit, b, b + 1);
-                ProbabilityFlowOde ode = equation(denoiser, schedule, BatchArrays.rows(condition, b, b + 1), row);
+                ProbabilityFlowOde ode = equation(denoiser, schedule, BatchArrays.rows(condition, b, b + 1), row, grid,
+                        tStop);
                 rows.add(solve(ode, row, grid, tStop, listener));
                 nfe = Math.max(nfe, ode.evaluations());
                 calls += ode.evaluations();
@@ -163,26 +164,31 @@ public final class OdeSampler implements Sampler {
         return result;
     }
 
-    private ProbabilityFlowOde equation(Denoiser denoiser, NoiseSchedule schedule, INDArray condition, INDArray x) {
+    private ProbabilityFlowOde equation(Denoiser denoiser, NoiseSchedule schedule, INDArray condition, INDArray x,
+            TimeGrid grid, double tStop) {
         return new ProbabilityFlowOde(name(), denoiser, schedule, condition, x.shape(), x.dataType(),
-                options.variables());
+                options.variables(), new ProbabilityFlowOde.Interval(grid.start(), tStop, units(grid)));
     }
 
     private INDArray solve(ProbabilityFlowOde ode, INDArray x, TimeGrid grid, double tStop,
             SamplingListener listener) {
-        double start = ode.independent(grid.start());
-        double stop = ode.independent(tStop);
-        ODEIntegrator integrator = method.create(Math.abs(start - stop), grid.steps(), options.tolerance());
+        int units = units(grid);
+        ODEIntegrator integrator = method.create(units, grid.steps(), options.tolerance());
         integrator.setMaxEvaluations(options.maxEvaluations());
         integrator.addStepHandler(new ListenerAdapter(ode, listener));
         try {
-            ODEStateAndDerivative last = integrator.integrate(ode, new ODEState(start, ode.toState(x, grid.start())),
-                    stop);
+            ODEStateAndDerivative last = integrator.integrate(ode, new ODEState(0, ode.toState(x, grid.start())),
+                    units);
             return ode.toBatch(last.getPrimaryState(), tStop);
         } catch (MathRuntimeException e) {
-            double t = ode.time(integrator.getStepStart() == null ? start : integrator.getStepStart().getTime());
+            double t = ode.time(integrator.getStepStart() == null ? 0 : integrator.getStepStart().getTime());
             throw new SamplingException(name(), t, -1, "the integrator failed: " + e.getMessage());
         }
+    }
+
+    /** Length of the integration interval in u: one unit per step for fixed-step methods, else 1. */
+    private int units(TimeGrid grid) {
+        return method.adaptive() ? 1 : grid.steps();
     }
 
     /** Reports each accepted integrator step to a {@link SamplingListener}. */

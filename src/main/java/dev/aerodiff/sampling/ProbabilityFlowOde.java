@@ -17,13 +17,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * flattened in C order to B*D doubles; each right-hand side evaluation is one batched denoiser
  * call. Two choices of variables:
  * <ul>
- *   <li>{@link Variables#STATE}: independent variable t, state x, dx/dt = E[alpha' x_0 + sigma' eps | x].</li>
- *   <li>{@link Variables#SCALED}: independent variable s = sigma/alpha, state y = x/alpha,
- *       dy/ds = E[eps | x = alpha y] (Karras et al., 2022). Trajectories are nearly straight, so
- *       adaptive integrators take long steps; needs alpha &gt; 0 over the interval.</li>
+ *   <li>{@link Variables#STATE}: tau = t, state x, dx/dt = E[alpha' x_0 + sigma' eps | x].</li>
+ *   <li>{@link Variables#SCALED}: tau = s = sigma/alpha, state y = x/alpha,
+ *       dy/ds = E[eps | x = alpha y] (Karras et al., 2022), where trajectories are nearly straight
+ *       lines (exactly so for a one-point data set); needs alpha &gt; 0 over the interval.</li>
  * </ul>
- * {@link #evaluations()} counts the denoiser calls made through this equation, including those of
- * starter integrators that the main integrator does not count.
+ * The integrator sees tau through an affine map onto u in [0, units]: tau(u) = tau_start +
+ * (tau_stop - tau_start) u / units, so that fixed-step methods with unit steps land exactly on
+ * the end. {@link #evaluations()} counts the denoiser calls made through this equation; it equals
+ * the integrator's own count (starter steps of multistep methods included).
  */
 public final class ProbabilityFlowOde implements OrdinaryDifferentialEquation {
 
@@ -35,12 +37,24 @@ public final class ProbabilityFlowOde implements OrdinaryDifferentialEquation {
         SCALED
     }
 
+    /**
+     * The time interval, traversed from {@code start} to {@code stop} as u goes from 0 to units.
+     *
+     * @param start time at u = 0
+     * @param stop  time at u = units
+     * @param units length of the integration interval in u, &gt;= 1
+     */
+    public record Interval(double start, double stop, int units) {
+    }
+
     private final NoiseSchedule schedule;
     private final Variables variables;
     private final long[] shape;
     private final DataType type;
     private final ModelEvaluator model;
     private final String sampler;
+    private final double tauStart;
+    private final double tauPerUnit;
 
     /**
      * @param sampler   name used in error messages
@@ -50,15 +64,18 @@ public final class ProbabilityFlowOde implements OrdinaryDifferentialEquation {
      * @param shape     batch shape [B, ...]
      * @param type      data type handed to the denoiser
      * @param variables the variables
+     * @param interval  the time interval and its length in u
      */
     public ProbabilityFlowOde(String sampler, Denoiser denoiser, NoiseSchedule schedule, INDArray condition,
-            long[] shape, DataType type, Variables variables) {
+            long[] shape, DataType type, Variables variables, Interval interval) {
         this.schedule = schedule;
         this.variables = variables;
         this.shape = shape.clone();
         this.type = type;
         this.model = new ModelEvaluator(sampler, denoiser, condition);
         this.sampler = sampler;
+        this.tauStart = tau(interval.start());
+        this.tauPerUnit = (tau(interval.stop()) - tauStart) / interval.units();
     }
 
     @Override
@@ -71,8 +88,8 @@ public final class ProbabilityFlowOde implements OrdinaryDifferentialEquation {
     }
 
     @Override
-    public double[] computeDerivatives(double tau, double[] state) {
-        double t = time(tau);
+    public double[] computeDerivatives(double u, double[] state) {
+        double t = time(u);
         NoiseLevel level = schedule.level(t);
         double[] x = values(state, t);
         INDArray batch = Nd4j.createFromArray(x).reshape('c', shape);
@@ -80,9 +97,11 @@ public final class ProbabilityFlowOde implements OrdinaryDifferentialEquation {
                 level));
         Conversions.LinearForm drift = Conversions.form(model.parameterization(),
                 variables == Variables.SCALED ? Parameterization.EPSILON : Parameterization.VELOCITY, level);
+        double a = drift.state() * tauPerUnit;
+        double b = drift.prediction() * tauPerUnit;
         double[] out = new double[x.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = drift.state() * x[i] + drift.prediction() * prediction[i];
+            out[i] = a * x[i] + b * prediction[i];
             if (!Double.isFinite(out[i])) {
                 throw new SamplingException(sampler, t, -1, "the ODE drift is not finite (alpha = " + level.alpha()
                         + ", sigma = " + level.sigma() + " for a " + model.parameterization() + " denoiser)");
@@ -91,19 +110,16 @@ public final class ProbabilityFlowOde implements OrdinaryDifferentialEquation {
         return out;
     }
 
-    /**
-     * @param t a time
-     * @return the independent variable at t: t, or s(t) = sigma/alpha
-     */
-    public double independent(double t) {
+    private double tau(double t) {
         return variables == Variables.SCALED ? schedule.level(t).ratio() : t;
     }
 
     /**
-     * @param tau the independent variable
-     * @return the time
+     * @param u the integrator's independent variable
+     * @return the time t at u
      */
-    public double time(double tau) {
+    public double time(double u) {
+        double tau = tauStart + tauPerUnit * u;
         return variables == Variables.SCALED ? schedule.timeAtRatio(tau) : tau;
     }
 

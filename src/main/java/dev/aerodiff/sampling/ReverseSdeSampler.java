@@ -1,6 +1,5 @@
 package dev.aerodiff.sampling;
 
-import dev.aerodiff.diffusion.Conversions;
 import dev.aerodiff.diffusion.NoiseLevel;
 import dev.aerodiff.diffusion.NoiseSchedule;
 import dev.aerodiff.diffusion.Parameterization;
@@ -65,7 +64,7 @@ public final class ReverseSdeSampler extends GridSampler {
         INDArray z = noise.normal(index, x.shape(), x.dataType());
         if (variables == Variables.STATE) {
             double h = from.t() - to.t();
-            INDArray drift = Conversions.reverseSdeDrift(p.raw(), p.parameterization(), x, from);
+            INDArray drift = p.reverseSdeDrift();
             return x.sub(drift.muli(h)).addi(z.muli(Math.sqrt(from.diffusionSquared() * h)));
         }
         double s = from.ratio();

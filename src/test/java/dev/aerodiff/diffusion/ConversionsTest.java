@@ -172,4 +172,19 @@ class ConversionsTest {
         assertThrows(IllegalArgumentException.class, () -> Conversions.convert(x, Parameterization.EPSILON,
                 Parameterization.X0, x, new NoiseLevel[] {l}));
     }
+
+    @Test
+    void undefinedConversionsFailInsteadOfReturningNumbers() {
+        INDArray x = Nd4j.createFromArray(X);
+        NoiseLevel clean = new FlowMatchingPath().level(0.0);
+        NoiseLevel pureNoise = new FlowMatchingPath().level(1.0);
+        assertThrows(ArithmeticException.class, () -> Conversions.convert(x, Parameterization.X0,
+                Parameterization.EPSILON, x, clean));
+        assertThrows(ArithmeticException.class, () -> Conversions.convert(x, Parameterization.EPSILON,
+                Parameterization.X0, x, pureNoise));
+        assertThrows(ArithmeticException.class, () -> Conversions.convert(x, Parameterization.SCORE,
+                Parameterization.X0, x, new NoiseLevel[] {clean, clean}));
+        assertEquals(-1.0, Conversions.convert(x, Parameterization.V, Parameterization.X0, x, pureNoise)
+                .getDouble(0, 0) / X[0][0], 1e-15, "V converts where EPSILON cannot");
+    }
 }
