@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "aerodiff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Uncertainty-aware diffusion surrogates for airfoil CFD.",
-        subcommands = {DatasetCommand.class, MetricsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DatasetCommand.class, MetricsCommand.class, RateCheckCommand.class,
+            CommandLine.HelpCommand.class})
 public final class AeroDiff implements Runnable {
     /** Exit code for bad input or failed work. */
     public static final int EXIT_FAILURE = 1;

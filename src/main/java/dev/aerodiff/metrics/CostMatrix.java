@@ -59,10 +59,22 @@ public final class CostMatrix {
         }
         int n = a.size();
         int m = b.size();
-        int dim = a.dim();
-        double[] x = a.coordsView();
-        double[] y = b.coordsView();
         double[] c = new double[(int) entries];
+        squaredDistances(a.coordsView(), b.coordsView(), n, m, a.dim(), c);
+        if (p == 1) {
+            for (int k = 0; k < c.length; k++) {
+                c[k] = Math.sqrt(c[k]);
+            }
+        } else if (p != 2) {
+            for (int k = 0; k < c.length; k++) {
+                c[k] = Math.pow(c[k], p / 2);
+            }
+        }
+        return new CostMatrix(n, m, c);
+    }
+
+    /** Fills {@code out[i*m + j]} with {@code |x_i - y_j|^2}. */
+    private static void squaredDistances(double[] x, double[] y, int n, int m, int dim, double[] out) {
         for (int i = 0; i < n; i++) {
             int xi = i * dim;
             int row = i * m;
@@ -73,10 +85,9 @@ public final class CostMatrix {
                     double diff = x[xi + k] - y[yj + k];
                     sq += diff * diff;
                 }
-                c[row + j] = p == 2 ? sq : p == 1 ? Math.sqrt(sq) : Math.pow(Math.sqrt(sq), p);
+                out[row + j] = sq;
             }
         }
-        return new CostMatrix(n, m, c);
     }
 
     /** @throws IllegalArgumentException unless {@code p} is finite and at least 1 */
