@@ -1,5 +1,8 @@
 package dev.aerodiff.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -11,5 +14,16 @@ record CliRun(int exitCode, String out, String err) {
         StringWriter err = new StringWriter();
         int code = AeroDiff.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** Checks a failed run: exit code 1 and one "aerodiff: error:" line on stderr mentioning every text. */
+    void assertFailedWithOneLine(String... mentions) {
+        assertEquals(AeroDiff.EXIT_FAILURE, exitCode, err);
+        String[] lines = err.strip().split("\n");
+        assertEquals(1, lines.length, err);
+        assertTrue(lines[0].startsWith("aerodiff: error: ") && !lines[0].contains("Exception"), err);
+        for (String text : mentions) {
+            assertTrue(lines[0].contains(text), "expected '" + text + "' in: " + err);
+        }
     }
 }
