@@ -5,7 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aerodiff.TestData;
+import dev.aerodiff.data.InMemoryFieldDataset;
+import dev.aerodiff.field.Channel;
+import dev.aerodiff.field.FlowCase;
+import dev.aerodiff.io.NetcdfDatasetWriter;
+import dev.aerodiff.io.NetcdfFieldDataset;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -132,5 +140,57 @@ class MetricsCommandsTest {
                 .assertFailedWithOneLine("--target-w1");
         assertEquals(AeroDiff.EXIT_USAGE, CliRun.of("rate-check", "--synthetic", "uniform", "--sizes", "64,128")
                 .exitCode());
+    }
+
+    /** The xarray fixture with ux raised by {@code fraction} of each case's freestream speed in fluid cells. */
+    private Path fixtureWithFasterUx(double fraction) {
+        Path out = dir.resolve("shifted.nc");
+        try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(TestData.FIXTURES.resolve("xarray-nc4.nc"))) {
+            List<FlowCase> cases = new ArrayList<>();
+            for (int c = 0; c < ds.caseCount(); c++) {
+                FlowCase fc = ds.readCase(c);
+                float[] v = fc.values();
+                int cells = fc.cellCount();
+                for (int s = 0; s < fc.samples(); s++) {
+                    int base = (s * Channel.count() + Channel.UX.ordinal()) * cells;
+                    for (int cell = 0; cell < cells; cell++) {
+                        if (!fc.mask().isSolid(cell)) {
+                            v[base + cell] += (float) (fraction * fc.condition().freestreamSpeed());
+                        }
+                    }
+                }
+                cases.add(fc.withValues(fc.units(), v));
+            }
+            NetcdfDatasetWriter.write(new InMemoryFieldDataset(ds.grid(), cases, ds.metadata()), out, i -> { });
+        }
+        return out;
+    }
+
+    @Test
+    void fieldsComparesEnsemblesCaseByCase() throws IOException {
+        String reference = TestData.FIXTURES.resolve("xarray-nc4.nc").toString();
+        CliRun same = CliRun.of("metrics", "fields", reference, TestData.FIXTURES.resolve("xarray-nc3.nc").toString(),
+                "--json");
+        assertEquals(0, same.exitCode(), same.err());
+        JsonNode j = JSON.readTree(same.out());
+        assertEquals(3, j.get("cases").size());
+        assertEquals(0, j.get("cases").get(0).get("p").get("error_of_mean").asDouble(), 1e-7);
+        assertEquals(0, j.get("cases").get(0).get("sliced_w1").asDouble(), 1e-7);
+
+        CliRun shifted = CliRun.of("metrics", "fields", fixtureWithFasterUx(0.05).toString(), reference, "--json",
+                "--crps", "standard");
+        assertEquals(0, shifted.exitCode(), shifted.err());
+        JsonNode ux = JSON.readTree(shifted.out()).get("cases").get(2).get("ux");
+        assertEquals(0.05, ux.get("error_of_mean").asDouble(), 1e-5);
+        assertEquals(0.05, ux.get("marginal_w1").asDouble(), 1e-5);
+        assertEquals(0, ux.get("error_of_std").asDouble(), 1e-5);
+    }
+
+    @Test
+    void fieldsRejectsMismatchedDataSetsAndOptions() throws IOException {
+        String nc4 = TestData.FIXTURES.resolve("xarray-nc4.nc").toString();
+        CliRun.of("metrics", "fields", nc4, nc4, "--crps", "median").assertFailedWithOneLine("--crps");
+        CliRun.of("metrics", "fields", nc4, TestData.FIXTURES.resolve("not-netcdf.nc").toString())
+                .assertFailedWithOneLine("not-netcdf.nc");
     }
 }
