@@ -114,7 +114,7 @@ class DatasetCommandsTest {
     }
 
     private static void assertOneCleanLine(String err, String mentions) {
-        String[] lines = err.strip().split("\n");
+        String[] lines = CliRun.withoutProgress(err).strip().split("\n");
         assertEquals(1, lines.length, err);
         assertTrue(lines[0].startsWith("aerodiff: error: "), err);
         assertTrue(lines[0].contains(mentions), err);
