@@ -141,35 +141,40 @@ final class AuctionWarmStart {
                 return j1;
             }
         }
-        int size = fullScan(base);
+        fullScan(base);
         for (int t = 0; t < cached; t++) {
             cacheCols[cacheBase + t] = topCol[t];
         }
-        cacheBound[i] = size > cached ? topValue[cached] : Double.POSITIVE_INFINITY;
+        cacheBound[i] = topValue[cached];
         int j1 = topCol[0];
         v[j1] -= topValue[1] - topValue[0] + eps;
         return j1;
     }
 
     /** Fills topValue/topCol with the {@code cached + 1} smallest reduced costs of a row, ascending. */
-    private int fullScan(int base) {
+    private void fullScan(int base) {
         int keep = cached + 1;
-        int size = 0;
-        double worst = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < n; j++) {
+        for (int j = 0; j < keep; j++) {
+            insert(j, j, c[base + j] - v[j]);
+        }
+        double worst = topValue[cached];
+        for (int j = keep; j < n; j++) {
             double h = c[base + j] - v[j];
-            if (h < worst || size < keep) {
-                int pos = size < keep ? size++ : cached;
-                while (pos > 0 && topValue[pos - 1] > h) {
-                    topValue[pos] = topValue[pos - 1];
-                    topCol[pos] = topCol[pos - 1];
-                    pos--;
-                }
-                topValue[pos] = h;
-                topCol[pos] = j;
-                worst = size == keep ? topValue[cached] : Double.POSITIVE_INFINITY;
+            if (h < worst) {
+                insert(cached, j, h);
+                worst = topValue[cached];
             }
         }
-        return size;
+    }
+
+    /** Inserts (h, j) into the ascending list topValue/topCol, whose slot {@code pos} is free. */
+    private void insert(int pos, int j, double h) {
+        while (pos > 0 && topValue[pos - 1] > h) {
+            topValue[pos] = topValue[pos - 1];
+            topCol[pos] = topCol[pos - 1];
+            pos--;
+        }
+        topValue[pos] = h;
+        topCol[pos] = j;
     }
 }

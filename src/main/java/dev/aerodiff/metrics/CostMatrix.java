@@ -60,12 +60,8 @@ public final class CostMatrix {
         int n = a.size();
         int m = b.size();
         double[] c = new double[(int) entries];
-        squaredDistances(a.coordsView(), b.coordsView(), n, m, a.dim(), c);
-        if (p == 1) {
-            for (int k = 0; k < c.length; k++) {
-                c[k] = Math.sqrt(c[k]);
-            }
-        } else if (p != 2) {
+        distances(a.coordsView(), b.coordsView(), n, m, a.dim(), p == 1, c);
+        if (p != 1 && p != 2) {
             for (int k = 0; k < c.length; k++) {
                 c[k] = Math.pow(c[k], p / 2);
             }
@@ -73,8 +69,8 @@ public final class CostMatrix {
         return new CostMatrix(n, m, c);
     }
 
-    /** Fills {@code out[i*m + j]} with {@code |x_i - y_j|^2}. */
-    private static void squaredDistances(double[] x, double[] y, int n, int m, int dim, double[] out) {
+    /** Fills {@code out[i*m + j]} with {@code |x_i - y_j|} if {@code root}, else with its square. */
+    private static void distances(double[] x, double[] y, int n, int m, int dim, boolean root, double[] out) {
         for (int i = 0; i < n; i++) {
             int xi = i * dim;
             int row = i * m;
@@ -85,7 +81,7 @@ public final class CostMatrix {
                     double diff = x[xi + k] - y[yj + k];
                     sq += diff * diff;
                 }
-                out[row + j] = sq;
+                out[row + j] = root ? Math.sqrt(sq) : sq;
             }
         }
     }
