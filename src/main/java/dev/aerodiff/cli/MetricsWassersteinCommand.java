@@ -61,7 +61,7 @@ final class MetricsWassersteinCommand implements Runnable {
             m.put("m", b.rows());
             m.put("dim", a.columns());
             m.put("solver", r.solver());
-            Json.print(spec.commandLine().getOut(), m);
+            FlatJson.print(spec.commandLine().getOut(), m);
         } else {
             spec.commandLine().getOut().printf(Locale.ROOT, "W_%s = %.12g  (%d vs %d points in %d-D, %s)%n",
                     fmt(p), r.distance(), a.rows(), b.rows(), a.columns(), r.solver());

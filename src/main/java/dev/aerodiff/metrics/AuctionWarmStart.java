@@ -10,7 +10,7 @@ import java.util.Arrays;
  * <p>A free row {@code i} bids for its cheapest column {@code j1} in reduced cost
  * {@code c[i][j] - v[j]}: it lowers {@code v[j1]} by the gap to its second cheapest column plus
  * {@code eps}, and evicts the column's previous row. Each phase starts from an empty matching with
- * the duals of the previous phase and an epsilon six times smaller, from a sixth of the cost range
+ * the duals of the previous phase and an epsilon six times smaller, from 1/36 of the cost range
  * down to 1e-5 of it. Bids are bounded (40 per row and phase); past the bound the auction stops
  * where it is. The result is only a starting point: the caller keeps the rows whose column is an
  * exact minimiser and re-routes the others by shortest augmenting paths, so exactness never
@@ -18,9 +18,11 @@ import java.util.Arrays;
  *
  * <p>Candidate cache: duals only ever decrease, so reduced costs only grow. A full scan of a row
  * keeps its {@value #CACHED} cheapest columns and the next-cheapest reduced cost as a lower bound
- * for all the others; a later bid needs only the cached columns while their best stays within
- * that bound (the bound also stands in for a second-best outside the cache, which keeps the bid
- * epsilon-complementary-slack).
+ * for all the others; a bid needs only the cached columns while their best stays within that
+ * bound (the bound also stands in for a second-best outside the cache, which keeps the bid
+ * epsilon-complementary-slack), and rescans the row otherwise. The caches of all rows are first
+ * filled against the starting duals, in parallel ({@link RowBlocks}); the bids themselves run in
+ * one thread, so the result does not depend on the number of threads.
  */
 final class AuctionWarmStart {
     /** Ratio of successive epsilons. */
@@ -37,7 +39,7 @@ final class AuctionWarmStart {
     private final double[] v;
     private final int cached;
     private final int[] cacheCols;
-    private final double[] cacheBound;   // NaN: no cache yet
+    private final double[] cacheBound;
     private final double[] topValue;
     private final int[] topCol;
 
@@ -48,7 +50,6 @@ final class AuctionWarmStart {
         this.cached = Math.min(CACHED, n - 1);
         this.cacheCols = new int[n * cached];
         this.cacheBound = new double[n];
-        Arrays.fill(cacheBound, Double.NaN);
         this.topValue = new double[cached + 1];
         this.topCol = new int[cached + 1];
     }
@@ -75,8 +76,9 @@ final class AuctionWarmStart {
             return;
         }
         AuctionWarmStart auction = new AuctionWarmStart(c, n, v);
+        RowBlocks.forEach(n, n, auction::fillCaches);
         double finalEps = FINAL_EPS * range;
-        for (double eps = range / SCALING; ; eps = Math.max(eps / SCALING, finalEps)) {
+        for (double eps = range / (SCALING * SCALING); ; eps = Math.max(eps / SCALING, finalEps)) {
             if (!auction.phase(colOfRow, rowOfCol, queue, eps) || eps == finalEps) {
                 return;
             }
@@ -119,56 +121,52 @@ final class AuctionWarmStart {
         int base = i * n;
         int cacheBase = i * cached;
         double bound = cacheBound[i];
-        if (!Double.isNaN(bound)) {
-            double u1 = Double.POSITIVE_INFINITY;
-            double u2 = Double.POSITIVE_INFINITY;
-            int j1 = -1;
-            for (int t = 0; t < cached; t++) {
-                int j = cacheCols[cacheBase + t];
-                double h = c[base + j] - v[j];
-                if (h < u2) {
-                    if (h < u1) {
-                        u2 = u1;
-                        u1 = h;
-                        j1 = j;
-                    } else {
-                        u2 = h;
-                    }
+        double u1 = Double.POSITIVE_INFINITY;
+        double u2 = Double.POSITIVE_INFINITY;
+        int j1 = -1;
+        for (int t = 0; t < cached; t++) {
+            int j = cacheCols[cacheBase + t];
+            double h = c[base + j] - v[j];
+            if (h < u2) {
+                if (h < u1) {
+                    u2 = u1;
+                    u1 = h;
+                    j1 = j;
+                } else {
+                    u2 = h;
                 }
             }
-            if (u1 <= bound) {
-                v[j1] -= Math.min(u2, bound) - u1 + eps;
-                return j1;
-            }
         }
-        fullScan(base);
-        for (int t = 0; t < cached; t++) {
-            cacheCols[cacheBase + t] = topCol[t];
+        if (u1 <= bound) {
+            v[j1] -= Math.min(u2, bound) - u1 + eps;
+            return j1;
         }
+        fullScan(base, topValue, topCol);
+        System.arraycopy(topCol, 0, cacheCols, cacheBase, cached);
         cacheBound[i] = topValue[cached];
-        int j1 = topCol[0];
+        j1 = topCol[0];
         v[j1] -= topValue[1] - topValue[0] + eps;
         return j1;
     }
 
     /** Fills topValue/topCol with the {@code cached + 1} smallest reduced costs of a row, ascending. */
-    private void fullScan(int base) {
+    private void fullScan(int base, double[] topValue, int[] topCol) {
         int keep = cached + 1;
         for (int j = 0; j < keep; j++) {
-            insert(j, j, c[base + j] - v[j]);
+            insert(topValue, topCol, j, j, c[base + j] - v[j]);
         }
         double worst = topValue[cached];
         for (int j = keep; j < n; j++) {
             double h = c[base + j] - v[j];
             if (h < worst) {
-                insert(cached, j, h);
+                insert(topValue, topCol, cached, j, h);
                 worst = topValue[cached];
             }
         }
     }
 
     /** Inserts (h, j) into the ascending list topValue/topCol, whose slot {@code pos} is free. */
-    private void insert(int pos, int j, double h) {
+    private static void insert(double[] topValue, int[] topCol, int pos, int j, double h) {
         while (pos > 0 && topValue[pos - 1] > h) {
             topValue[pos] = topValue[pos - 1];
             topCol[pos] = topCol[pos - 1];
@@ -176,5 +174,16 @@ final class AuctionWarmStart {
         }
         topValue[pos] = h;
         topCol[pos] = j;
+    }
+
+    /** Fills the candidate cache of rows [from, to) by full scans against the current duals. */
+    private void fillCaches(int from, int to) {
+        double[] topValue = new double[cached + 1];
+        int[] topCol = new int[cached + 1];
+        for (int i = from; i < to; i++) {
+            fullScan(i * n, topValue, topCol);
+            System.arraycopy(topCol, 0, cacheCols, i * cached, cached);
+            cacheBound[i] = topValue[cached];
+        }
     }
 }

@@ -71,7 +71,12 @@ public final class CostMatrix {
 
     /** Fills {@code out[i*m + j]} with {@code |x_i - y_j|} if {@code root}, else with its square. */
     private static void distances(double[] x, double[] y, int n, int m, int dim, boolean root, double[] out) {
-        for (int i = 0; i < n; i++) {
+        RowBlocks.forEach(n, m * dim, (from, to) -> distances(x, y, from, to, m, dim, root, out));
+    }
+
+    private static void distances(double[] x, double[] y, int from, int to, int m, int dim, boolean root,
+                                  double[] out) {
+        for (int i = from; i < to; i++) {
             int xi = i * dim;
             int row = i * m;
             for (int j = 0; j < m; j++) {

@@ -81,25 +81,36 @@ public final class JonkerVolgenant {
 
     /** Frees every matched row whose column is not an exact minimiser; returns the free rows. */
     private int[] releaseRowsWithSlack() {
+        boolean[] keep = new boolean[n];
+        RowBlocks.forEach(n, n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                keep[i] = colOfRow[i] >= 0 && isExactMinimum(i, colOfRow[i]);
+            }
+        });
         int[] free = new int[n];
         int count = 0;
         for (int i = 0; i < n; i++) {
-            int own = colOfRow[i];
-            int base = i * n;
-            double best = Double.POSITIVE_INFINITY;
-            for (int j = 0; j < n; j++) {
-                best = Math.min(best, c[base + j] - v[j]);
-            }
-            if (own >= 0 && c[base + own] - v[own] > best) {
-                rowOfCol[own] = -1;
-                colOfRow[i] = -1;
-                own = -1;
-            }
-            if (own < 0) {
+            if (!keep[i]) {
+                if (colOfRow[i] >= 0) {
+                    rowOfCol[colOfRow[i]] = -1;
+                    colOfRow[i] = -1;
+                }
                 free[count++] = i;
             }
         }
         return Arrays.copyOf(free, count);
+    }
+
+    /** @return whether column {@code own} minimises the reduced cost of row {@code i} */
+    private boolean isExactMinimum(int i, int own) {
+        int base = i * n;
+        double mine = c[base + own] - v[own];
+        for (int j = 0; j < n; j++) {
+            if (c[base + j] - v[j] < mine) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Shortest augmenting path from free row {@code start} to a free column; flips the matching. */
