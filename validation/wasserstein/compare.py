@@ -46,15 +46,16 @@ def write_cloud(path, points):
     np.savetxt(path, points, delimiter=",", fmt="%.17g")
 
 
+def run_json(command):
+    return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+
+
 def run_java(p, a, b):
-    out = subprocess.run(["java", "-jar", JAR, "metrics", "wasserstein", "--p", str(p), a, b, "--json"],
-                         check=True, capture_output=True, text=True).stdout
-    return json.loads(out)
+    return run_json(["java", "-jar", JAR, "metrics", "wasserstein", "--p", str(p), a, b, "--json"])
 
 
 def run_pot(p, a, b):
-    out = subprocess.run([sys.executable, POT, str(p), a, b], check=True, capture_output=True, text=True).stdout
-    return json.loads(out)
+    return run_json([sys.executable, POT, str(p), a, b])
 
 
 def timed(fn, *args):
