@@ -4,12 +4,14 @@
 
 Writes random point clouds (several sizes, dimensions, equal and unequal sizes) as CSV files in
 WORKDIR, runs the AeroDiff jar and a POT process (pot_wasserstein.py) on the same files, and
-reports each distance, their relative difference and, for the timed cases, the wall time of each
-whole process (start to exit, JVM and Python start included), interleaved and repeated.
+reports each distance, their relative difference and, for the timed cases, the wall time and the
+CPU time (user + system, all threads) of each whole process (start to exit, JVM and Python start
+included), interleaved and repeated.
 """
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -58,10 +60,17 @@ def run_pot(p, a, b):
     return run_json([sys.executable, POT, str(p), a, b])
 
 
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(fn, *args):
+    """Runs one process; returns its result, wall seconds and CPU seconds (user + system, all threads)."""
+    cpu = children_cpu()
     start = time.perf_counter()
     result = fn(*args)
-    return result, time.perf_counter() - start
+    return result, time.perf_counter() - start, children_cpu() - cpu
 
 
 def main():
@@ -75,16 +84,16 @@ def main():
         write_cloud(a, rng.normal(size=(n, dim)))
         write_cloud(b, rng.normal(loc=0.3, scale=1.2, size=(m, dim)))
         repeats = TIMING_REPEATS if is_timed else 1
-        java_s, pot_s = [], []
+        java_s, pot_s, java_cpu, pot_cpu = [], [], [], []
         for r in range(repeats):
             # alternate which process goes first so that neither always runs on a warmer machine
             order = [("java", run_java), ("pot", run_pot)] if r % 2 == 0 else [("pot", run_pot), ("java", run_java)]
             for name, fn in order:
-                result, seconds = timed(fn, p, a, b)
+                result, seconds, cpu = timed(fn, p, a, b)
                 if name == "java":
-                    java, java_s = result, java_s + [seconds]
+                    java, java_s, java_cpu = result, java_s + [seconds], java_cpu + [cpu]
                 else:
-                    pot, pot_s = result, pot_s + [seconds]
+                    pot, pot_s, pot_cpu = result, pot_s + [seconds], pot_cpu + [cpu]
         rel = abs(java["distance"] - pot["distance"]) / abs(pot["distance"])
         row = {"n": n, "m": m, "dim": dim, "p": p, "aerodiff": java["distance"], "pot": pot["distance"],
                "relative_difference": rel, "solver": java["solver"]}
@@ -93,6 +102,9 @@ def main():
                                    "aerodiff_median": statistics.median(java_s),
                                    "pot_median": statistics.median(pot_s),
                                    "aerodiff_faster_in": sum(j < q for j, q in zip(java_s, pot_s))}
+            row["cpu_seconds"] = {"aerodiff": java_cpu, "pot": pot_cpu,
+                                  "aerodiff_median": statistics.median(java_cpu),
+                                  "pot_median": statistics.median(pot_cpu)}
         rows.append(row)
         print(f"n={n} m={m} dim={dim} p={p}: rel diff {rel:.2e}", file=sys.stderr)
     java_version = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
