@@ -57,21 +57,15 @@ final class AuctionWarmStart {
     /**
      * @param c        n x n costs, row-major
      * @param n        size
+     * @param range    largest minus smallest cost
      * @param v        column duals, updated in place (start: column minima)
      * @param colOfRow matching, filled (-1 where a row is left free)
      * @param rowOfCol inverse matching, filled (-1 where a column is left free)
      * @param queue    workspace of n ints
      */
-    static void run(double[] c, int n, double[] v, int[] colOfRow, int[] rowOfCol, int[] queue) {
+    static void run(double[] c, int n, double range, double[] v, int[] colOfRow, int[] rowOfCol, int[] queue) {
         Arrays.fill(colOfRow, -1);
         Arrays.fill(rowOfCol, -1);
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double x : c) {
-            lo = Math.min(lo, x);
-            hi = Math.max(hi, x);
-        }
-        double range = hi - lo;
         if (n < 2 || range == 0) {
             return;
         }

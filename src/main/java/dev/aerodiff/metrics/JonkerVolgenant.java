@@ -33,6 +33,8 @@ public final class JonkerVolgenant {
     private final double[] dist;
     private final int[] pred;
     private final int[] cols;
+    /** Distance of the current scan set in {@link #augment}. */
+    private double min;
 
     private JonkerVolgenant(CostMatrix cost) {
         this.n = cost.rows();
@@ -56,8 +58,8 @@ public final class JonkerVolgenant {
                     + cost.rows() + " x " + cost.cols());
         }
         JonkerVolgenant solver = new JonkerVolgenant(cost);
-        solver.columnReduction();
-        AuctionWarmStart.run(solver.c, solver.n, solver.v, solver.colOfRow, solver.rowOfCol, solver.cols);
+        double range = solver.columnReduction();
+        AuctionWarmStart.run(solver.c, solver.n, range, solver.v, solver.colOfRow, solver.rowOfCol, solver.cols);
         int[] free = solver.releaseRowsWithSlack();
         for (int row : free) {
             solver.augment(row);
@@ -69,14 +71,27 @@ public final class JonkerVolgenant {
         return new Assignment(solver.colOfRow.clone(), total);
     }
 
-    private void columnReduction() {
+    /** Sets {@code v} to the column minima; returns the largest minus the smallest cost. */
+    private double columnReduction() {
         Arrays.fill(v, Double.POSITIVE_INFINITY);
+        double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             int base = i * n;
             for (int j = 0; j < n; j++) {
-                v[j] = Math.min(v[j], c[base + j]);
+                double x = c[base + j];
+                if (x < v[j]) {
+                    v[j] = x;
+                }
+                if (x > max) {
+                    max = x;
+                }
             }
         }
+        double min = Double.POSITIVE_INFINITY;
+        for (double x : v) {
+            min = Math.min(min, x);
+        }
+        return max - min;
     }
 
     /** Frees every matched row whose column is not an exact minimiser; returns the free rows. */
@@ -124,56 +139,88 @@ public final class JonkerVolgenant {
         // cols[0, low): settled; cols[low, up): distance == min, to scan; cols[up, n): unsettled
         int low = 0;
         int up = 0;
-        double min = 0;
-        int end = -1;
-        search:
+        int end;
         while (true) {
             if (low == up) {
-                min = dist[cols[up++]];
-                for (int k = up; k < n; k++) {
-                    int j = cols[k];
-                    double h = dist[j];
-                    if (h <= min) {
-                        if (h < min) {
-                            up = low;
-                            min = h;
-                        }
-                        cols[k] = cols[up];
-                        cols[up++] = j;
-                    }
-                }
-                for (int k = low; k < up; k++) {
-                    if (rowOfCol[cols[k]] < 0) {
-                        end = cols[k];
-                        break search;
-                    }
+                up = collectMinimum(low);
+                end = freeColumnAmong(low, up);
+                if (end >= 0) {
+                    break;
                 }
             }
             int j1 = cols[low++];
-            int i = rowOfCol[j1];
-            int rowBase = i * n;
-            double h = c[rowBase + j1] - v[j1] - min;
-            for (int k = up; k < n; k++) {
-                int j = cols[k];
-                double candidate = c[rowBase + j] - v[j] - h;
-                if (candidate < dist[j]) {
-                    pred[j] = i;
-                    if (candidate == min) {
-                        if (rowOfCol[j] < 0) {
-                            end = j;
-                            break search;
-                        }
-                        cols[k] = cols[up];
-                        cols[up++] = j;
-                    }
-                    dist[j] = candidate;
-                }
+            up = scanRow(rowOfCol[j1], j1, up);
+            if (up < 0) {
+                end = -up - 1;
+                break;
             }
         }
         for (int k = 0; k < low; k++) {
             int j = cols[k];
             v[j] += dist[j] - min;
         }
+        flip(start, end);
+    }
+
+    /** Moves the unsettled columns of least distance to cols[low, up); returns up; sets {@link #min}. */
+    private int collectMinimum(int low) {
+        int up = low;
+        double least = dist[cols[up++]];
+        for (int k = up; k < n; k++) {
+            int j = cols[k];
+            double h = dist[j];
+            if (h <= least) {
+                if (h < least) {
+                    up = low;
+                    least = h;
+                }
+                cols[k] = cols[up];
+                cols[up++] = j;
+            }
+        }
+        min = least;
+        return up;
+    }
+
+    /** @return a column of cols[low, up) with no row, or -1 */
+    private int freeColumnAmong(int low, int up) {
+        for (int k = low; k < up; k++) {
+            if (rowOfCol[cols[k]] < 0) {
+                return cols[k];
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Relaxes the unsettled columns through row {@code i}, reached at distance {@link #min} via its
+     * column {@code j1}. Returns the new end of the scan set, or {@code -(column + 1)} if a free
+     * column was reached at distance min.
+     */
+    private int scanRow(int i, int j1, int up) {
+        int rowBase = i * n;
+        double least = min;
+        double h = c[rowBase + j1] - v[j1] - least;
+        for (int k = up; k < n; k++) {
+            int j = cols[k];
+            double candidate = c[rowBase + j] - v[j] - h;
+            if (candidate < dist[j]) {
+                pred[j] = i;
+                if (candidate == least) {
+                    if (rowOfCol[j] < 0) {
+                        return -j - 1;
+                    }
+                    cols[k] = cols[up];
+                    cols[up++] = j;
+                }
+                dist[j] = candidate;
+            }
+        }
+        return up;
+    }
+
+    /** Flips the matching along the predecessors from column {@code end} back to row {@code start}. */
+    private void flip(int start, int end) {
         int i;
         do {
             i = pred[end];
