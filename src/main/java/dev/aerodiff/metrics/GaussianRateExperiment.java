@@ -20,7 +20,8 @@ import org.hipparchus.random.RandomGenerator;
  *       ({@code referenceFactor} k), by {@link ExactWasserstein} (assignment for k = 1, network
  *       simplex otherwise). By convexity of W_1 and the triangle inequality,
  *       {@code E W_1(mu_n, mu) <= E W_1(mu_n, nu_kn) <= E W_1(mu_n, mu) + E W_1(nu_kn, mu)}, so the
- *       two-sample value decays with the same exponent, within a factor 1 + k^(-1/D).</li>
+ *       two-sample value decays with the same exponent (asymptotically within a factor
+ *       1 + k^(-1/D) for D >= 3, 1 + k^(-1/2) below).</li>
  * </ul>
  * Randomness: the draws of size n and repeat r come from their own stream of {@code seed}, so a
  * point does not change when sizes or repeats are added.
