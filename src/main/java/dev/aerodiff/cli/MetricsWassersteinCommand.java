@@ -48,7 +48,7 @@ final class MetricsWassersteinCommand implements Runnable {
             throw new DataFileException(fileB, "points have " + b.columns() + " coordinates, expected "
                     + a.columns() + " like " + fileA);
         }
-        checkMemory(a.rows(), b.rows());
+        CostMatrixMemory.require(a.rows(), b.rows(), fileA + " and " + fileB);
         ExactWasserstein.Result r = ExactWasserstein.compute(new PointCloud(a.rows(), a.columns(), a.values()),
                 new PointCloud(b.rows(), b.columns(), b.values()), p);
         if (common.json) {
@@ -70,15 +70,5 @@ final class MetricsWassersteinCommand implements Runnable {
 
     private static String fmt(double p) {
         return p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p);
-    }
-
-    /** The dense cost matrix needs 8 n m bytes; refuse early, with the size, rather than run out of heap. */
-    private static void checkMemory(int n, int m) {
-        long bytes = 8L * n * m;
-        long heap = Runtime.getRuntime().maxMemory();
-        if (bytes > 0.8 * heap || (long) n * m > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%d x %d points need a %.0f MB cost matrix, "
-                    + "more than the Java heap allows (%.0f MB); raise it with java -Xmx", n, m, bytes / 1e6, heap / 1e6));
-        }
     }
 }

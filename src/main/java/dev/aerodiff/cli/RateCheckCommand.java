@@ -59,6 +59,10 @@ final class RateCheckCommand implements Runnable {
             throw new IllegalArgumentException("--target-w1 must be positive, got " + targetW1);
         }
         GaussianRateExperiment.Config config = options();
+        if (dim > 1) {
+            int largest = java.util.Arrays.stream(sizes).max().orElse(0);
+            CostMatrixMemory.require(largest, (long) referenceFactor * largest, "--sizes/--reference-factor");
+        }
         GaussianRateExperiment.Result result = GaussianRateExperiment.run(config,
                 new Progress(spec.commandLine().getErr(), "rate-check", sizes.length * repeats));
         Map<String, Object> json = toJson(result);
