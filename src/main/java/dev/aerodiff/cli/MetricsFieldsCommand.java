@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "fields", mixinStandardHelpOptions = true,
         description = {"Compare the ensembles of PRED.nc with the reference ensembles of REF.nc, case by case (same",
             "conditions in the same order, same grid and mask), in dimensionless units over fluid cells: error of",
-            "mean and of std, spatially averaged std, CRPS, coverage of central 50%/90% intervals, spread-skill",
+            "mean and of std, spatially averaged std, CRPS, coverage of central 50%%/90%% intervals, spread-skill",
             "ratio (with sqrt((M+1)/M)), per-pixel marginal W1, and sliced W1 between whole fields."})
 final class MetricsFieldsCommand implements Runnable {
     @Spec
