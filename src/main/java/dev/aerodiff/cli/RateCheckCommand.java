@@ -17,10 +17,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code aerodiff rate-check --synthetic gaussian ...}: the W_1 convergence rate of empirical measures. */
 @Command(name = "rate-check", mixinStandardHelpOptions = true,
         description = {"W1 convergence rate of samples against theory, with its 95%% interval.",
-            "Measures how W1 between n samples and their distribution shrinks with n, fits the log-log slope",
-            "with its 95%% interval, compares with theory (-1/2 for D = 1 and 2, -1/D for D >= 3)",
-            "and extrapolate the n needed for a target W1. W1 is exact: in closed form against N(0,1) for",
-            "D = 1, by optimal transport to an independent reference sample for D >= 2."})
+            "Measures how W1 between n samples and their distribution shrinks with n, fits the log-log",
+            "slope with its 95%% interval, compares it with theory (-1/2 for D = 1 and 2, -1/D for D >= 3)",
+            "and extrapolates the n needed for a target W1. W1 is exact: in closed form against N(0,1)",
+            "for D = 1, by optimal transport to an independent reference sample for D >= 2."})
 final class RateCheckCommand implements Runnable {
     /** Synthetic distributions this command can draw from. */
     enum Synthetic { gaussian }
