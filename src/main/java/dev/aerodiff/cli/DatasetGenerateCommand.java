@@ -1,6 +1,5 @@
 package dev.aerodiff.cli;
 
-import dev.aerodiff.cfd.AirfoilLibrary;
 import dev.aerodiff.cfd.CaseSimulation;
 import dev.aerodiff.cfd.ConditionList;
 import dev.aerodiff.cfd.DatasetGenerator;
@@ -16,7 +15,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +38,9 @@ final class DatasetGenerateCommand implements Runnable {
 
     @Mixin
     private CommonOptions common;
+
+    @Mixin
+    private AirfoilOptions airfoilOptions;
 
     @Option(names = "--conditions", required = true, paramLabel = "FILE.csv",
             description = "Conditions: CSV with header airfoil,aoa,reynolds.")
@@ -73,15 +74,6 @@ final class DatasetGenerateCommand implements Runnable {
             description = "Multiplies every mesh cell size; 0.7 refines (default: ${DEFAULT-VALUE}).")
     private double meshScale;
 
-    @Option(names = "--nu", defaultValue = "1e-5", description = "Kinematic viscosity m2/s (default: ${DEFAULT-VALUE}).")
-    private double nu;
-
-    @Option(names = "--chord", defaultValue = "1.0", description = "Chord in m (default: ${DEFAULT-VALUE}).")
-    private double chord;
-
-    @Option(names = "--airfoil-dir", paramLabel = "DIR", description = "Where NAME.dat coordinate files are found.")
-    private List<Path> airfoilDirs = new ArrayList<>();
-
     @Option(names = "--openfoam-bashrc", paramLabel = "FILE",
             description = "OpenFOAM environment file (default: ${DEFAULT-VALUE}).")
     private Path bashrc = OpenFoamRunner.DEBIAN_BASHRC;
@@ -98,14 +90,15 @@ final class DatasetGenerateCommand implements Runnable {
             throw new IllegalArgumentException("--res must be between 8 and 512, got " + resolution);
         }
         List<ConditionList.Entry> entries = ConditionList.read(conditions);
-        SolverSettings solver = new SolverSettings(iterations, snapshotStart, snapshotEvery, nu, chord);
+        SolverSettings solver = new SolverSettings(iterations, snapshotStart, snapshotEvery, airfoilOptions.nu,
+                airfoilOptions.chord);
         MeshSettings mesh = MeshSettings.standard().scaled(meshScale);
         Grid grid = Grid.uniform(resolution, resolution, -0.5, 1.5, -1.0, 1.0);
         OpenFoamRunner runner = new OpenFoamRunner(bashrc);
         runner.checkInstalled();
         Path workDir = work != null ? work : Path.of(out.toString().replaceFirst("\\.nc$", "") + ".work");
         DatasetGenerator generator = new DatasetGenerator(workDir, new CaseSimulation(runner, mesh, solver, grid),
-                solver, new AirfoilLibrary(airfoilDirs), jobs, retryFailed);
+                solver, airfoilOptions.library(), jobs, retryFailed);
         PrintWriter err = spec.commandLine().getErr();
         err.printf(Locale.ROOT, "%d conditions, %d at a time, %d iterations, %d snapshots each; cases in %s%n",
                 entries.size(), jobs, iterations, solver.snapshotIterations().length, workDir);
@@ -135,7 +128,8 @@ final class DatasetGenerateCommand implements Runnable {
                 + " %.4g chords, far field radius %.0f chords); %d iterations, samples every %d from %d; nu %g m2 s-1,"
                 + " chord %g m; fields sampled with cellPoint interpolation on a %dx%d grid; mean wall-clock per case"
                 + " %.0f s on one core", meanCells, mesh.wallCellSize(), mesh.regionCellSize(), mesh.farfieldRadius(),
-                iterations, snapshotEvery, snapshotStart, nu, chord, resolution, resolution, meanSeconds);
+                iterations, snapshotEvery, snapshotStart, airfoilOptions.nu, airfoilOptions.chord, resolution, resolution,
+                meanSeconds);
         String history = Instant.now().truncatedTo(ChronoUnit.SECONDS) + " aerodiff " + VersionProvider.version()
                 + ": dataset generate --conditions " + conditions.getFileName() + " --iterations " + iterations
                 + " --snapshot-start " + snapshotStart + " --snapshot-every " + snapshotEvery + " --res " + resolution

@@ -1,6 +1,5 @@
 package dev.aerodiff.cli;
 
-import dev.aerodiff.cfd.AirfoilLibrary;
 import dev.aerodiff.data.CaseStatistics;
 import dev.aerodiff.data.DimensionlessNormalizer;
 import dev.aerodiff.field.FlowCondition;
@@ -10,9 +9,7 @@ import dev.aerodiff.surrogate.Ensemble;
 import dev.aerodiff.surrogate.Surrogate;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -34,6 +31,9 @@ final class PredictCommand implements Runnable {
 
     @Mixin
     private CommonOptions common;
+
+    @Mixin
+    private AirfoilOptions airfoilOptions;
 
     @Option(names = "--model", paramLabel = "BUNDLE", description = "Model bundle (default: " + "examples/"
             + "flow-matching.aerodiff).")
@@ -62,16 +62,6 @@ final class PredictCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "FILE.nc", description = "Ensemble file to write.")
     private Path out;
 
-    @Option(names = "--nu", defaultValue = "1e-5", description = "Kinematic viscosity of the training data, m2/s"
-            + " (default: ${DEFAULT-VALUE}); with --chord it turns Re into the freestream speed.")
-    private double nu;
-
-    @Option(names = "--chord", defaultValue = "1.0", description = "Chord in m (default: ${DEFAULT-VALUE}).")
-    private double chord;
-
-    @Option(names = "--airfoil-dir", paramLabel = "DIR", description = "Where NAME.dat coordinate files are found.")
-    private List<Path> airfoilDirs = new ArrayList<>();
-
     @Override
     public void run() {
         if (samples < 1) {
@@ -82,11 +72,11 @@ final class PredictCommand implements Runnable {
             throw new IllegalArgumentException("no shipped model at " + bundle + ": pass --model BUNDLE (train one with"
                     + " 'aerodiff train')");
         }
-        Surrogate surrogate = Surrogate.load(bundle, new AirfoilLibrary(airfoilDirs));
+        Surrogate surrogate = Surrogate.load(bundle, airfoilOptions.library());
         SamplerSpec samplerSpec = SamplerSpec.parse(sampler != null ? sampler
                 : surrogate.manifest().method().equals("ddpm") ? "ddpm" : "euler:20");
         FlowCondition condition = new FlowCondition(airfoil.toLowerCase(Locale.ROOT), aoa, reynolds,
-                reynolds * nu / chord);
+                reynolds * airfoilOptions.nu / airfoilOptions.chord);
         long start = System.nanoTime();
         Ensemble e = surrogate.predict(condition, samples, samplerSpec, seed,
                 new Progress(spec.commandLine().getErr(), "predict", samples));
