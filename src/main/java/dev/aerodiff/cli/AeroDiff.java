@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "aerodiff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Uncertainty-aware diffusion surrogates for airfoil CFD.",
-        subcommands = {DatasetCommand.class, TrainCommand.class, PredictCommand.class, TheoryCommand.class,
+        subcommands = {QuickstartCommand.class, DatasetCommand.class, TrainCommand.class, PredictCommand.class, TheoryCommand.class,
             MetricsCommand.class, RateCheckCommand.class,
             CommandLine.HelpCommand.class})
 public final class AeroDiff implements Runnable {

@@ -105,26 +105,13 @@ final class MetricsFieldsCommand implements Runnable {
     }
 
     private Map<String, Object> compare(FlowCase predicted, FlowCase reference, Crps.Estimator estimator) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("airfoil", predicted.condition().airfoil());
-        row.put("aoa", predicted.condition().angleOfAttackDeg());
-        row.put("reynolds", predicted.condition().reynolds());
+        Map<String, Object> row = EvaluationJson.condition(predicted.condition());
         row.put("predicted_samples", predicted.samples());
         row.put("reference_samples", reference.samples());
         row.put("sliced_w1", SlicedWasserstein.slicedW1(FieldVectors.of(predicted), FieldVectors.of(reference),
                 directions, seed));
         for (ChannelUncertainty u : FieldUncertainty.compare(predicted, reference, estimator)) {
-            Map<String, Object> ch = new LinkedHashMap<>();
-            ch.put("error_of_mean", u.errorOfMean());
-            ch.put("error_of_std", u.errorOfStd());
-            ch.put("predicted_mean_std", u.predictedMeanStd());
-            ch.put("reference_mean_std", u.referenceMeanStd());
-            ch.put("crps", u.crps());
-            ch.put("coverage_50", u.coverage50());
-            ch.put("coverage_90", u.coverage90());
-            ch.put("spread_skill", u.spreadSkill());
-            ch.put("marginal_w1", u.marginalW1());
-            row.put(u.channel().variableName(), ch);
+            row.put(u.channel().variableName(), EvaluationJson.channel(u));
         }
         return row;
     }

@@ -65,6 +65,15 @@ public final class Mask {
         return solid.clone();
     }
 
+    /** @return per cell, true where it is fluid (the negation of {@link #toArray()}) */
+    public boolean[] fluidCells() {
+        boolean[] fluid = new boolean[solid.length];
+        for (int cell = 0; cell < solid.length; cell++) {
+            fluid[cell] = !solid[cell];
+        }
+        return fluid;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Mask m && nx == m.nx && ny == m.ny && Arrays.equals(solid, m.solid);

@@ -1,0 +1,146 @@
+package dev.aerodiff.report;
+
+import dev.aerodiff.field.Channel;
+import dev.aerodiff.field.FlowCondition;
+import dev.aerodiff.field.PixelMoments;
+import dev.aerodiff.io.AtomicFile;
+import dev.aerodiff.surrogate.CaseEvaluation;
+import dev.aerodiff.surrogate.ModelEvaluation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A Markdown report of one or more models evaluated on the same simulated conditions, with
+ * pictures: for every condition the simulated and predicted mean and std of the pressure with the
+ * absolute differences, and the pressure drag coefficients of the simulation and of every model.
+ */
+public final class EvaluationReport {
+    private static final int[] COLOURS = {0x1b9e77, 0xd95f02, 0x7570b3, 0xe7298a};
+    private static final int SIMULATION_COLOUR = 0x444444;
+
+    private EvaluationReport() {
+    }
+
+    /**
+     * Writes {@code dir/report.md} and its pictures.
+     *
+     * @param dir      output folder (created if missing)
+     * @param title    report title
+     * @param preamble Markdown put under the title (what was run, on which data)
+     * @param models   the evaluations, all on the same conditions
+     * @return the report file
+     */
+    public static Path write(Path dir, String title, String preamble, List<ModelEvaluation> models) {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot create output folder " + dir + ": " + e.getMessage(), e);
+        }
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(title).append("\n\n").append(preamble).append("\n\n");
+        summaryTable(md, models);
+        md.append("""
+                Units are dimensionless ((p - fluid mean)/U^2, u/U) over fluid cells. *Error of mean* and *error \
+                of std*: the fluid average of |predicted - simulated| per-pixel mean (std), averaged over p, ux, uy \
+                and over the conditions. *Simulation spread*: the simulation's own fluid-averaged std, the scale \
+                the errors should be far below. *Drag W1*: exact 1-D Wasserstein distance between the predicted \
+                and the simulated pressure drag coefficients (pressure integrated around the mask; no skin \
+                friction), averaged over the conditions.
+
+                """);
+        int caseCount = models.get(0).cases().size();
+        for (int c = 0; c < caseCount; c++) {
+            caseSection(md, dir, c, models);
+        }
+        Path report = dir.resolve("report.md");
+        AtomicFile.write(report, tmp -> Files.writeString(tmp, md.toString()));
+        return report;
+    }
+
+    private static void summaryTable(StringBuilder md, List<ModelEvaluation> models) {
+        md.append("| model | method | sampler | NFE | error of mean | error of std | simulation spread | "
+                + "drag W1 | seconds |\n|---|---|---|---|---|---|---|---|---|\n");
+        for (ModelEvaluation m : models) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.4g | %.4g | %.4g | %.4g | %.1f |%n",
+                    m.name(), m.method(), m.sampler(), m.nfe(), m.errorOfMean(), m.errorOfStd(),
+                    m.referenceMeanStd(), m.dragW1(), m.seconds()));
+        }
+        md.append('\n');
+    }
+
+    private static void caseSection(StringBuilder md, Path dir, int c, List<ModelEvaluation> models) {
+        CaseEvaluation first = models.get(0).cases().get(c);
+        FlowCondition cond = first.reference().condition();
+        md.append(String.format(Locale.ROOT, "## Case %d: %s, angle of attack %.2f deg, Re %.3g%n%n", c,
+                cond.airfoil(), cond.angleOfAttackDeg(), cond.reynolds()));
+        md.append("| | samples | error of mean (p) | error of std (p) | spread of p | mean pressure drag | "
+                + "std of pressure drag |\n|---|---|---|---|---|---|---|\n");
+        md.append(String.format(Locale.ROOT, "| simulation | %d | | | %.3g | %.4f | %.3g |%n",
+                first.reference().samples(), first.channel(Channel.P).referenceMeanStd(),
+                mean(first.referenceForces().drag()), std(first.referenceForces().drag())));
+        List<HistogramPicture.Series> drag = new ArrayList<>();
+        drag.add(new HistogramPicture.Series("simulation", first.referenceForces().drag(), SIMULATION_COLOUR));
+        for (int m = 0; m < models.size(); m++) {
+            ModelEvaluation model = models.get(m);
+            CaseEvaluation e = model.cases().get(c);
+            md.append(String.format(Locale.ROOT, "| %s (%s) | %d | %.3g | %.3g | %.3g | %.4f | %.3g |%n",
+                    model.name(), e.sampler(), e.predicted().samples(), e.channel(Channel.P).errorOfMean(),
+                    e.channel(Channel.P).errorOfStd(), e.channel(Channel.P).predictedMeanStd(),
+                    mean(e.predictedForces().drag()), std(e.predictedForces().drag())));
+            drag.add(new HistogramPicture.Series(model.name(), e.predictedForces().drag(),
+                    COLOURS[m % COLOURS.length]));
+        }
+        md.append('\n');
+        for (ModelEvaluation model : models) {
+            String picture = String.format(Locale.ROOT, "case%d-%s-pressure.png", c, model.name());
+            pressurePicture(model.cases().get(c), model.name(), dir.resolve(picture));
+            md.append(String.format(Locale.ROOT, "![pressure mean and std, simulation against %s](%s)%n%n",
+                    model.name(), picture));
+        }
+        String dragPicture = String.format(Locale.ROOT, "case%d-drag.png", c);
+        HistogramPicture.write(String.format(Locale.ROOT, "%s %.1f deg Re %.2g: pressure drag", cond.airfoil(),
+                cond.angleOfAttackDeg(), cond.reynolds()), "pressure drag coefficient", 12, drag,
+                dir.resolve(dragPicture));
+        md.append(String.format(Locale.ROOT, "![pressure drag coefficient, simulation and models](%s)%n%n",
+                dragPicture));
+    }
+
+    private static void pressurePicture(CaseEvaluation e, String model, Path file) {
+        PixelMoments sim = PixelMoments.of(e.reference(), Channel.P);
+        PixelMoments pred = PixelMoments.of(e.predicted(), Channel.P);
+        boolean[] fluid = e.reference().mask().fluidCells();
+        double[] meanRange = ColorScale.union(ColorScale.DIVERGING.range(sim.mean(), fluid),
+                ColorScale.DIVERGING.range(pred.mean(), fluid));
+        double[] stdRange = ColorScale.union(ColorScale.SEQUENTIAL.range(sim.std(), fluid),
+                ColorScale.SEQUENTIAL.range(pred.std(), fluid));
+        List<FieldPicture.Panel> panels = List.of(
+                new FieldPicture.Panel("mean p, simulation", sim.mean(), ColorScale.DIVERGING, meanRange),
+                new FieldPicture.Panel("mean p, " + model, pred.mean(), ColorScale.DIVERGING, meanRange),
+                new FieldPicture.Panel("|error of mean p|", absDiff(sim.mean(), pred.mean()), ColorScale.SEQUENTIAL),
+                new FieldPicture.Panel("std p, simulation", sim.std(), ColorScale.SEQUENTIAL, stdRange),
+                new FieldPicture.Panel("std p, " + model, pred.std(), ColorScale.SEQUENTIAL, stdRange),
+                new FieldPicture.Panel("|error of std p|", absDiff(sim.std(), pred.std()), ColorScale.SEQUENTIAL));
+        FieldPicture.write(panels, e.reference().mask(), 3, file);
+    }
+
+    private static double[] absDiff(double[] a, double[] b) {
+        double[] d = new double[a.length];
+        for (int k = 0; k < a.length; k++) {
+            d[k] = Math.abs(a[k] - b[k]);
+        }
+        return d;
+    }
+
+    private static double mean(double[] v) {
+        return Arrays.stream(v).average().orElse(Double.NaN);
+    }
+
+    private static double std(double[] v) {
+        double m = mean(v);
+        return Math.sqrt(Arrays.stream(v).map(x -> (x - m) * (x - m)).average().orElse(Double.NaN));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.aerodiff.surrogate;
+
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * One model's evaluation on every condition of a data set.
+ *
+ * @param name    short name (the bundle's file name without extension)
+ * @param method  training method, "ddpm" or "flow"
+ * @param sampler sampler specification used
+ * @param nfe     network evaluations per sample
+ * @param cases   one evaluation per condition
+ * @param seconds wall time of all predictions
+ */
+public record ModelEvaluation(String name, String method, String sampler, int nfe, List<CaseEvaluation> cases,
+                              double seconds) {
+
+    /** Copies the list and checks it is not empty. */
+    public ModelEvaluation {
+        if (cases.isEmpty()) {
+            throw new IllegalArgumentException("model " + name + " was evaluated on no case");
+        }
+        cases = List.copyOf(cases);
+    }
+
+    /** @return error of the mean, averaged over channels and cases (DESIGN section 8) */
+    public double errorOfMean() {
+        return average(CaseEvaluation::errorOfMean);
+    }
+
+    /** @return error of the std, averaged over channels and cases */
+    public double errorOfStd() {
+        return average(CaseEvaluation::errorOfStd);
+    }
+
+    /** @return the simulations' spatially averaged std, averaged over channels and cases */
+    public double referenceMeanStd() {
+        return average(CaseEvaluation::referenceMeanStd);
+    }
+
+    /** @return exact W1 of the pressure drag coefficient, averaged over cases */
+    public double dragW1() {
+        return average(CaseEvaluation::dragW1);
+    }
+
+    /** @return exact W1 of the pressure lift coefficient, averaged over cases */
+    public double liftW1() {
+        return average(CaseEvaluation::liftW1);
+    }
+
+    /** @return the average over cases of a per-case number */
+    public double average(ToDoubleFunction<CaseEvaluation> metric) {
+        return cases.stream().mapToDouble(metric).average().orElseThrow();
+    }
+}

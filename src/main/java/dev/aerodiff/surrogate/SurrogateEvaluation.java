@@ -1,0 +1,61 @@
+package dev.aerodiff.surrogate;
+
+import dev.aerodiff.data.DimensionlessNormalizer;
+import dev.aerodiff.data.FieldDataset;
+import dev.aerodiff.field.FlowCase;
+import dev.aerodiff.metrics.Crps;
+import dev.aerodiff.metrics.FieldUncertainty;
+import dev.aerodiff.metrics.PressureForces;
+import dev.aerodiff.sampling.SamplerSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs a surrogate on the conditions of a simulated data set and compares each predicted ensemble
+ * with the simulation's snapshots: the field uncertainty metrics of {@link FieldUncertainty} (fair
+ * CRPS) and the pressure force coefficients of both ensembles. Each case is predicted on the data
+ * set's own mask, so prediction and simulation share the fluid cells. Case {@code c} uses the seed
+ * {@code seed + c}, so one case can be reproduced alone.
+ */
+public final class SurrogateEvaluation {
+    private SurrogateEvaluation() {
+    }
+
+    /**
+     * @param surrogate the model
+     * @param data      the simulations (same grid as the model)
+     * @param samples   ensemble size per condition (at least 2)
+     * @param sampler   the sampler
+     * @param seed      seed of case 0
+     * @param progress  called with the index of each finished case
+     * @return one evaluation per case of {@code data}, in order
+     * @throws IllegalArgumentException if the grids differ or {@code samples < 2}
+     */
+    public static List<CaseEvaluation> run(Surrogate surrogate, FieldDataset data, int samples, SamplerSpec sampler,
+                                           long seed, IntConsumer progress) {
+        if (samples < 2) {
+            throw new IllegalArgumentException("an ensemble needs at least 2 samples to compare spreads, got "
+                    + samples);
+        }
+        if (!surrogate.grid().equals(data.grid())) {
+            throw new IllegalArgumentException("the model's grid " + surrogate.grid() + " differs from the data's "
+                    + data.grid());
+        }
+        List<CaseEvaluation> out = new ArrayList<>();
+        for (int c = 0; c < data.caseCount(); c++) {
+            FlowCase reference = DimensionlessNormalizer.normalize(data.readCase(c));
+            long start = System.nanoTime();
+            Ensemble ensemble = surrogate.predict(reference.condition(), reference.mask(), samples, sampler,
+                    seed + c, i -> { });
+            double seconds = (System.nanoTime() - start) / 1e9;
+            FlowCase predicted = DimensionlessNormalizer.normalize(ensemble.samples());
+            out.add(new CaseEvaluation(predicted, reference,
+                    FieldUncertainty.compare(predicted, reference, Crps.Estimator.FAIR),
+                    PressureForces.of(predicted, data.grid()), PressureForces.of(reference, data.grid()),
+                    ensemble.sampler(), ensemble.nfe(), seconds));
+            progress.accept(c);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.aerodiff.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aerodiff.cfd.AirfoilLibrary;
+import dev.aerodiff.data.DimensionlessNormalizer;
+import dev.aerodiff.field.FlowCase;
+import dev.aerodiff.io.NetcdfDatasetWriter;
+import dev.aerodiff.io.NetcdfFieldDataset;
+import dev.aerodiff.metrics.ChannelUncertainty;
+import dev.aerodiff.metrics.Crps;
+import dev.aerodiff.metrics.FieldUncertainty;
+import dev.aerodiff.sampling.SamplerSpec;
+import dev.aerodiff.surrogate.Surrogate;
+import dev.aerodiff.train.DiffusionTrainerTestData;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** quickstart on tiny models trained here: the report, its pictures and metrics.json. */
+class QuickstartCommandTest {
+    @TempDir
+    static Path dir;
+    static Path data;
+
+    @BeforeAll
+    static void trainTinyModels() throws Exception {
+        data = dir.resolve("data.nc");
+        NetcdfDatasetWriter.write(DiffusionTrainerTestData.synthetic(), data, i -> { });
+        for (String method : List.of("flow", "ddpm")) {
+            Files.writeString(dir.resolve(method + ".json"), """
+                    {"method": "%s", "steps": 3, "batch_size": 4, "seed": 5,
+                     "network": {"base": 8, "mult": [1, 2], "res_blocks": 1, "attention_levels": []}}
+                    """.formatted(method));
+            CliRun r = CliRun.of("train", "--config", dir.resolve(method + ".json").toString(), "--data",
+                    data.toString(), "--out", dir.resolve(method + ".aerodiff").toString());
+            assertEquals(0, r.exitCode(), r.err());
+        }
+    }
+
+    @Test
+    void writesReportWithPicturesAndMetricsThatMatchADirectComparison() throws Exception {
+        Path out = dir.resolve("qs");
+        CliRun r = CliRun.of("quickstart", "--data", data.toString(), "--model", dir.resolve("flow.aerodiff").toString(),
+                "--model", dir.resolve("ddpm.aerodiff").toString(), "--samples", "3", "--flow-sampler", "euler:2",
+                "--ddpm-sampler", "ddim:3", "--seed", "11", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        JsonNode models = metrics.get("models");
+        assertEquals(2, models.size());
+        assertEquals("flow", models.get(0).get("method").asText());
+        assertEquals("ddpm", models.get(1).get("method").asText());
+        assertEquals("euler:2", models.get(0).get("sampler").asText());
+        assertEquals(2, models.get(0).get("nfe").asInt());
+        assertEquals(3, models.get(1).get("nfe").asInt());
+        for (JsonNode m : models) {
+            for (String key : List.of("name", "error_mean", "error_std", "simulation_mean_std", "cases")) {
+                assertNotNull(m.get(key), key);
+            }
+        }
+
+        // Condition 1 of the flow model again, by hand: same seed rule (seed + index), same mask.
+        Surrogate flow = Surrogate.load(dir.resolve("flow.aerodiff"), new AirfoilLibrary(List.of()));
+        try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(data)) {
+            FlowCase reference = DimensionlessNormalizer.normalize(ds.readCase(1));
+            FlowCase predicted = DimensionlessNormalizer.normalize(flow.predict(reference.condition(),
+                    reference.mask(), 3, SamplerSpec.parse("euler:2"), 12, i -> { }).samples());
+            double expected = FieldUncertainty.compare(predicted, reference, Crps.Estimator.FAIR).stream()
+                    .mapToDouble(ChannelUncertainty::errorOfMean).average().orElseThrow();
+            assertEquals(expected, models.get(0).get("cases").get(1).get("error_mean").asDouble(), 1e-9 * expected);
+        }
+
+        String report = Files.readString(out.resolve("report.md"));
+        Matcher pictures = Pattern.compile("!\\[[^]]*]\\(([^)]+\\.png)\\)").matcher(report);
+        int count = 0;
+        while (pictures.find()) {
+            BufferedImage image = ImageIO.read(out.resolve(pictures.group(1)).toFile());
+            assertNotNull(image, pictures.group(1));
+            assertTrue(image.getWidth() > 100 && image.getHeight() > 100);
+            count++;
+        }
+        int conditions = metrics.get("models").get(0).get("cases").size();
+        assertEquals(3 * conditions, count, "two pressure pictures and one drag histogram per condition");
+        assertTrue(r.out().contains("error_mean"), r.out());
+    }
+
+    @Test
+    void missingModelIsNamed() {
+        CliRun r = CliRun.of("quickstart", "--data", data.toString(), "--model", dir.resolve("none.aerodiff").toString(),
+                "--out", dir.resolve("x").toString());
+        r.assertFailedWithOneLine("none.aerodiff");
+        assertTrue(!Files.exists(dir.resolve("x").resolve("metrics.json")));
+    }
+}
