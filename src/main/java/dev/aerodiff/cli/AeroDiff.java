@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "aerodiff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Uncertainty-aware diffusion surrogates for airfoil CFD.",
         subcommands = {QuickstartCommand.class, DatasetCommand.class, TrainCommand.class, PredictCommand.class, TheoryCommand.class,
-            MetricsCommand.class, RateCheckCommand.class,
+            MetricsCommand.class, RateCheckCommand.class, ValidateCommand.class,
             CommandLine.HelpCommand.class})
 public final class AeroDiff implements Runnable {
     /** Exit code for bad input or failed work. */
@@ -41,6 +41,14 @@ public final class AeroDiff implements Runnable {
         System.setOut(System.err);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(execute(args, out, err));
+    }
+
+    /**
+     * @param spec a command's specification, after parsing
+     * @return the command line as typed, e.g. {@code aerodiff train --config t.json}, for provenance
+     */
+    static String invocation(picocli.CommandLine.Model.CommandSpec spec) {
+        return "aerodiff " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
 
     /**

@@ -87,8 +87,7 @@ final class PredictCommand implements Runnable {
         attributes.put("seed", seed);
         attributes.put("model", bundle.toString());
         attributes.put("model_method", surrogate.manifest().method());
-        attributes.put("history", "aerodiff " + VersionProvider.version() + ": predict " + String.join(" ",
-                spec.commandLine().getParseResult().originalArgs()));
+        attributes.put("history", "aerodiff " + VersionProvider.version() + ": " + AeroDiff.invocation(spec));
         EnsembleFile.write(e.samples(), surrogate.grid(), attributes, out);
 
         CaseStatistics stats = CaseStatistics.of(DimensionlessNormalizer.normalize(e.samples()));

@@ -1,10 +1,7 @@
 package dev.aerodiff.cli;
 
-import dev.aerodiff.io.AtomicFile;
 import dev.aerodiff.io.NetcdfFieldDataset;
-import dev.aerodiff.report.EvaluationReport;
 import dev.aerodiff.sampling.SamplerSpec;
-import dev.aerodiff.surrogate.CaseEvaluation;
 import dev.aerodiff.surrogate.ModelEvaluation;
 import dev.aerodiff.surrogate.Surrogate;
 import dev.aerodiff.surrogate.SurrogateEvaluation;
@@ -85,66 +82,36 @@ final class QuickstartCommand implements Runnable {
         SamplerSpec ddpm = SamplerSpec.parse(ddpmSampler);
         PrintWriter err = spec.commandLine().getErr();
         List<ModelEvaluation> evaluations = new ArrayList<>();
+        StringBuilder trained = new StringBuilder();
         try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(dataPath)) {
             for (Path bundle : bundles) {
                 Surrogate surrogate = Surrogate.load(bundle, airfoilOptions.library());
-                String method = surrogate.manifest().method();
-                SamplerSpec sampler = method.equals("ddpm") ? ddpm : flow;
-                String name = modelName(bundle);
-                err.printf(Locale.ROOT, "%s (%s, %s): %d conditions x %d samples%n", name, method, sampler,
-                        ds.caseCount(), samples);
+                SamplerSpec sampler = surrogate.manifest().method().equals("ddpm") ? ddpm : flow;
+                String name = EvaluationOutput.modelName(bundle);
+                err.printf(Locale.ROOT, "%s (%s, %s): %d conditions x %d samples%n", name,
+                        surrogate.manifest().method(), sampler, ds.caseCount(), samples);
                 err.flush();
-                long start = System.nanoTime();
-                List<CaseEvaluation> cases = SurrogateEvaluation.run(surrogate, ds, samples, sampler, seed,
-                        new Progress(err, name, ds.caseCount()));
-                evaluations.add(new ModelEvaluation(name, method, sampler.toString(), cases.get(0).nfe(), cases,
-                        (System.nanoTime() - start) / 1e9));
+                evaluations.add(SurrogateEvaluation.evaluate(name, surrogate, ds, samples, sampler, seed,
+                        new Progress(err, name, ds.caseCount())));
+                trained.append(EvaluationOutput.provenanceLine(bundle, surrogate.manifest())).append('\n');
             }
         }
-        Path report = EvaluationReport.write(out, "AeroDiff quickstart: surrogates against held-out simulations",
-                preamble(dataPath, bundles), evaluations);
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("data", dataPath.toString());
-        metrics.put("samples", samples);
-        metrics.put("seed", seed);
-        metrics.put("units", "dimensionless: (p - fluid mean)/U^2, u/U; fluid cells only");
-        metrics.put("models", evaluations.stream().map(EvaluationJson::model).toList());
-        Path metricsFile = out.resolve("metrics.json");
-        AtomicFile.write(metricsFile, tmp -> {
-            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(tmp))) {
-                Json.print(w, metrics);
-            }
-        });
-        if (common.json) {
-            Json.print(spec.commandLine().getOut(), metrics);
-            return;
-        }
-        PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "%-16s %-6s %-10s %4s %13s %13s %13s%n", "model", "method", "sampler", "NFE",
-                "error_mean", "error_std", "sim. spread");
-        for (ModelEvaluation m : evaluations) {
-            o.printf(Locale.ROOT, "%-16s %-6s %-10s %4d %13.4g %13.4g %13.4g%n", m.name(), m.method(), m.sampler(),
-                    m.nfe(), m.errorOfMean(), m.errorOfStd(), m.referenceMeanStd());
-        }
-        o.printf(Locale.ROOT, "wrote %s and %s%n", report, metricsFile);
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("data", dataPath.toString());
+        header.put("samples", samples);
+        header.put("seed", seed);
+        EvaluationOutput.write(out, "AeroDiff quickstart: surrogates against held-out simulations",
+                preamble(dataPath, trained.toString()), header, evaluations, common.json,
+                spec.commandLine().getOut());
     }
 
-    private String preamble(Path dataPath, List<Path> bundles) {
+    private String preamble(Path dataPath, String trained) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "Every condition of `%s` predicted with %d samples per condition "
-                + "(seed %d + condition index), compared with the simulation's snapshots. Models:%n%n", dataPath,
-                samples, seed));
-        for (Path b : bundles) {
-            s.append("- `").append(b).append("`\n");
-        }
-        s.append("\nCommand: `aerodiff quickstart ").append(String.join(" ",
-                spec.commandLine().getParseResult().originalArgs())).append("`");
+                + "(seed %d + condition index), compared with the simulation's snapshots. Models and how they "
+                + "were trained:%n%n", dataPath, samples, seed));
+        s.append(trained);
+        s.append("\nCommand: `").append(AeroDiff.invocation(spec)).append("`");
         return s.toString();
-    }
-
-    private static String modelName(Path bundle) {
-        String file = bundle.getFileName().toString();
-        int dot = file.lastIndexOf('.');
-        return dot > 0 ? file.substring(0, dot) : file;
     }
 }

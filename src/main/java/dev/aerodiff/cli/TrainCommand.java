@@ -129,8 +129,7 @@ final class TrainCommand implements Runnable {
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("data", dataPath.toString());
             provenance.put("data_sha256", sha256(dataPath));
-            provenance.put("command", "aerodiff train " + String.join(" ", spec.commandLine().getParseResult()
-                    .originalArgs()));
+            provenance.put("command", AeroDiff.invocation(spec));
             provenance.put("config", config);
             provenance.put("steps", trainer.completedSteps());
             provenance.put("wall_seconds_this_run", (System.nanoTime() - start) / 1e9);

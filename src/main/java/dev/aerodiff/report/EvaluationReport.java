@@ -52,6 +52,9 @@ public final class EvaluationReport {
                 friction), averaged over the conditions.
 
                 """);
+        for (int m = 0; m < models.size(); m++) {
+            modelSection(md, dir, models.get(m), COLOURS[m % COLOURS.length]);
+        }
         int caseCount = models.get(0).cases().size();
         for (int c = 0; c < caseCount; c++) {
             caseSection(md, dir, c, models);
@@ -70,6 +73,52 @@ public final class EvaluationReport {
                     m.referenceMeanStd(), m.dragW1(), m.seconds()));
         }
         md.append('\n');
+    }
+
+    private static void modelSection(StringBuilder md, Path dir, ModelEvaluation model, int colour) {
+        List<CaseEvaluation> cases = model.cases();
+        int n = cases.size();
+        double[] reynolds = new double[n];
+        double[] simSpread = new double[n];
+        double[] predSpread = new double[n];
+        double[] simLift = new double[n];
+        double[] predLift = new double[n];
+        for (int c = 0; c < n; c++) {
+            CaseEvaluation e = cases.get(c);
+            reynolds[c] = e.reference().condition().reynolds();
+            simSpread[c] = e.channel(Channel.P).referenceMeanStd();
+            predSpread[c] = e.channel(Channel.P).predictedMeanStd();
+            simLift[c] = mean(e.referenceForces().lift());
+            predLift[c] = mean(e.predictedForces().lift());
+        }
+        md.append("## ").append(model.name()).append(": calibration, spread and lift\n\n");
+        md.append("| channel | coverage of the central 50% interval | of the 90% interval | spread-skill | CRPS |\n"
+                + "|---|---|---|---|---|\n");
+        List<ScatterPicture.Series> calibration = new ArrayList<>();
+        for (Channel ch : Channel.ALL) {
+            double c50 = model.average(e -> e.channel(ch).coverage50());
+            double c90 = model.average(e -> e.channel(ch).coverage90());
+            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3g | %.3g |%n", ch.variableName(), c50, c90,
+                    model.average(e -> e.channel(ch).spreadSkill()), model.average(e -> e.channel(ch).crps())));
+            calibration.add(new ScatterPicture.Series(ch.variableName(), new double[] {0, 0.5, 0.9, 1},
+                    new double[] {0, c50, c90, 1}, COLOURS[ch.ordinal() % COLOURS.length], true));
+        }
+        md.append("\nCoverage: the fraction of simulated values inside the predicted central interval, over fluid "
+                + "cells, snapshots and conditions; a calibrated ensemble lies on the diagonal.\n\n");
+        String prefix = model.name();
+        ScatterPicture.write(model.name() + ": calibration", new ScatterPicture.Axes("nominal coverage",
+                "observed", false, false, true), calibration, dir.resolve(prefix + "-calibration.png"));
+        ScatterPicture.write(model.name() + ": spread of p against Reynolds number", new ScatterPicture.Axes(
+                "Reynolds number", "fluid-averaged std of p/U^2", true, true, false), List.of(
+                new ScatterPicture.Series("simulation", reynolds, simSpread, SIMULATION_COLOUR, false),
+                new ScatterPicture.Series(model.name(), reynolds, predSpread, colour, false)),
+                dir.resolve(prefix + "-spread.png"));
+        ScatterPicture.write(model.name() + ": mean pressure lift per condition", new ScatterPicture.Axes(
+                "simulation", "prediction", false, false, true), List.of(
+                new ScatterPicture.Series(model.name(), simLift, predLift, colour, false)),
+                dir.resolve(prefix + "-lift.png"));
+        md.append(String.format(Locale.ROOT, "![calibration](%1$s-calibration.png) ![spread against Reynolds "
+                + "number](%1$s-spread.png) ![mean lift, predicted against simulated](%1$s-lift.png)%n%n", prefix));
     }
 
     private static void caseSection(StringBuilder md, Path dir, int c, List<ModelEvaluation> models) {

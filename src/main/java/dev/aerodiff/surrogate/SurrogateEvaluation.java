@@ -23,6 +23,20 @@ public final class SurrogateEvaluation {
     }
 
     /**
+     * As {@link #run} for all cases, timed and labelled.
+     *
+     * @param name      short name of the model (e.g. the bundle's file name without extension)
+     * @return the model's evaluation
+     */
+    public static ModelEvaluation evaluate(String name, Surrogate surrogate, FieldDataset data, int samples,
+                                           SamplerSpec sampler, long seed, IntConsumer progress) {
+        long start = System.nanoTime();
+        List<CaseEvaluation> cases = run(surrogate, data, samples, sampler, seed, progress);
+        return new ModelEvaluation(name, surrogate.manifest().method(), cases.get(0).sampler(), cases.get(0).nfe(),
+                cases, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
      * @param surrogate the model
      * @param data      the simulations (same grid as the model)
      * @param samples   ensemble size per condition (at least 2)

@@ -82,6 +82,10 @@ class QuickstartCommandTest {
         }
 
         String report = Files.readString(out.resolve("report.md"));
+        String trainedWith = "aerodiff train --config " + dir.resolve("flow.json");
+        assertEquals(trainedWith, flow.manifest().provenance().get("command").toString().substring(0,
+                trainedWith.length()));
+        assertTrue(report.contains("`" + trainedWith), "the report says how each model was trained");
         Matcher pictures = Pattern.compile("!\\[[^]]*]\\(([^)]+\\.png)\\)").matcher(report);
         int count = 0;
         while (pictures.find()) {
@@ -91,8 +95,25 @@ class QuickstartCommandTest {
             count++;
         }
         int conditions = metrics.get("models").get(0).get("cases").size();
-        assertEquals(3 * conditions, count, "two pressure pictures and one drag histogram per condition");
+        assertEquals(3 * conditions + 3 * 2, count,
+                "two pressure pictures and one drag histogram per condition, three summary plots per model");
         assertTrue(r.out().contains("error_mean"), r.out());
+    }
+
+    @Test
+    void validateWritesOneModelsReport() throws Exception {
+        Path out = dir.resolve("val");
+        CliRun r = CliRun.of("validate", "--model", dir.resolve("ddpm.aerodiff").toString(), "--against",
+                data.toString(), "--sampler", "ddim:2", "--samples", "2", "--out", out.toString(), "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(json, new ObjectMapper().readTree(out.resolve("metrics.json").toFile()));
+        assertEquals(1, json.get("models").size());
+        JsonNode p = json.get("models").get(0).get("cases").get(0).get("p");
+        double coverage90 = p.get("coverage_90").asDouble();
+        assertTrue(coverage90 >= 0 && coverage90 <= 1 && p.get("coverage_50").asDouble() <= coverage90, p.toString());
+        assertTrue(Files.isRegularFile(out.resolve("ddpm-calibration.png")));
+        assertTrue(Files.readString(out.resolve("report.md")).contains("ddpm-spread.png"));
     }
 
     @Test

@@ -1,0 +1,64 @@
+package dev.aerodiff.cli;
+
+import dev.aerodiff.io.AtomicFile;
+import dev.aerodiff.report.EvaluationReport;
+import dev.aerodiff.surrogate.BundleManifest;
+import dev.aerodiff.surrogate.ModelEvaluation;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** What the commands that evaluate surrogates against simulations write: report, metrics.json, summary. */
+final class EvaluationOutput {
+    private EvaluationOutput() {
+    }
+
+    /** @return the bundle's file name without extension */
+    static String modelName(Path bundle) {
+        String file = bundle.getFileName().toString();
+        int dot = file.lastIndexOf('.');
+        return dot > 0 ? file.substring(0, dot) : file;
+    }
+
+    /** @return a Markdown list item saying how a bundle was trained, from its provenance */
+    static String provenanceLine(Path bundle, BundleManifest manifest) {
+        Map<String, Object> p = manifest.provenance();
+        Object seconds = p.get("wall_seconds_this_run");
+        return String.format(Locale.ROOT, "- `%s` (%s): `%s`, %s steps%s", bundle, manifest.method(),
+                p.getOrDefault("command", "unknown command"), p.getOrDefault("steps", "?"),
+                seconds instanceof Number n ? String.format(Locale.ROOT, ", %.0f min", n.doubleValue() / 60) : "");
+    }
+
+    /**
+     * Writes {@code dir/report.md} with pictures and {@code dir/metrics.json} (the header keys,
+     * then {@code "models"}), and prints the metrics as JSON or a table on standard output.
+     */
+    static void write(Path dir, String title, String preamble, Map<String, Object> header,
+                      List<ModelEvaluation> evaluations, boolean json, PrintWriter out) {
+        Path report = EvaluationReport.write(dir, title, preamble, evaluations);
+        Map<String, Object> metrics = new LinkedHashMap<>(header);
+        metrics.put("units", "dimensionless: (p - fluid mean)/U^2, u/U; fluid cells only");
+        metrics.put("models", evaluations.stream().map(EvaluationJson::model).toList());
+        Path metricsFile = dir.resolve("metrics.json");
+        AtomicFile.write(metricsFile, tmp -> {
+            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(tmp))) {
+                Json.print(w, metrics);
+            }
+        });
+        if (json) {
+            Json.print(out, metrics);
+            return;
+        }
+        out.printf(Locale.ROOT, "%-16s %-6s %-10s %4s %13s %13s %13s %10s%n", "model", "method", "sampler", "NFE",
+                "error_mean", "error_std", "sim. spread", "drag W1");
+        for (ModelEvaluation m : evaluations) {
+            out.printf(Locale.ROOT, "%-16s %-6s %-10s %4d %13.4g %13.4g %13.4g %10.4g%n", m.name(), m.method(),
+                    m.sampler(), m.nfe(), m.errorOfMean(), m.errorOfStd(), m.referenceMeanStd(), m.dragW1());
+        }
+        out.printf(Locale.ROOT, "wrote %s and %s%n", report, metricsFile);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.aerodiff.cli;
+
+import dev.aerodiff.io.NetcdfFieldDataset;
+import dev.aerodiff.sampling.SamplerSpec;
+import dev.aerodiff.surrogate.ModelEvaluation;
+import dev.aerodiff.surrogate.Surrogate;
+import dev.aerodiff.surrogate.SurrogateEvaluation;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code aerodiff validate}: one surrogate against every condition of a simulated data set. */
+@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Predict every condition of a simulated data set with a surrogate and compare: error of mean",
+            "and std, CRPS, coverage, spread-skill, pressure lift and drag distributions. Writes DIR/report.md with",
+            "pictures and DIR/metrics.json."})
+final class ValidateCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Mixin
+    private AirfoilOptions airfoilOptions;
+
+    @Option(names = "--model", required = true, paramLabel = "BUNDLE", description = "Model bundle.")
+    private Path model;
+
+    @Option(names = "--against", required = true, paramLabel = "FILE.nc", description = "Simulations (a data set on"
+            + " the model's grid).")
+    private Path against;
+
+    @Option(names = "--sampler", paramLabel = "SPEC", description = "Sampler (default: ddpm for DDPM models,"
+            + " euler:20 for flow matching).")
+    private String sampler;
+
+    @Option(names = "--samples", defaultValue = "20", description = "Ensemble size per condition (default:"
+            + " ${DEFAULT-VALUE}).")
+    private int samples;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the first condition; condition c uses"
+            + " seed + c (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for report.md, its"
+            + " pictures and metrics.json.")
+    private Path out;
+
+    @Override
+    public void run() {
+        Surrogate surrogate = Surrogate.load(model, airfoilOptions.library());
+        String method = surrogate.manifest().method();
+        SamplerSpec samplerSpec = SamplerSpec.parse(sampler != null ? sampler
+                : method.equals("ddpm") ? "ddpm" : "euler:20");
+        String name = EvaluationOutput.modelName(model);
+        PrintWriter err = spec.commandLine().getErr();
+        ModelEvaluation evaluation;
+        int conditions;
+        try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(against)) {
+            conditions = ds.caseCount();
+            err.printf(Locale.ROOT, "%s (%s, %s): %d conditions x %d samples%n", name, method, samplerSpec,
+                    conditions, samples);
+            err.flush();
+            evaluation = SurrogateEvaluation.evaluate(name, surrogate, ds, samples, samplerSpec, seed,
+                    new Progress(err, name, conditions));
+        }
+        String preamble = String.format(Locale.ROOT, "Every condition of `%s` (%d conditions) predicted with %d "
+                + "samples (seed %d + condition index) and compared with the simulation's snapshots.%n%n%s%n%n"
+                + "Command: `%s`", against, conditions, samples, seed,
+                EvaluationOutput.provenanceLine(model, surrogate.manifest()), AeroDiff.invocation(spec));
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("model", model.toString());
+        header.put("data", against.toString());
+        header.put("samples", samples);
+        header.put("seed", seed);
+        EvaluationOutput.write(out, "AeroDiff validation: " + name + " against " + against.getFileName(), preamble,
+                header, List.of(evaluation), common.json, spec.commandLine().getOut());
+    }
+}
