@@ -28,8 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** quickstart on tiny models trained here: the report, its pictures and metrics.json. */
-class QuickstartCommandTest {
+/** quickstart, validate and memorization on tiny models trained here. */
+class EvaluationCommandsTest {
     @TempDir
     static Path dir;
     static Path data;
@@ -114,6 +114,25 @@ class QuickstartCommandTest {
         assertTrue(coverage90 >= 0 && coverage90 <= 1 && p.get("coverage_50").asDouble() <= coverage90, p.toString());
         assertTrue(Files.isRegularFile(out.resolve("ddpm-calibration.png")));
         assertTrue(Files.readString(out.resolve("report.md")).contains("ddpm-spread.png"));
+    }
+
+    @Test
+    void memorizationAuditSeesTheEmpiricalOptimalModelCopyAndTheUntrainedNetworkNot() throws Exception {
+        Path out = dir.resolve("mem");
+        CliRun r = CliRun.of("memorization", "--model", dir.resolve("ddpm.aerodiff").toString(), "--train",
+                data.toString(), "--conditions", "2", "--samples", "3", "--sampler", "ddim:50", "--out", out.toString(),
+                "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        // Seed paper 002: sampling with the exact score of the training set reproduces training points;
+        // the synthetic snapshots are 0.2 apart per pixel, far more than the last noise level of ddim:50.
+        assertEquals(1.0, json.get("empirical_optimal").get("copy_fraction").asDouble(), json.toString());
+        assertTrue(json.get("empirical_optimal").get("median_ratio").asDouble() < 0.05, json.toString());
+        // Three optimizer steps leave the network far from every training field.
+        assertEquals(0.0, json.get("trained").get("copy_fraction").asDouble(), json.toString());
+        assertEquals(6, json.get("trained").get("ratios").size());
+        assertNotNull(ImageIO.read(out.resolve("memorization.png").toFile()));
+        assertEquals(json, new ObjectMapper().readTree(out.resolve("memorization.json").toFile()));
     }
 
     @Test
