@@ -100,12 +100,7 @@ public final class FokkerPlanck1D {
             double f = level.driftCoefficient();
             double half = level.diffusionSquared() / 2;
             double[] dp = new double[cells];
-            for (int i = 0; i + 1 < cells; i++) {
-                double face = xMin + (i + 1) * dx;
-                double flux = f * face * (p[i] + p[i + 1]) / 2 - half * (p[i + 1] - p[i]) / dx;
-                dp[i] -= flux / dx;
-                dp[i + 1] += flux / dx;
-            }
+            ConservativeFlux.addDivergence(p, dp, 0, 1, cells, xMin, dx, f, half);
             return dp;
         }
     }
