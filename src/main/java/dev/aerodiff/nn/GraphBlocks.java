@@ -20,6 +20,7 @@ final class GraphBlocks {
     private final SameDiff sd;
     private final SplittableRandom random;
     private int counter;
+    private long flops;
 
     GraphBlocks(SameDiff sd, long seed) {
         this.sd = sd;
@@ -28,6 +29,15 @@ final class GraphBlocks {
 
     SameDiff sd() {
         return sd;
+    }
+
+    /**
+     * @return floating-point operations of one sample's forward pass through the layers built so far,
+     *         counting multiply and add separately in convolutions, dense layers and attention
+     *         products (normalizations and activations are left out, as in the usual GFLOP figures)
+     */
+    long flopsPerSample() {
+        return flops;
     }
 
     private String name(String kind) {
@@ -46,9 +56,11 @@ final class GraphBlocks {
         return sd.var(name, Nd4j.create(v, shape, 'c'));
     }
 
-    /** k x k convolution, NCHW, same padding, with bias. */
-    SDVariable conv(SDVariable x, int cin, int cout, int k, int stride) {
+    /** k x k convolution, NCHW, same padding, with bias, of a {@code size} x {@code size} input. */
+    SDVariable conv(SDVariable x, int cin, int cout, int k, int stride, int size) {
         String n = name("conv");
+        long outSize = (size + stride - 1) / stride;
+        flops += 2L * k * k * cin * cout * outSize * outSize;
         double bound = 1.0 / Math.sqrt(cin * k * k);
         SDVariable w = uniform(n + "_w", bound, k, k, cin, cout);
         SDVariable b = uniform(n + "_b", bound, cout);
@@ -60,6 +72,7 @@ final class GraphBlocks {
     /** Dense layer on [B, in]: x W + b. */
     SDVariable linear(SDVariable x, int in, int out) {
         String n = name("linear");
+        flops += 2L * in * out;
         double bound = 1.0 / Math.sqrt(in);
         return x.mmul(uniform(n + "_w", bound, in, out)).add(uniform(n + "_b", bound, 1, out));
     }
@@ -87,17 +100,18 @@ final class GraphBlocks {
     SDVariable attention(SDVariable x, int c, int h, int w) {
         SDVariable normed = groupNorm(x, c, h, w);
         long positions = (long) h * w;
-        SDVariable q = sd.reshape(conv(normed, c, c, 1, 1), -1, c, positions);
-        SDVariable k = sd.reshape(conv(normed, c, c, 1, 1), -1, c, positions);
-        SDVariable v = sd.reshape(conv(normed, c, c, 1, 1), -1, c, positions);
+        flops += 2 * 2L * c * positions * positions;
+        SDVariable q = sd.reshape(conv(normed, c, c, 1, 1, h), -1, c, positions);
+        SDVariable k = sd.reshape(conv(normed, c, c, 1, 1, h), -1, c, positions);
+        SDVariable v = sd.reshape(conv(normed, c, c, 1, 1, h), -1, c, positions);
         SDVariable scores = sd.mmul(q, k, true, false, false).mul(1.0 / Math.sqrt(c)); // [B, HW, HW]
         SDVariable weights = sd.nn().softmax(scores, 2);
         SDVariable mixed = sd.mmul(v, weights, false, true, false);                   // [B, C, HW]
-        return x.add(conv(sd.reshape(mixed, -1, c, h, w), c, c, 1, 1));
+        return x.add(conv(sd.reshape(mixed, -1, c, h, w), c, c, 1, 1, h));
     }
 
-    /** Nearest-neighbour upsampling by 2 followed by a 3x3 convolution. */
-    SDVariable upsample(SDVariable x, int c) {
-        return conv(sd.cnn().upsampling2d(x, 2, 2, true), c, c, 3, 1);
+    /** Nearest-neighbour upsampling by 2 of a {@code size} x {@code size} input, then a 3x3 convolution. */
+    SDVariable upsample(SDVariable x, int c, int size) {
+        return conv(sd.cnn().upsampling2d(x, 2, 2, true), c, c, 3, 1, 2 * size);
     }
 }

@@ -31,11 +31,13 @@ public final class UNet {
     private final SameDiff sd;
     private final UNetConfig config;
     private final int resolution;
+    private final long flopsPerSample;
 
-    private UNet(SameDiff sd, UNetConfig config, int resolution) {
+    private UNet(SameDiff sd, UNetConfig config, int resolution, long flopsPerSample) {
         this.sd = sd;
         this.config = config;
         this.resolution = resolution;
+        this.flopsPerSample = flopsPerSample;
     }
 
     /**
@@ -70,7 +72,7 @@ public final class UNet {
         int[] mult = config.mult();
         int c = config.base();
         int size = resolution;
-        SDVariable h = nn.conv(sd.concat(1, x, cond), config.inChannels(), c, 3, 1);
+        SDVariable h = nn.conv(sd.concat(1, x, cond), config.inChannels(), c, 3, 1, size);
         Deque<SDVariable> skips = new ArrayDeque<>();
         Deque<Integer> skipChannels = new ArrayDeque<>();
         skips.push(h);
@@ -87,7 +89,7 @@ public final class UNet {
                 skipChannels.push(c);
             }
             if (level != mult.length - 1) {
-                h = nn.conv(h, c, c, 3, 2);
+                h = nn.conv(h, c, c, 3, 2, size);
                 size /= 2;
                 skips.push(h);
                 skipChannels.push(c);
@@ -107,13 +109,13 @@ public final class UNet {
                 }
             }
             if (level != 0) {
-                h = nn.upsample(h, c);
+                h = nn.upsample(h, c, size);
                 size *= 2;
             }
         }
-        SDVariable out = nn.conv(nn.silu(nn.groupNorm(h, c, size, size)), c, config.outChannels(), 3, 1);
+        SDVariable out = nn.conv(nn.silu(nn.groupNorm(h, c, size, size)), c, config.outChannels(), 3, 1, size);
         sd.identity(OUTPUT, out);
-        return new UNet(sd, config, resolution);
+        return new UNet(sd, config, resolution, nn.flopsPerSample());
     }
 
     /**
@@ -128,16 +130,16 @@ public final class UNet {
         if (sd.getVariable(OUTPUT) == null || !sd.hasVariable(X)) {
             throw new IllegalArgumentException("graph has no U-Net inputs and output");
         }
-        return new UNet(sd, config, resolution);
+        return new UNet(sd, config, resolution, -1);
     }
 
     private static SDVariable resBlock(GraphBlocks nn, SDVariable x, int cin, int cout, int size, SDVariable tact,
                                        int tdim) {
-        SDVariable h = nn.conv(nn.silu(nn.groupNorm(x, cin, size, size)), cin, cout, 3, 1);
+        SDVariable h = nn.conv(nn.silu(nn.groupNorm(x, cin, size, size)), cin, cout, 3, 1, size);
         SDVariable shift = nn.linear(tact, tdim, cout);
         h = h.add(nn.sd().reshape(shift, -1, cout, 1, 1));
-        h = nn.conv(nn.silu(nn.groupNorm(h, cout, size, size)), cout, cout, 3, 1);
-        SDVariable skip = cin == cout ? x : nn.conv(x, cin, cout, 1, 1);
+        h = nn.conv(nn.silu(nn.groupNorm(h, cout, size, size)), cout, cout, 3, 1, size);
+        SDVariable skip = cin == cout ? x : nn.conv(x, cin, cout, 1, 1, size);
         return h.add(skip);
     }
 
@@ -157,6 +159,15 @@ public final class UNet {
     public long parameterCount() {
         return sd.variables().stream().filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE)
                 .mapToLong(v -> v.getArr().length()).sum();
+    }
+
+    /**
+     * @return floating-point operations of one sample's forward pass (convolutions, dense layers
+     *         and attention products, multiply and add counted separately), or -1 for a graph
+     *         loaded with {@link #wrap}
+     */
+    public long flopsPerSample() {
+        return flopsPerSample;
     }
 
     /** @return the underlying graph (for training and saving) */

@@ -18,6 +18,14 @@ class UNetTest {
     }
 
     @Test
+    void peerConfigurationHasThePyTorchFlopCount() {
+        // shared/bench/pytorch/unet.py count_flops at 64x64: 5.67 GFLOP (2 per multiply-add; convolutions,
+        // dense layers and attention products)
+        long flops = UNet.build(UNetConfig.peer(), 64, 1).flopsPerSample();
+        assertEquals(5.67e9, flops, 0.005e9, "GFLOP " + flops / 1e9);
+    }
+
+    @Test
     void forwardHasTheFieldShapeAndRepeatsExactly() {
         UNet net = UNet.build(UNetConfig.small(), 16, 7);
         Nd4j.getRandom().setSeed(3);

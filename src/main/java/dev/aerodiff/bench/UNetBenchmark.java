@@ -1,0 +1,111 @@
+package dev.aerodiff.bench;
+
+import dev.aerodiff.data.DatasetMetadata;
+import dev.aerodiff.data.FieldScaling;
+import dev.aerodiff.data.InMemoryFieldDataset;
+import dev.aerodiff.field.FieldUnits;
+import dev.aerodiff.field.FlowCase;
+import dev.aerodiff.field.FlowCondition;
+import dev.aerodiff.field.Grid;
+import dev.aerodiff.field.Mask;
+import dev.aerodiff.nn.UNet;
+import dev.aerodiff.nn.UNetConfig;
+import dev.aerodiff.train.DiffusionTrainer;
+import dev.aerodiff.train.TrainerConfig;
+import dev.aerodiff.train.TrainingData;
+import dev.aerodiff.train.TrainingObjective;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Timings of the U-Net: a batched forward pass and a DDPM training step (forward, backward, AdamW
+ * update and weight averaging, as in {@code train}), each after warm-up, as the median of repeats.
+ * Inputs are random fields; the timings do not depend on their values.
+ *
+ * @param params              trainable parameters
+ * @param flopsPerSample      forward FLOPs of one sample ({@link UNet#flopsPerSample()})
+ * @param forwardBatchMs      median wall time of one forward pass of the batch
+ * @param trainStepMs         median wall time of one training step at the batch size
+ * @param forwardRepeatsMs    every forward timing
+ * @param trainRepeatsMs      every training-step timing
+ */
+public record UNetBenchmark(long params, long flopsPerSample, double forwardBatchMs, double trainStepMs,
+                            double[] forwardRepeatsMs, double[] trainRepeatsMs) {
+
+    /**
+     * @param config     network shape
+     * @param resolution H = W
+     * @param batch      samples per forward pass and per training step
+     * @param warmup     untimed runs of each before timing
+     * @param repeats    timed runs of each
+     * @param progress   called after each timed run (0-based count over both phases)
+     * @return the timings
+     */
+    public static UNetBenchmark run(UNetConfig config, int resolution, int batch, int warmup, int repeats,
+                                    IntConsumer progress) {
+        if (batch < 1 || repeats < 1 || warmup < 0) {
+            throw new IllegalArgumentException("need batch >= 1, repeats >= 1, warm-up >= 0; got " + batch + ", "
+                    + repeats + ", " + warmup);
+        }
+        UNet net = UNet.build(config, resolution, 1);
+        INDArray x = Nd4j.rand(DataType.FLOAT, batch, config.outChannels(), resolution, resolution);
+        INDArray cond = Nd4j.rand(DataType.FLOAT, batch, config.inChannels() - config.outChannels(), resolution,
+                resolution);
+        INDArray t = Nd4j.rand(DataType.FLOAT, batch);
+        double[] forward = time(() -> net.forward(x, cond, t), warmup, repeats, progress, 0);
+
+        InMemoryFieldDataset data = randomData(resolution, batch);
+        TrainerConfig tc = new TrainerConfig(TrainingObjective.DDPM, config, warmup + repeats, batch, 2e-4, 0, 1e-4,
+                0.999, 1);
+        FieldScaling scaling = FieldScaling.fit(data);
+        DiffusionTrainer trainer = DiffusionTrainer.create(tc, resolution, scaling);
+        TrainingData samples = TrainingData.of(data, scaling);
+        double[] train = time(() -> trainer.step(samples), warmup, repeats, progress, repeats);
+        return new UNetBenchmark(net.parameterCount(), net.flopsPerSample(), median(forward), median(train), forward,
+                train);
+    }
+
+    /** @return forward GFLOP/s at the median time */
+    public double gflopsForward(int batch) {
+        return flopsPerSample * (double) batch / (forwardBatchMs * 1e6);
+    }
+
+    private static double[] time(Runnable work, int warmup, int repeats, IntConsumer progress, int offset) {
+        for (int k = 0; k < warmup; k++) {
+            work.run();
+        }
+        double[] ms = new double[repeats];
+        for (int k = 0; k < repeats; k++) {
+            long start = System.nanoTime();
+            work.run();
+            ms[k] = (System.nanoTime() - start) / 1e6;
+            progress.accept(offset + k);
+        }
+        return ms;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    private static InMemoryFieldDataset randomData(int resolution, int samples) {
+        SplittableRandom r = new SplittableRandom(3);
+        int cells = resolution * resolution;
+        float[] v = new float[samples * 3 * cells];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = (float) r.nextDouble(-1, 1);
+        }
+        FlowCase c = new FlowCase(new FlowCondition("naca0012", 5, 1e6, 10), Mask.allFluid(resolution, resolution),
+                FieldUnits.PHYSICAL, samples, v, null);
+        return new InMemoryFieldDataset(Grid.uniform(resolution, resolution, -0.5, 1.5, -1, 1), List.of(c),
+                new DatasetMetadata("benchmark", "random fields", ""));
+    }
+}

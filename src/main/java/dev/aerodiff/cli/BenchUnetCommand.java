@@ -1,0 +1,122 @@
+package dev.aerodiff.cli;
+
+import dev.aerodiff.bench.UNetBenchmark;
+import dev.aerodiff.io.AtomicFile;
+import dev.aerodiff.nn.UNetConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code aerodiff bench unet}: forward and training-step time of the U-Net. */
+@Command(name = "unet", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Time the U-Net's batched forward pass and a DDPM training step (median of repeats after",
+            "warm-up). The default network is the PyTorch peer's (15,477,411 parameters)."})
+final class BenchUnetCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Option(names = "--res", defaultValue = "64", description = "Grid resolution H = W (default: ${DEFAULT-VALUE}).")
+    private int resolution;
+
+    @Option(names = "--batch", defaultValue = "16", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    private int batch;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Native threads (default: ${DEFAULT-VALUE}); set"
+            + " OMP_NUM_THREADS to the same value before starting Java for the oneDNN kernels.")
+    private int threads;
+
+    @Option(names = "--network", defaultValue = "peer", description = "peer (the PyTorch benchmark's U-Net) or small"
+            + " (the training default) (default: ${DEFAULT-VALUE}).")
+    private String network;
+
+    @Option(names = "--warmup", defaultValue = "2", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
+    private int warmup;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "Timed runs (default: ${DEFAULT-VALUE}).")
+    private int repeats;
+
+    @Option(names = "--out", paramLabel = "FILE.json", description = "Also write the figures to this file.")
+    private Path out;
+
+    @Override
+    public void run() {
+        UNetConfig config = switch (network) {
+            case "peer" -> UNetConfig.peer();
+            case "small" -> UNetConfig.small();
+            default -> throw new IllegalArgumentException("--network must be peer or small, got '" + network + "'");
+        };
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        }
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        PrintWriter err = spec.commandLine().getErr();
+        String omp = System.getenv("OMP_NUM_THREADS");
+        if (omp == null || !omp.equals(Integer.toString(threads))) {
+            err.printf(Locale.ROOT, "aerodiff: warning: OMP_NUM_THREADS is %s, not %d; oneDNN may use another "
+                    + "number of threads%n", omp == null ? "unset" : omp, threads);
+        }
+        UNetBenchmark b = UNetBenchmark.run(config, resolution, batch, warmup, repeats,
+                new Progress(err, "bench", 2 * repeats));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("network", network);
+        json.put("params", b.params());
+        json.put("res", resolution);
+        json.put("batch", batch);
+        json.put("threads", threads);
+        json.put("omp_num_threads", omp);
+        json.put("forward_ms_per_sample", b.forwardBatchMs() / batch);
+        json.put("forward_batch_ms", b.forwardBatchMs());
+        json.put("train_step_ms", b.trainStepMs());
+        json.put("gflops_forward", b.gflopsForward(batch));
+        json.put("flops_per_sample", b.flopsPerSample());
+        json.put("peak_rss_mb", peakRssMegabytes());
+        json.put("warmup", warmup);
+        json.put("forward_repeats_ms", b.forwardRepeatsMs());
+        json.put("train_repeats_ms", b.trainRepeatsMs());
+        json.put("backend", Nd4j.getBackend().getClass().getSimpleName());
+        if (out != null) {
+            AtomicFile.write(out, tmp -> {
+                try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(tmp))) {
+                    Json.print(w, json);
+                }
+            });
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (common.json) {
+            Json.print(o, json);
+        } else {
+            o.printf(Locale.ROOT, "%s U-Net (%d parameters), %dx%d, batch %d, %d threads: forward %.1f ms/sample "
+                    + "(%.1f GFLOP/s), training step %.0f ms, peak RSS %.0f MB%n", network, b.params(), resolution,
+                    resolution, batch, threads, b.forwardBatchMs() / batch, b.gflopsForward(batch), b.trainStepMs(),
+                    peakRssMegabytes());
+        }
+    }
+
+    /** @return the process's peak resident memory (VmHWM of /proc/self/status), or -1 where unknown */
+    static double peakRssMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
