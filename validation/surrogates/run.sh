@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Accuracy of the shipped surrogates on the held-out test split of datasets/airfoil-rans:
+#  - flow matching with at most 20 network evaluations against DDPM with all 200 steps,
+#  - the adaptive probability-flow ODE (Dormand-Prince) on the DDPM model,
+#  - the memorization audit of both bundles against their training set.
+# Every run writes its metrics to results/NAME.json; summarize.py makes results/summary.md.
+# Takes about 25 minutes on 2 cores.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+OUT=validation/surrogates/results
+WORK=${WORK:-target/validation-surrogates}
+SAMPLES=${SAMPLES:-10}
+mkdir -p "$OUT" "$WORK"
+[ -f target/aerodiff.jar ] || mvn -q -B package -DskipTests
+TEST=datasets/airfoil-rans/test.nc
+TRAIN=datasets/airfoil-rans/train.nc
+FLOW=examples/flow-matching.aerodiff
+DDPM=examples/ddpm.aerodiff
+
+run() {
+    local name=$1
+    shift
+    echo "== $name: aerodiff $*" >&2
+    local start=$SECONDS
+    java -jar target/aerodiff.jar "$@" --json > "$WORK/$name.json" 2> "$WORK/$name.log"
+    /usr/bin/python3 - "$WORK/$name.json" "$OUT/$name.json" $((SECONDS - start)) <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["wall_seconds"] = int(sys.argv[3])
+for m in d.get("models", []):          # keep the summary, drop the per-sample drag lists
+    for c in m.get("cases", []):
+        c.pop("predicted_drag", None); c.pop("simulated_drag", None)
+json.dump(d, open(sys.argv[2], "w"), indent=1)
+PY
+}
+
+validate() {
+    local name=$1 model=$2 sampler=$3
+    run "$name" validate --model "$model" --against "$TEST" --sampler "$sampler" --samples "$SAMPLES" \
+        --out "$WORK/$name"
+}
+
+validate flow-euler-20 "$FLOW" euler:20
+validate flow-heun-10 "$FLOW" heun:10
+validate ddpm-ddim-20 "$DDPM" ddim:20
+validate ddpm-ode-dopri5-1e-2 "$DDPM" ode-dopri5:1e-2
+validate ddpm-ode-dopri5-1e-3 "$DDPM" ode-dopri5:1e-3
+validate ddpm-200 "$DDPM" ddpm
+run memorization-flow memorization --model "$FLOW" --train "$TRAIN" --out "$WORK/memorization-flow"
+run memorization-ddpm memorization --model "$DDPM" --train "$TRAIN" --out "$WORK/memorization-ddpm"
+/usr/bin/python3 validation/surrogates/summarize.py "$OUT" > "$OUT/summary.md"
+cat "$OUT/summary.md"

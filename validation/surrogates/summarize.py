@@ -1,0 +1,28 @@
+"""Summary table of validation/surrogates/run.sh: accuracy per sampler relative to DDPM-200, and the
+memorization audit. Usage: python3 summarize.py RESULTS_DIR > summary.md"""
+import json
+import os
+import sys
+
+out = sys.argv[1]
+runs = {f[:-5]: json.load(open(os.path.join(out, f))) for f in sorted(os.listdir(out)) if f.endswith(".json")}
+ref = runs["ddpm-200"]["models"][0]
+print("| run | method | sampler | NFE | error_mean | vs DDPM-200 | error_std | vs DDPM-200 | drag W1 | "
+      "simulation spread | seconds |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
+for name, r in runs.items():
+    if "models" not in r:
+        continue
+    m = r["models"][0]
+    print(f"| {name} | {m['method']} | {m['sampler']} | {m['nfe']} | {m['error_mean']:.4g} | "
+          f"{m['error_mean'] / ref['error_mean']:.3f} | {m['error_std']:.4g} | {m['error_std'] / ref['error_std']:.3f} | "
+          f"{m['drag_w1']:.4g} | {m['simulation_mean_std']:.3g} | {r['wall_seconds']} |")
+print()
+print("| memorization | sampler | NFE | copies, trained | median d1/d2, trained | copies, empirical-optimal | "
+      "median d1/d2, empirical-optimal |")
+print("|---|---|---|---|---|---|---|")
+for name, r in runs.items():
+    if "trained" in r:
+        t, e = r["trained"], r["empirical_optimal"]
+        print(f"| {name} | {r['sampler']} | {r['nfe']} | {t['copy_fraction']:.1%} | {t['median_ratio']:.3f} | "
+              f"{e['copy_fraction']:.1%} | {e['median_ratio']:.3f} |")
