@@ -3,6 +3,7 @@ package dev.aerodiff.cli;
 import dev.aerodiff.data.CaseStatistics;
 import dev.aerodiff.data.DimensionlessNormalizer;
 import dev.aerodiff.field.FlowCondition;
+import dev.aerodiff.field.ForceCoefficients;
 import dev.aerodiff.io.EnsembleFile;
 import dev.aerodiff.sampling.SamplerSpec;
 import dev.aerodiff.surrogate.Ensemble;
@@ -98,6 +99,9 @@ final class PredictCommand implements Runnable {
         summary.put("nfe", e.nfe());
         summary.put("seconds", seconds);
         summary.put("mean_std", Json.perChannel(stats.meanStd()));
+        ForceCoefficients forces = e.pressureForces(surrogate.grid());
+        summary.put("pressure_lift", meanAndStd(forces.lift()));
+        summary.put("pressure_drag", meanAndStd(forces.drag()));
         if (common.json) {
             Json.print(spec.commandLine().getOut(), summary);
         } else {
@@ -106,5 +110,14 @@ final class PredictCommand implements Runnable {
                     condition.label(), e.sampler(), e.nfe(), seconds, stats.meanStd()[0], stats.meanStd()[1],
                     stats.meanStd()[2]);
         }
+    }
+
+    private static Map<String, Double> meanAndStd(double[] values) {
+        double mean = java.util.Arrays.stream(values).average().orElse(Double.NaN);
+        double var = java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).average().orElse(Double.NaN);
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("mean", mean);
+        m.put("std", Math.sqrt(var));
+        return m;
     }
 }

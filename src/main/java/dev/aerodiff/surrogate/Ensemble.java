@@ -1,5 +1,10 @@
 package dev.aerodiff.surrogate;
 
+import dev.aerodiff.data.DimensionlessNormalizer;
+import dev.aerodiff.field.ForceCoefficients;
+import dev.aerodiff.field.Grid;
+import dev.aerodiff.metrics.PressureForces;
+
 import dev.aerodiff.field.Channel;
 import dev.aerodiff.field.FlowCase;
 import dev.aerodiff.field.PixelMoments;
@@ -15,6 +20,15 @@ import java.util.Arrays;
  * @param seed    the seed of the draw
  */
 public record Ensemble(FlowCase samples, String sampler, int nfe, long seed) {
+
+    /**
+     * @param grid the grid of the samples (the surrogate's)
+     * @return per-sample lift and drag coefficients of the pressure on the body, integrated from the
+     *         fields around the mask ({@link PressureForces}: no skin friction)
+     */
+    public ForceCoefficients pressureForces(Grid grid) {
+        return PressureForces.of(DimensionlessNormalizer.normalize(samples), grid);
+    }
 
     /** @return per-pixel mean and standard deviation (ddof 0) of a channel */
     public PixelMoments moments(Channel channel) {

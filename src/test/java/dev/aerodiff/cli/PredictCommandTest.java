@@ -55,6 +55,8 @@ class PredictCommandTest {
         assertEquals(0, a.exitCode(), a.err());
         JsonNode j = new ObjectMapper().readTree(a.out());
         assertEquals(4, j.get("nfe").asInt());
+        assertTrue(Double.isFinite(j.get("pressure_lift").get("mean").asDouble())
+                && j.get("pressure_drag").get("std").asDouble() >= 0, j.toString());
         assertEquals(0, predict(dir.resolve("b.nc"), "7").exitCode());
         assertEquals(0, predict(dir.resolve("c.nc"), "8").exitCode());
         try (NetcdfFile fa = NetcdfFile.open(dir.resolve("a.nc").toString());

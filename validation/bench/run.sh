@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The SameDiff U-Net against the PyTorch peer (../shared/bench/pytorch, same architecture, 15.48 M
+# parameters) on this machine, in one run: forward time per sample at batch 16, a DDPM training step
+# at batch 16 (64x64, fp32), and the peak resident memory of a process doing training steps.
+# Writes results/*.json and results/summary.md. Installs Debian's PyTorch if missing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PEER=${PEER:-../shared/bench/pytorch}
+THREADS=${THREADS:-2}
+RES=${RES:-64}
+BATCH=${BATCH:-16}
+OUT=validation/bench/results
+mkdir -p "$OUT"
+if [ ! -f "$PEER/unet.py" ]; then
+    echo "bench: the PyTorch peer is not at $PEER (set PEER=DIR)" >&2
+    exit 1
+fi
+if ! /usr/bin/python3 -c 'import torch' 2>/dev/null; then
+    apt-get install -y python3-torch python3-numpy
+fi
+[ -f target/aerodiff.jar ] || mvn -q -B package -DskipTests
+export OMP_NUM_THREADS=$THREADS
+
+echo "== AeroDiff bench unet" >&2
+/usr/bin/time -f "%M" -o "$OUT/aerodiff.maxrss" java -jar target/aerodiff.jar bench unet --res "$RES" \
+    --batch "$BATCH" --threads "$THREADS" --out "$OUT/aerodiff.json" 2> "$OUT/aerodiff.log"
+
+echo "== PyTorch peer" >&2
+rm -f "$OUT"/peer/*.jsonl
+mkdir -p "$OUT/peer"
+BENCH_OUT="$OUT/peer" /usr/bin/python3 "$PEER/unet_bench.py" "$THREADS" "$RES" "$BATCH" fp32 > "$OUT/peer-forward.log" 2>&1
+BENCH_OUT="$OUT/peer" /usr/bin/time -f "%M" -o "$OUT/peer-train.maxrss" \
+    /usr/bin/python3 "$PEER/train_bench.py" "$THREADS" "$RES" "$BATCH" fp32 > "$OUT/peer-train.log" 2>&1
+
+/usr/bin/python3 - "$OUT" "$THREADS" "$RES" "$BATCH" > "$OUT/summary.md" <<'PY'
+import json, os, sys
+out, threads, res, batch = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+a = json.load(open(os.path.join(out, "aerodiff.json")))
+fwd = [json.loads(l) for l in open(os.path.join(out, "peer", "unet_fwd.jsonl"))][-1]
+trn = [json.loads(l) for l in open(os.path.join(out, "peer", "train.jsonl"))][-1]
+a_rss = int(open(os.path.join(out, "aerodiff.maxrss")).read().split()[-1]) / 1024
+p_rss = int(open(os.path.join(out, "peer-train.maxrss")).read().split()[-1]) / 1024
+print(f"{threads} threads, {res}x{res}, batch {batch}, fp32; medians")
+print()
+print("| | AeroDiff (SameDiff) | PyTorch | ratio |")
+print("|---|---|---|---|")
+print(f"| forward, ms per sample | {a['forward_ms_per_sample']:.1f} | {fwd['ms_per_sample_med']:.1f} | "
+      f"{a['forward_ms_per_sample'] / fwd['ms_per_sample_med']:.2f} |")
+print(f"| forward GFLOP/s | {a['gflops_forward']:.1f} | {fwd['gflops_med']:.1f} | |")
+print(f"| DDPM training step, ms | {a['train_step_ms']:.0f} | {1e3 * trn['median']:.0f} | "
+      f"{a['train_step_ms'] / (1e3 * trn['median']):.2f} |")
+print(f"| peak resident memory of the process, MB | {a_rss:.0f} | {p_rss:.0f} | {a_rss / p_rss:.2f} |")
+PY
+cat "$OUT/summary.md"
