@@ -16,8 +16,16 @@ import dev.aerodiff.field.Mask;
  *
  * @param channelScale   per-channel divisor of the dimensionless fields (p, ux, uy)
  * @param referenceSpeed divisor of the freestream velocity in the condition channels (m/s)
+ * @param targetMin      per-channel smallest scaled training value over fluid cells, or null
+ *                       (bundles written before it was recorded)
+ * @param targetMax      per-channel largest scaled training value, or null
  */
-public record FieldScaling(double[] channelScale, double referenceSpeed) {
+public record FieldScaling(double[] channelScale, double referenceSpeed, double[] targetMin, double[] targetMax) {
+
+    /** A scaling without a recorded target range. */
+    public FieldScaling(double[] channelScale, double referenceSpeed) {
+        this(channelScale, referenceSpeed, null, null);
+    }
 
     /** Checks and copies. */
     public FieldScaling {
@@ -33,6 +41,13 @@ public record FieldScaling(double[] channelScale, double referenceSpeed) {
             throw new IllegalArgumentException("reference speed must be positive, got " + referenceSpeed);
         }
         channelScale = channelScale.clone();
+        if ((targetMin == null) != (targetMax == null) || targetMin != null
+                && (targetMin.length != Channel.count() || targetMax.length != Channel.count())) {
+            throw new IllegalArgumentException("the target range needs " + Channel.count()
+                    + " minima and maxima, or neither");
+        }
+        targetMin = targetMin == null ? null : targetMin.clone();
+        targetMax = targetMax == null ? null : targetMax.clone();
     }
 
     @Override
@@ -41,9 +56,25 @@ public record FieldScaling(double[] channelScale, double referenceSpeed) {
     }
 
     @Override
+    public double[] targetMin() {
+        return targetMin == null ? null : targetMin.clone();
+    }
+
+    @Override
+    public double[] targetMax() {
+        return targetMax == null ? null : targetMax.clone();
+    }
+
+    /** @return whether the range of the scaled training targets is known */
+    public boolean hasTargetRange() {
+        return targetMin != null;
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof FieldScaling f && java.util.Arrays.equals(channelScale, f.channelScale)
-                && referenceSpeed == f.referenceSpeed;
+                && referenceSpeed == f.referenceSpeed && java.util.Arrays.equals(targetMin, f.targetMin)
+                && java.util.Arrays.equals(targetMax, f.targetMax);
     }
 
     @Override
@@ -55,11 +86,15 @@ public record FieldScaling(double[] channelScale, double referenceSpeed) {
      * Fits the scaling to a training set, reading it one case at a time.
      *
      * @param dataset the training data
-     * @return per-channel root-mean-square of the dimensionless fields over fluid cells, and the
-     *     largest freestream speed
+     * @return per-channel root-mean-square of the dimensionless fields over fluid cells, the
+     *     largest freestream speed, and the range of the scaled fields
      */
     public static FieldScaling fit(FieldDataset dataset) {
         double[] sumSquares = new double[Channel.count()];
+        double[] min = new double[Channel.count()];
+        double[] max = new double[Channel.count()];
+        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
         long count = 0;
         double maxSpeed = 0;
         for (int c = 0; c < dataset.caseCount(); c++) {
@@ -73,6 +108,8 @@ public record FieldScaling(double[] channelScale, double referenceSpeed) {
                     for (Channel ch : Channel.ALL) {
                         double v = fc.value(s, ch, cell);
                         sumSquares[ch.ordinal()] += v * v;
+                        min[ch.ordinal()] = Math.min(min[ch.ordinal()], v);
+                        max[ch.ordinal()] = Math.max(max[ch.ordinal()], v);
                     }
                 }
                 count += fc.mask().fluidCount();
@@ -81,8 +118,10 @@ public record FieldScaling(double[] channelScale, double referenceSpeed) {
         double[] scale = new double[Channel.count()];
         for (int k = 0; k < scale.length; k++) {
             scale[k] = Math.sqrt(sumSquares[k] / count);
+            min[k] /= scale[k];
+            max[k] /= scale[k];
         }
-        return new FieldScaling(scale, maxSpeed);
+        return new FieldScaling(scale, maxSpeed, min, max);
     }
 
     /**

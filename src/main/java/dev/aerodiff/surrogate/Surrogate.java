@@ -1,7 +1,10 @@
 package dev.aerodiff.surrogate;
 
+
 import dev.aerodiff.cfd.AirfoilShape;
 import dev.aerodiff.data.FieldScaling;
+import dev.aerodiff.diffusion.ClippedDenoiser;
+import dev.aerodiff.diffusion.Denoiser;
 import dev.aerodiff.diffusion.NoiseSchedule;
 import dev.aerodiff.diffusion.Parameterization;
 import dev.aerodiff.field.Channel;
@@ -26,7 +29,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A trained surrogate for programs: given an airfoil condition, it returns an ensemble of flow
- * fields. Thread-safe: each thread samples with its own copy of the network, and the result of a
+ * fields. Where the bundle records the range of its training targets, the network's clean-field
+ * estimate is clipped to it at every step ({@link ClippedDenoiser}). Thread-safe: each thread samples with its own copy of the network, and the result of a
  * call depends only on its arguments (the noise of sample i derives from the seed and i).
  */
 public final class Surrogate {
@@ -107,7 +111,10 @@ public final class Surrogate {
             conditions.slice(s).assign(one);
         }
         NoiseSchedule schedule = objective().schedule();
-        EnsembleRun run = new EnsembleRun(spec.sampler(), denoisers.get(), schedule, spec.grid(schedule), BATCH,
+        Denoiser denoiser = scaling.hasTargetRange()
+                ? new ClippedDenoiser(denoisers.get(), schedule, scaling.targetMin(), scaling.targetMax())
+                : denoisers.get();
+        EnsembleRun run = new EnsembleRun(spec.sampler(), denoiser, schedule, spec.grid(schedule), BATCH,
                 DataType.FLOAT);
         Samples out = run.run(count, new long[] {3, g.ny(), g.nx()}, conditions, SeededNoise.of(seed),
                 SamplingListener.NONE, progress);
