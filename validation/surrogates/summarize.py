@@ -6,7 +6,7 @@ import sys
 
 out = sys.argv[1]
 runs = {f[:-5]: json.load(open(os.path.join(out, f))) for f in sorted(os.listdir(out)) if f.endswith(".json")}
-ref = runs["ddpm-200"]["models"][0]
+ref = runs["ddpm-200"]["models"][0] if "ddpm-200" in runs else None
 print("| run | method | sampler | NFE | error_mean | vs DDPM-200 | error_std | vs DDPM-200 | drag W1 | "
       "simulation spread | seconds |")
 print("|---|---|---|---|---|---|---|---|---|---|---|")
@@ -14,9 +14,11 @@ for name, r in runs.items():
     if "models" not in r:
         continue
     m = r["models"][0]
-    print(f"| {name} | {m['method']} | {m['sampler']} | {m['nfe']} | {m['error_mean']:.4g} | "
-          f"{m['error_mean'] / ref['error_mean']:.3f} | {m['error_std']:.4g} | {m['error_std'] / ref['error_std']:.3f} | "
-          f"{m['drag_w1']:.4g} | {m['simulation_mean_std']:.3g} | {r['wall_seconds']} |")
+    rel_mean = f"{m['error_mean'] / ref['error_mean']:.3f}" if ref else "-"
+    rel_std = f"{m['error_std'] / ref['error_std']:.3f}" if ref else "-"
+    print(f"| {name} | {m['method']} | {m['sampler']} | {m['nfe']} | {m['error_mean']:.4g} | {rel_mean} | "
+          f"{m['error_std']:.4g} | {rel_std} | {m['drag_w1']:.4g} | {m['simulation_mean_std']:.3g} | "
+          f"{r['wall_seconds']} |")
 print()
 print("| memorization | sampler | NFE | copies, trained | median d1/d2, trained | copies, empirical-optimal | "
       "median d1/d2, empirical-optimal |")
