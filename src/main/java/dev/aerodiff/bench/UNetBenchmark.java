@@ -8,6 +8,7 @@ import dev.aerodiff.field.FlowCase;
 import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.field.Grid;
 import dev.aerodiff.field.Mask;
+import dev.aerodiff.metrics.EnsembleQuantile;
 import dev.aerodiff.nn.UNet;
 import dev.aerodiff.nn.UNetConfig;
 import dev.aerodiff.train.DiffusionTrainer;
@@ -92,8 +93,7 @@ public record UNetBenchmark(long params, long flopsPerSample, double forwardBatc
     private static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        return EnsembleQuantile.of(s, 0.5);
     }
 
     private static InMemoryFieldDataset randomData(int resolution, int samples) {

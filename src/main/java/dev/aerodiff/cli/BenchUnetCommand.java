@@ -1,7 +1,6 @@
 package dev.aerodiff.cli;
 
 import dev.aerodiff.bench.UNetBenchmark;
-import dev.aerodiff.io.AtomicFile;
 import dev.aerodiff.nn.UNetConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -89,11 +88,7 @@ final class BenchUnetCommand implements Runnable {
         json.put("train_repeats_ms", b.trainRepeatsMs());
         json.put("backend", Nd4j.getBackend().getClass().getSimpleName());
         if (out != null) {
-            AtomicFile.write(out, tmp -> {
-                try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(tmp))) {
-                    Json.print(w, json);
-                }
-            });
+            Json.write(out, json);
         }
         PrintWriter o = spec.commandLine().getOut();
         if (common.json) {

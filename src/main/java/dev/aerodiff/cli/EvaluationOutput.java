@@ -1,11 +1,9 @@
 package dev.aerodiff.cli;
 
-import dev.aerodiff.io.AtomicFile;
 import dev.aerodiff.report.EvaluationReport;
 import dev.aerodiff.surrogate.BundleManifest;
 import dev.aerodiff.surrogate.ModelEvaluation;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,11 +42,7 @@ final class EvaluationOutput {
         metrics.put("units", "dimensionless: (p - fluid mean)/U^2, u/U; fluid cells only");
         metrics.put("models", evaluations.stream().map(EvaluationJson::model).toList());
         Path metricsFile = dir.resolve("metrics.json");
-        AtomicFile.write(metricsFile, tmp -> {
-            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(tmp))) {
-                Json.print(w, metrics);
-            }
-        });
+        Json.write(metricsFile, metrics);
         if (json) {
             Json.print(out, metrics);
             return;

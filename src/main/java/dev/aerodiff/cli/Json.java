@@ -24,6 +24,15 @@ final class Json {
         }
     }
 
+    /** Writes {@code value} as JSON to {@code file}, atomically (temporary file, then rename). */
+    static void write(java.nio.file.Path file, Object value) {
+        dev.aerodiff.io.AtomicFile.write(file, tmp -> {
+            try (PrintWriter w = new PrintWriter(java.nio.file.Files.newBufferedWriter(tmp))) {
+                print(w, value);
+            }
+        });
+    }
+
     /** @return {"p": v[0], "ux": v[1], "uy": v[2]} */
     static Map<String, Double> perChannel(double[] values) {
         Map<String, Double> m = new LinkedHashMap<>();

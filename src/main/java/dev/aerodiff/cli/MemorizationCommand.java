@@ -7,9 +7,7 @@ import dev.aerodiff.report.HistogramPicture;
 import dev.aerodiff.sampling.SamplerSpec;
 import dev.aerodiff.surrogate.MemorizationStudy;
 import dev.aerodiff.surrogate.Surrogate;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,8 +67,7 @@ final class MemorizationCommand implements Runnable {
                     + samples);
         }
         Surrogate surrogate = Surrogate.load(model, airfoilOptions.library());
-        SamplerSpec samplerSpec = SamplerSpec.parse(sampler != null ? sampler
-                : surrogate.manifest().method().equals("ddpm") ? "ddpm" : "euler:20");
+        SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
         MemorizationStudy study;
         try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(train)) {
             int k = Math.min(conditions, ds.caseCount());
@@ -83,11 +80,7 @@ final class MemorizationCommand implements Runnable {
             study = MemorizationStudy.run(surrogate, ds, cases, samples, samplerSpec, seed,
                     new Progress(spec.commandLine().getErr(), "memorization", k));
         }
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot create output folder " + out + ": " + e.getMessage(), e);
-        }
+        AtomicFile.createDirectories(out);
         String name = EvaluationOutput.modelName(model);
         HistogramPicture.write(name + ": nearest / second-nearest training distance", "d1/d2 (copy below 1/3)",
                 20, List.of(new HistogramPicture.Series(name, study.trained().ratios(), 0x1b9e77),
@@ -105,11 +98,7 @@ final class MemorizationCommand implements Runnable {
         json.put("trained", audit(study.trained()));
         json.put("empirical_optimal", audit(study.empiricalOptimal()));
         Path jsonFile = out.resolve("memorization.json");
-        AtomicFile.write(jsonFile, tmp -> {
-            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(tmp))) {
-                Json.print(w, json);
-            }
-        });
+        Json.write(jsonFile, json);
         PrintWriter o = spec.commandLine().getOut();
         if (common.json) {
             Json.print(o, json);

@@ -74,8 +74,7 @@ final class PredictCommand implements Runnable {
                     + " 'aerodiff train')");
         }
         Surrogate surrogate = Surrogate.load(bundle, airfoilOptions.library());
-        SamplerSpec samplerSpec = SamplerSpec.parse(sampler != null ? sampler
-                : surrogate.manifest().method().equals("ddpm") ? "ddpm" : "euler:20");
+        SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
         FlowCondition condition = new FlowCondition(airfoil.toLowerCase(Locale.ROOT), aoa, reynolds,
                 reynolds * airfoilOptions.nu / airfoilOptions.chord);
         long start = System.nanoTime();
@@ -100,8 +99,8 @@ final class PredictCommand implements Runnable {
         summary.put("seconds", seconds);
         summary.put("mean_std", Json.perChannel(stats.meanStd()));
         ForceCoefficients forces = e.pressureForces(surrogate.grid());
-        summary.put("pressure_lift", meanAndStd(forces.lift()));
-        summary.put("pressure_drag", meanAndStd(forces.drag()));
+        summary.put("pressure_lift", Map.of("mean", forces.meanLift(), "std", forces.stdLift()));
+        summary.put("pressure_drag", Map.of("mean", forces.meanDrag(), "std", forces.stdDrag()));
         if (common.json) {
             Json.print(spec.commandLine().getOut(), summary);
         } else {
@@ -110,14 +109,5 @@ final class PredictCommand implements Runnable {
                     condition.label(), e.sampler(), e.nfe(), seconds, stats.meanStd()[0], stats.meanStd()[1],
                     stats.meanStd()[2]);
         }
-    }
-
-    private static Map<String, Double> meanAndStd(double[] values) {
-        double mean = java.util.Arrays.stream(values).average().orElse(Double.NaN);
-        double var = java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).average().orElse(Double.NaN);
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("mean", mean);
-        m.put("std", Math.sqrt(var));
-        return m;
     }
 }

@@ -59,8 +59,7 @@ final class ValidateCommand implements Runnable {
     public void run() {
         Surrogate surrogate = Surrogate.load(model, airfoilOptions.library());
         String method = surrogate.manifest().method();
-        SamplerSpec samplerSpec = SamplerSpec.parse(sampler != null ? sampler
-                : method.equals("ddpm") ? "ddpm" : "euler:20");
+        SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
         String name = EvaluationOutput.modelName(model);
         PrintWriter err = spec.commandLine().getErr();
         ModelEvaluation evaluation;

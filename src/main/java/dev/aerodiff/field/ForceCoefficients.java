@@ -28,4 +28,33 @@ public record ForceCoefficients(double[] lift, double[] drag) {
     public double[] drag() {
         return drag.clone();
     }
+
+    /** @return mean lift coefficient over the samples */
+    public double meanLift() {
+        return mean(lift);
+    }
+
+    /** @return mean drag coefficient over the samples */
+    public double meanDrag() {
+        return mean(drag);
+    }
+
+    /** @return standard deviation (ddof 0) of the lift coefficient over the samples */
+    public double stdLift() {
+        return std(lift);
+    }
+
+    /** @return standard deviation (ddof 0) of the drag coefficient over the samples */
+    public double stdDrag() {
+        return std(drag);
+    }
+
+    private static double mean(double[] v) {
+        return java.util.Arrays.stream(v).average().orElse(Double.NaN);
+    }
+
+    private static double std(double[] v) {
+        double m = mean(v);
+        return Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - m) * (x - m)).average().orElse(Double.NaN));
+    }
 }

@@ -15,6 +15,20 @@ import java.nio.file.StandardCopyOption;
  */
 public final class AtomicFile {
 
+    /**
+     * Creates a folder and its parents if missing.
+     *
+     * @param dir the folder
+     * @throws IllegalArgumentException naming the folder if it cannot be created
+     */
+    public static void createDirectories(Path dir) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot create output folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Something that writes a complete file at the given path. */
     @FunctionalInterface
     public interface Writer {

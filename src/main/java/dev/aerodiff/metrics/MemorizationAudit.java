@@ -76,7 +76,6 @@ public record MemorizationAudit(double[] ratios) {
     public double medianRatio() {
         double[] s = ratios.clone();
         Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+        return EnsembleQuantile.of(s, 0.5);
     }
 }

@@ -9,7 +9,6 @@ import dev.aerodiff.surrogate.ModelEvaluation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,11 +34,7 @@ public final class EvaluationReport {
      * @return the report file
      */
     public static Path write(Path dir, String title, String preamble, List<ModelEvaluation> models) {
-        try {
-            Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("cannot create output folder " + dir + ": " + e.getMessage(), e);
-        }
+        AtomicFile.createDirectories(dir);
         StringBuilder md = new StringBuilder();
         md.append("# ").append(title).append("\n\n").append(preamble).append("\n\n");
         summaryTable(md, models);
@@ -88,8 +83,8 @@ public final class EvaluationReport {
             reynolds[c] = e.reference().condition().reynolds();
             simSpread[c] = e.channel(Channel.P).referenceMeanStd();
             predSpread[c] = e.channel(Channel.P).predictedMeanStd();
-            simLift[c] = mean(e.referenceForces().lift());
-            predLift[c] = mean(e.predictedForces().lift());
+            simLift[c] = e.referenceForces().meanLift();
+            predLift[c] = e.predictedForces().meanLift();
         }
         md.append("## ").append(model.name()).append(": calibration, spread and lift\n\n");
         md.append("| channel | coverage of the central 50% interval | of the 90% interval | spread-skill | CRPS |\n"
@@ -130,7 +125,7 @@ public final class EvaluationReport {
                 + "std of pressure drag |\n|---|---|---|---|---|---|---|\n");
         md.append(String.format(Locale.ROOT, "| simulation | %d | | | %.3g | %.4f | %.3g |%n",
                 first.reference().samples(), first.channel(Channel.P).referenceMeanStd(),
-                mean(first.referenceForces().drag()), std(first.referenceForces().drag())));
+                first.referenceForces().meanDrag(), first.referenceForces().stdDrag()));
         List<HistogramPicture.Series> drag = new ArrayList<>();
         drag.add(new HistogramPicture.Series("simulation", first.referenceForces().drag(), SIMULATION_COLOUR));
         for (int m = 0; m < models.size(); m++) {
@@ -139,7 +134,7 @@ public final class EvaluationReport {
             md.append(String.format(Locale.ROOT, "| %s (%s) | %d | %.3g | %.3g | %.3g | %.4f | %.3g |%n",
                     model.name(), e.sampler(), e.predicted().samples(), e.channel(Channel.P).errorOfMean(),
                     e.channel(Channel.P).errorOfStd(), e.channel(Channel.P).predictedMeanStd(),
-                    mean(e.predictedForces().drag()), std(e.predictedForces().drag())));
+                    e.predictedForces().meanDrag(), e.predictedForces().stdDrag()));
             drag.add(new HistogramPicture.Series(model.name(), e.predictedForces().drag(),
                     COLOURS[m % COLOURS.length]));
         }
@@ -182,14 +177,5 @@ public final class EvaluationReport {
             d[k] = Math.abs(a[k] - b[k]);
         }
         return d;
-    }
-
-    private static double mean(double[] v) {
-        return Arrays.stream(v).average().orElse(Double.NaN);
-    }
-
-    private static double std(double[] v) {
-        double m = mean(v);
-        return Math.sqrt(Arrays.stream(v).map(x -> (x - m) * (x - m)).average().orElse(Double.NaN));
     }
 }

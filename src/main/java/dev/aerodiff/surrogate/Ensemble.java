@@ -3,6 +3,7 @@ package dev.aerodiff.surrogate;
 import dev.aerodiff.data.DimensionlessNormalizer;
 import dev.aerodiff.field.ForceCoefficients;
 import dev.aerodiff.field.Grid;
+import dev.aerodiff.metrics.EnsembleQuantile;
 import dev.aerodiff.metrics.PressureForces;
 
 import dev.aerodiff.field.Channel;
@@ -53,10 +54,7 @@ public record Ensemble(FlowCase samples, String sampler, int nfe, long seed) {
                 column[s] = samples.value(s, channel, cell);
             }
             Arrays.sort(column);
-            double pos = quantile * (n - 1);
-            int lo = (int) Math.floor(pos);
-            int hi = Math.min(lo + 1, n - 1);
-            out[cell] = column[lo] + (pos - lo) * (column[hi] - column[lo]);
+            out[cell] = EnsembleQuantile.of(column, quantile);
         }
         return out;
     }

@@ -52,9 +52,7 @@ public record MemorizationStudy(int[] cases, MemorizationAudit trained, Memoriza
         List<float[]> all = new ArrayList<>();
         for (int c = 0; c < training.caseCount(); c++) {
             FlowCase fc = DimensionlessNormalizer.normalize(training.readCase(c));
-            for (int s = 0; s < fc.samples(); s++) {
-                all.add(sampleValues(fc, s));
-            }
+            all.addAll(sampleValues(fc));
         }
         FieldScaling scaling = surrogate.manifest().scaling();
         NoiseSchedule schedule = surrogate.objective().schedule();
@@ -68,9 +66,7 @@ public record MemorizationStudy(int[] cases, MemorizationAudit trained, Memoriza
                     i -> { });
             nfe = e.nfe();
             FlowCase predicted = DimensionlessNormalizer.normalize(e.samples());
-            for (int s = 0; s < samples; s++) {
-                fromNetwork.add(sampleValues(predicted, s));
-            }
+            fromNetwork.addAll(sampleValues(predicted));
             fromEmpirical.addAll(empiricalOptimalSamples(reference, scaling, schedule, parameterization, samples,
                     sampler, seed + k));
             progress.accept(k);
@@ -104,8 +100,14 @@ public record MemorizationStudy(int[] cases, MemorizationAudit trained, Memoriza
         return out;
     }
 
-    private static float[] sampleValues(FlowCase fc, int sample) {
+    /** @return each sample's values, [channel][y][x] flat, copying the case's values once */
+    private static List<float[]> sampleValues(FlowCase fc) {
         int size = 3 * fc.cellCount();
-        return Arrays.copyOfRange(fc.values(), sample * size, (sample + 1) * size);
+        float[] values = fc.values();
+        List<float[]> out = new ArrayList<>();
+        for (int s = 0; s < fc.samples(); s++) {
+            out.add(Arrays.copyOfRange(values, s * size, (s + 1) * size));
+        }
+        return out;
     }
 }

@@ -75,6 +75,11 @@ public final class Surrogate {
         return TrainingObjective.of(bundle.manifest().method());
     }
 
+    /** @return the sampler used when none is named: all 200 DDPM steps, or 20 Euler steps for flow matching */
+    public SamplerSpec defaultSampler() {
+        return SamplerSpec.parse(objective() == TrainingObjective.DDPM ? "ddpm" : "euler:20");
+    }
+
     /** @return the solid cells of an airfoil on the surrogate's grid */
     public Mask mask(String airfoil) {
         AirfoilShape shape = shapes.apply(airfoil);
