@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The SameDiff U-Net against the PyTorch peer (../shared/bench/pytorch, same architecture, 15.48 M
 # parameters) on this machine, in one run: forward time per sample at batch 16, a DDPM training step
-# at batch 16 (64x64, fp32), and the peak resident memory of a process doing training steps.
-# Writes results/*.json and results/summary.md. Installs Debian's PyTorch if missing.
+# at batch 16 (64x64, fp32), and the peak resident memory of a process doing training steps; and
+# where AeroDiff's time goes, op by op. Writes results/*.json and results/summary.md. Installs Debian's PyTorch if missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PEER=${PEER:-../shared/bench/pytorch}
@@ -23,7 +23,7 @@ export OMP_NUM_THREADS=$THREADS
 
 echo "== AeroDiff bench unet" >&2
 /usr/bin/time -f "%M" -o "$OUT/aerodiff.maxrss" java -jar target/aerodiff.jar bench unet --res "$RES" \
-    --batch "$BATCH" --threads "$THREADS" --out "$OUT/aerodiff.json" 2> "$OUT/aerodiff.log"
+    --batch "$BATCH" --threads "$THREADS" --profile --out "$OUT/aerodiff.json" 2> "$OUT/aerodiff.log"
 
 echo "== PyTorch peer" >&2
 rm -f "$OUT"/peer/*.jsonl
@@ -50,5 +50,15 @@ print(f"| forward GFLOP/s | {a['gflops_forward']:.1f} | {fwd['gflops_med']:.1f} 
 print(f"| DDPM training step, ms | {a['train_step_ms']:.0f} | {1e3 * trn['median']:.0f} | "
       f"{a['train_step_ms'] / (1e3 * trn['median']):.2f} |")
 print(f"| peak resident memory of the process, MB | {a_rss:.0f} | {p_rss:.0f} | {a_rss / p_rss:.2f} |")
+for key, what in (("train_profile", "training step"), ("forward_profile", "forward pass")):
+    p = a[key]
+    print()
+    print(f"AeroDiff {what}, op by op (one more run after the timings): {p['wall_ms']:.0f} ms, ops "
+          f"{p['op_ms']:.0f} ms, kernel CPU time {p['kernel_ms']:.0f} ms, {p['minor_page_faults']} minor page faults")
+    print()
+    print("| op | calls | ms | share |")
+    print("|---|---|---|---|")
+    for r in p["ops"][:10]:
+        print(f"| {r['op']} | {r['calls']} | {r['ms']:.0f} | {100 * r['share']:.1f}% |")
 PY
 cat "$OUT/summary.md"

@@ -34,9 +34,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param trainStepMs         median wall time of one training step at the batch size
  * @param forwardRepeatsMs    every forward timing
  * @param trainRepeatsMs      every training-step timing
+ * @param forwardProfile      time by op of one more forward pass, or null when not asked for
+ * @param trainProfile        time by op of one more training step, or null when not asked for
  */
 public record UNetBenchmark(long params, long flopsPerSample, double forwardBatchMs, double trainStepMs,
-                            double[] forwardRepeatsMs, double[] trainRepeatsMs) {
+                            double[] forwardRepeatsMs, double[] trainRepeatsMs, OpProfile forwardProfile,
+                            OpProfile trainProfile) {
 
     /**
      * @param config     network shape
@@ -44,11 +47,12 @@ public record UNetBenchmark(long params, long flopsPerSample, double forwardBatc
      * @param batch      samples per forward pass and per training step
      * @param warmup     untimed runs of each before timing
      * @param repeats    timed runs of each
+     * @param profile    also profile one forward pass and one training step by op, after the timings
      * @param progress   called after each timed run (0-based count over both phases)
      * @return the timings
      */
     public static UNetBenchmark run(UNetConfig config, int resolution, int batch, int warmup, int repeats,
-                                    IntConsumer progress) {
+                                    boolean profile, IntConsumer progress) {
         if (batch < 1 || repeats < 1 || warmup < 0) {
             throw new IllegalArgumentException("need batch >= 1, repeats >= 1, warm-up >= 0; got " + batch + ", "
                     + repeats + ", " + warmup);
@@ -67,8 +71,10 @@ public record UNetBenchmark(long params, long flopsPerSample, double forwardBatc
         DiffusionTrainer trainer = DiffusionTrainer.create(tc, resolution, scaling);
         TrainingData samples = TrainingData.of(data, scaling);
         double[] train = time(() -> trainer.step(samples), warmup, repeats, progress, repeats);
+        OpProfile forwardProfile = profile ? OpProfile.of(net.graph(), () -> net.forward(x, cond, t)) : null;
+        OpProfile trainProfile = profile ? OpProfile.of(trainer.network().graph(), () -> trainer.step(samples)) : null;
         return new UNetBenchmark(net.parameterCount(), net.flopsPerSample(), median(forward), median(train), forward,
-                train);
+                train, forwardProfile, trainProfile);
     }
 
     /** @return forward GFLOP/s at the median time */

@@ -1,5 +1,6 @@
 package dev.aerodiff.cli;
 
+import dev.aerodiff.bench.OpProfile;
 import dev.aerodiff.bench.UNetBenchmark;
 import dev.aerodiff.nn.UNetConfig;
 import java.io.IOException;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Time the U-Net's batched forward pass and a DDPM training step (median of repeats after",
             "warm-up). The default network is the PyTorch peer's (15,477,411 parameters)."})
 final class BenchUnetCommand implements Runnable {
+    private static final int PROFILE_ROWS = 15;
+
     @Spec
     private CommandSpec spec;
 
@@ -50,6 +53,10 @@ final class BenchUnetCommand implements Runnable {
     @Option(names = "--out", paramLabel = "FILE.json", description = "Also write the figures to this file.")
     private Path out;
 
+    @Option(names = "--profile", description = "Also time one forward pass and one training step op by op; the"
+            + " JSON gets forward_profile and train_profile (op, calls, ms, share), the text a table of the slowest.")
+    private boolean profile;
+
     @Override
     public void run() {
         UNetConfig config = switch (network) {
@@ -68,7 +75,7 @@ final class BenchUnetCommand implements Runnable {
             err.printf(Locale.ROOT, "aerodiff: warning: OMP_NUM_THREADS is %s, not %d; oneDNN may use another "
                     + "number of threads%n", omp == null ? "unset" : omp, threads);
         }
-        UNetBenchmark b = UNetBenchmark.run(config, resolution, batch, warmup, repeats,
+        UNetBenchmark b = UNetBenchmark.run(config, resolution, batch, warmup, repeats, profile,
                 new Progress(err, "bench", 2 * repeats));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("network", network);
@@ -87,6 +94,10 @@ final class BenchUnetCommand implements Runnable {
         json.put("forward_repeats_ms", b.forwardRepeatsMs());
         json.put("train_repeats_ms", b.trainRepeatsMs());
         json.put("backend", Nd4j.getBackend().getClass().getSimpleName());
+        if (profile) {
+            json.put("forward_profile", profileJson(b.forwardProfile()));
+            json.put("train_profile", profileJson(b.trainProfile()));
+        }
         if (out != null) {
             Json.write(out, json);
         }
@@ -98,7 +109,36 @@ final class BenchUnetCommand implements Runnable {
                     + "(%.1f GFLOP/s), training step %.0f ms, peak RSS %.0f MB%n", network, b.params(), resolution,
                     resolution, batch, threads, b.forwardBatchMs() / batch, b.gflopsForward(batch), b.trainStepMs(),
                     peakRssMegabytes());
+            if (profile) {
+                printProfile(o, "forward pass", b.forwardProfile());
+                printProfile(o, "training step", b.trainProfile());
+            }
         }
+    }
+
+    private static Map<String, Object> profileJson(OpProfile p) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("wall_ms", p.wallMillis());
+        json.put("op_ms", p.opMillis());
+        json.put("kernel_ms", p.kernelMillis());
+        json.put("minor_page_faults", p.minorFaults());
+        json.put("ops", p.rows().stream().map(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("op", r.op());
+            row.put("calls", r.calls());
+            row.put("ms", r.millis());
+            row.put("share", r.millis() / p.wallMillis());
+            return row;
+        }).toList());
+        return json;
+    }
+
+    private static void printProfile(PrintWriter o, String what, OpProfile p) {
+        o.printf(Locale.ROOT, "%s: %.0f ms, of which ops %.0f ms; kernel CPU time %.0f ms, %d minor page faults%n",
+                what, p.wallMillis(), p.opMillis(), p.kernelMillis(), p.minorFaults());
+        o.printf(Locale.ROOT, "  %-28s %6s %10s %7s%n", "op", "calls", "ms", "share");
+        p.rows().stream().limit(PROFILE_ROWS).forEach(r -> o.printf(Locale.ROOT, "  %-28s %6d %10.1f %6.1f%%%n",
+                r.op(), r.calls(), r.millis(), 100 * r.millis() / p.wallMillis()));
     }
 
     /** @return the process's peak resident memory (VmHWM of /proc/self/status), or -1 where unknown */

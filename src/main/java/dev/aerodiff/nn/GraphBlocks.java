@@ -13,7 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Layers of the denoiser networks built from SameDiff ops, with weights initialized from a seed on
  * the Java side (PyTorch's default: uniform in +-1/sqrt(fan_in)). Avoids ops with known bugs in
  * ND4J 1.0.0-M2.1: dense layers use {@code mmul} + {@code add}, not {@code xw_plus_b}; upsampling
- * passes both scales; GroupNorm is composed from reshape, mean and rsqrt.
+ * passes both scales; GroupNorm is composed from reshape, mean and rsqrt, without broadcasting
+ * multiplications (see {@link #groupNorm}).
  */
 final class GraphBlocks {
     private static final double NORM_EPS = 1e-5;
@@ -77,19 +78,31 @@ final class GraphBlocks {
         return x.mmul(uniform(n + "_w", bound, in, out)).add(uniform(n + "_b", bound, 1, out));
     }
 
-    /** GroupNorm over [B, C, H, W] with per-channel scale (init 1) and shift (init 0). */
+    /**
+     * GroupNorm over [B, C, H, W] with per-channel scale (init 1) and shift (init 0).
+     *
+     * <p>Both products with a smaller operand (the per-group inverse deviation, the per-channel
+     * scale) first broadcast that operand to the full shape with an addition and then multiply
+     * arrays of equal shape. The result is the same, but ND4J's gradient of a broadcasting
+     * multiplication tiles both operands in a slow generic loop: written directly, those
+     * gradients took 42 % of a training step of the peer U-Net; this way they take 3 %.
+     */
     SDVariable groupNorm(SDVariable x, int channels, int height, int width) {
         String n = name("gn");
         int groups = UNetConfig.groups(channels);
         SDVariable g = sd.reshape(x, -1, groups, (long) channels / groups * height * width);
-        SDVariable mean = g.mean(true, 2);
-        SDVariable centered = g.sub(mean);
+        SDVariable centered = g.sub(g.mean(true, 2));
         SDVariable variance = centered.mul(centered).mean(true, 2);
-        SDVariable normed = centered.mul(sd.math().rsqrt(variance.add(NORM_EPS)));
+        SDVariable normed = centered.mul(fullShape(centered, sd.math().rsqrt(variance.add(NORM_EPS))));
         SDVariable back = sd.reshape(normed, -1, channels, height, width);
         SDVariable gamma = sd.var(n + "_gamma", Nd4j.ones(DataType.FLOAT, 1, channels, 1, 1));
         SDVariable beta = sd.var(n + "_beta", Nd4j.zeros(DataType.FLOAT, 1, channels, 1, 1));
-        return back.mul(gamma).add(beta);
+        return back.mul(fullShape(back, gamma)).add(beta);
+    }
+
+    /** @return {@code small} broadcast to the shape of {@code like} by adding it to zeros */
+    private SDVariable fullShape(SDVariable like, SDVariable small) {
+        return sd.zerosLike(like).add(small);
     }
 
     SDVariable silu(SDVariable x) {
