@@ -8,14 +8,12 @@ import dev.aerodiff.field.FlowCase;
 import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.field.Grid;
 import dev.aerodiff.field.Mask;
-import dev.aerodiff.metrics.EnsembleQuantile;
 import dev.aerodiff.nn.UNet;
 import dev.aerodiff.nn.UNetConfig;
 import dev.aerodiff.train.DiffusionTrainer;
 import dev.aerodiff.train.TrainerConfig;
 import dev.aerodiff.train.TrainingData;
 import dev.aerodiff.train.TrainingObjective;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
@@ -62,7 +60,7 @@ public record UNetBenchmark(long params, long flopsPerSample, double forwardBatc
         INDArray cond = Nd4j.rand(DataType.FLOAT, batch, config.inChannels() - config.outChannels(), resolution,
                 resolution);
         INDArray t = Nd4j.rand(DataType.FLOAT, batch);
-        double[] forward = time(() -> net.forward(x, cond, t), warmup, repeats, progress, 0);
+        double[] forward = Repeats.time(() -> net.forward(x, cond, t), warmup, repeats, progress, 0);
 
         InMemoryFieldDataset data = randomData(resolution, batch);
         TrainerConfig tc = new TrainerConfig(TrainingObjective.DDPM, config, warmup + repeats, batch, 2e-4, 0, 1e-4,
@@ -70,36 +68,17 @@ public record UNetBenchmark(long params, long flopsPerSample, double forwardBatc
         FieldScaling scaling = FieldScaling.fit(data);
         DiffusionTrainer trainer = DiffusionTrainer.create(tc, resolution, scaling);
         TrainingData samples = TrainingData.of(data, scaling);
-        double[] train = time(() -> trainer.step(samples), warmup, repeats, progress, repeats);
+        double[] train = Repeats.time(() -> trainer.step(samples), warmup, repeats, progress, repeats);
         OpProfile forwardProfile = profile ? OpProfile.of(net.graph(), () -> net.forward(x, cond, t)) : null;
         OpProfile trainProfile = profile ? OpProfile.of(trainer.network().graph(), () -> trainer.step(samples)) : null;
-        return new UNetBenchmark(net.parameterCount(), net.flopsPerSample(), median(forward), median(train), forward,
+        return new UNetBenchmark(net.parameterCount(), net.flopsPerSample(), Repeats.median(forward),
+                Repeats.median(train), forward,
                 train, forwardProfile, trainProfile);
     }
 
     /** @return forward GFLOP/s at the median time */
     public double gflopsForward(int batch) {
         return flopsPerSample * (double) batch / (forwardBatchMs * 1e6);
-    }
-
-    private static double[] time(Runnable work, int warmup, int repeats, IntConsumer progress, int offset) {
-        for (int k = 0; k < warmup; k++) {
-            work.run();
-        }
-        double[] ms = new double[repeats];
-        for (int k = 0; k < repeats; k++) {
-            long start = System.nanoTime();
-            work.run();
-            ms[k] = (System.nanoTime() - start) / 1e6;
-            progress.accept(offset + k);
-        }
-        return ms;
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return EnsembleQuantile.of(s, 0.5);
     }
 
     private static InMemoryFieldDataset randomData(int resolution, int samples) {

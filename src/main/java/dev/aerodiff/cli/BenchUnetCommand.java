@@ -36,9 +36,8 @@ final class BenchUnetCommand implements Runnable {
     @Option(names = "--batch", defaultValue = "16", description = "Batch size (default: ${DEFAULT-VALUE}).")
     private int batch;
 
-    @Option(names = "--threads", defaultValue = "2", description = "Native threads (default: ${DEFAULT-VALUE}); set"
-            + " OMP_NUM_THREADS to the same value before starting Java for the oneDNN kernels.")
-    private int threads;
+    @Mixin
+    private BenchThreads benchThreads;
 
     @Option(names = "--network", defaultValue = "peer", description = "peer (the PyTorch benchmark's U-Net) or small"
             + " (the training default) (default: ${DEFAULT-VALUE}).")
@@ -64,17 +63,9 @@ final class BenchUnetCommand implements Runnable {
             case "small" -> UNetConfig.small();
             default -> throw new IllegalArgumentException("--network must be peer or small, got '" + network + "'");
         };
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-        }
-        Nd4j.getEnvironment().setMaxThreads(threads);
-        Nd4j.getEnvironment().setMaxMasterThreads(threads);
         PrintWriter err = spec.commandLine().getErr();
-        String omp = System.getenv("OMP_NUM_THREADS");
-        if (omp == null || !omp.equals(Integer.toString(threads))) {
-            err.printf(Locale.ROOT, "aerodiff: warning: OMP_NUM_THREADS is %s, not %d; oneDNN may use another "
-                    + "number of threads%n", omp == null ? "unset" : omp, threads);
-        }
+        String omp = benchThreads.apply(err);
+        int threads = benchThreads.threads;
         UNetBenchmark b = UNetBenchmark.run(config, resolution, batch, warmup, repeats, profile,
                 new Progress(err, "bench", 2 * repeats));
         Map<String, Object> json = new LinkedHashMap<>();

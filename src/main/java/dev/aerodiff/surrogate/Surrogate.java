@@ -34,7 +34,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * call depends only on its arguments (the noise of sample i derives from the seed and i).
  */
 public final class Surrogate {
-    private static final int BATCH = 16;
+    /** Samples per network evaluation of the batched samplers. */
+    public static final int BATCH = 16;
     private final Path bundlePath;
     private final ModelBundle bundle;
     private final Function<String, AirfoilShape> shapes;

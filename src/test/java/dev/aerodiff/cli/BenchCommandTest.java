@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aerodiff.nn.UNet;
 import dev.aerodiff.nn.UNetConfig;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +35,35 @@ class BenchCommandTest {
                 1e-6 * j.get("gflops_forward").asDouble());
         assertEquals(2, j.get("train_repeats_ms").size());
         assertTrue(j.get("train_step_ms").asDouble() > 0 && j.get("peak_rss_mb").asDouble() > 0, j.toString());
+    }
+
+    @Test
+    void profileListsTheOpsOfAForwardPassAndATrainingStep() throws Exception {
+        CliRun r = CliRun.of("bench", "unet", "--network", "small", "--res", "16", "--batch", "2", "--threads", "1",
+                "--warmup", "0", "--repeats", "1", "--profile", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        Map<String, Integer> forward = calls(j.get("forward_profile"));
+        Map<String, Integer> train = calls(j.get("train_profile"));
+        assertTrue(forward.keySet().stream().noneMatch(op -> op.endsWith("_bp")), forward.toString());
+        assertTrue(forward.get("conv2d") > 10, forward.toString());
+        // Every convolution runs once forward and once backward in a training step.
+        assertEquals(forward.get("conv2d"), train.get("conv2d"));
+        assertEquals(forward.get("conv2d"), train.get("conv2d_bp"));
+        for (JsonNode p : List.of(j.get("forward_profile"), j.get("train_profile"))) {
+            double opMs = 0;
+            for (JsonNode op : p.get("ops")) {
+                opMs += op.get("ms").asDouble();
+            }
+            assertEquals(opMs, p.get("op_ms").asDouble(), 1e-6 * opMs);
+            assertTrue(opMs <= p.get("wall_ms").asDouble(), p.toString());
+        }
+    }
+
+    private static Map<String, Integer> calls(JsonNode profile) {
+        Map<String, Integer> calls = new HashMap<>();
+        profile.get("ops").forEach(op -> calls.put(op.get("op").asText(), op.get("calls").asInt()));
+        return calls;
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** quickstart, validate and memorization on tiny models trained here. */
+/** quickstart, validate, memorization and bench sample on tiny models trained here. */
 class EvaluationCommandsTest {
     @TempDir
     static Path dir;
@@ -141,5 +141,29 @@ class EvaluationCommandsTest {
                 "--out", dir.resolve("x").toString());
         r.assertFailedWithOneLine("none.aerodiff");
         assertTrue(!Files.exists(dir.resolve("x").resolve("metrics.json")));
+    }
+
+    @Test
+    void benchSampleTimesEverySamplerWithConsistentFigures() throws Exception {
+        Path file = dir.resolve("sample.json");
+        CliRun r = CliRun.of("bench", "sample", "--model", dir.resolve("flow.aerodiff").toString(), "--sampler",
+                "euler:2", "--sampler", "ddim:3", "--samples", "3", "--threads", "1", "--warmup", "0", "--repeats", "2",
+                "--out", file.toString(), "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(j, new ObjectMapper().readTree(file.toFile()));
+        JsonNode rows = j.get("samplers");
+        assertEquals(2, rows.size());
+        assertEquals("euler:2", rows.get(0).get("sampler").asText());
+        assertEquals(List.of(2, 3), List.of(rows.get(0).get("nfe").asInt(), rows.get(1).get("nfe").asInt()));
+        for (JsonNode row : rows) {
+            double median = row.get("median_ms").asDouble();
+            assertEquals(2, row.get("repeats_ms").size());
+            assertEquals(median / 3, row.get("ms_per_sample").asDouble(), 1e-9 * median);
+            assertEquals(median / (3 * row.get("nfe").asInt()), row.get("ms_per_evaluation").asDouble(),
+                    1e-9 * median);
+        }
+        CliRun.of("bench", "sample", "--model", dir.resolve("flow.aerodiff").toString(), "--sampler", "warp:3")
+                .assertFailedWithOneLine("--sampler", "warp");
     }
 }
