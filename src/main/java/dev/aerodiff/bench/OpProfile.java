@@ -18,8 +18,8 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  * Where the time of a SameDiff execution goes, by op type: a listener that times every op from
  * just before to just after its execution and sums the times per op name ({@code conv2d},
  * {@code conv2d_bp}, {@code multiply_bp}, ...). Attach it with {@link SameDiff#addListeners},
- * run the work, detach it, then read {@link #rows()} (or use {@link #of}); time outside the ops (graph scheduling,
- * the optimizer's Java side) is the wall time minus {@link #opMillis()}.
+ * run the work, detach it, then read {@link #rows()} (or use {@link #of}); time outside the ops
+ * (graph scheduling, the optimizer's Java side) is the wall time minus {@link #opMillis()}.
  */
 public final class OpProfile extends BaseListener {
     /**
