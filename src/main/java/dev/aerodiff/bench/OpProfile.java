@@ -104,6 +104,6 @@ public final class OpProfile extends BaseListener {
 
     /** @return summed time of all ops */
     public double opMillis() {
-        return rows().stream().mapToDouble(Row::millis).sum();
+        return byOp.values().stream().mapToLong(s -> s[1]).sum() / 1e6;
     }
 }

@@ -1,9 +1,11 @@
 package dev.aerodiff.cli;
 
 import dev.aerodiff.cfd.AirfoilLibrary;
+import dev.aerodiff.field.FlowCondition;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,6 +23,16 @@ final class AirfoilOptions {
 
     @Option(names = "--airfoil-dir", paramLabel = "DIR", description = "Where NAME.dat coordinate files are found.")
     List<Path> airfoilDirs = new ArrayList<>();
+
+    /**
+     * @param airfoil          airfoil name (any case)
+     * @param angleOfAttackDeg angle of attack in degrees
+     * @param reynolds         chord Reynolds number
+     * @return the condition, with the freestream speed Re nu / chord
+     */
+    FlowCondition condition(String airfoil, double angleOfAttackDeg, double reynolds) {
+        return new FlowCondition(airfoil.toLowerCase(Locale.ROOT), angleOfAttackDeg, reynolds, reynolds * nu / chord);
+    }
 
     /** @return NACA designations and NAME.dat files of --airfoil-dir */
     AirfoilLibrary library() {

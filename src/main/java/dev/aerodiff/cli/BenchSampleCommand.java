@@ -79,11 +79,7 @@ final class BenchSampleCommand implements Runnable {
         }
         List<SamplerSpec> specs = new ArrayList<>();
         for (String s : samplers) {
-            try {
-                specs.add(SamplerSpec.parse(s));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--sampler: " + e.getMessage(), e);
-            }
+            specs.add(SamplingOptions.parseSamplerOption(s));
         }
         Surrogate surrogate = Surrogate.load(bundle, airfoilOptions.library());
         if (specs.isEmpty()) {
@@ -91,8 +87,7 @@ final class BenchSampleCommand implements Runnable {
         }
         PrintWriter err = spec.commandLine().getErr();
         String omp = benchThreads.apply(err);
-        FlowCondition condition = new FlowCondition(airfoil.toLowerCase(Locale.ROOT), aoa, reynolds,
-                reynolds * airfoilOptions.nu / airfoilOptions.chord);
+        FlowCondition condition = airfoilOptions.condition(airfoil, aoa, reynolds);
         Mask mask = surrogate.mask(condition.airfoil());
         List<Map<String, Object>> rows = new ArrayList<>();
         Progress progress = new Progress(err, "bench sample", specs.size() * repeats);

@@ -75,8 +75,7 @@ final class PredictCommand implements Runnable {
         }
         Surrogate surrogate = Surrogate.load(bundle, airfoilOptions.library());
         SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
-        FlowCondition condition = new FlowCondition(airfoil.toLowerCase(Locale.ROOT), aoa, reynolds,
-                reynolds * airfoilOptions.nu / airfoilOptions.chord);
+        FlowCondition condition = airfoilOptions.condition(airfoil, aoa, reynolds);
         long start = System.nanoTime();
         Ensemble e = surrogate.predict(condition, samples, samplerSpec, seed,
                 new Progress(spec.commandLine().getErr(), "predict", samples));

@@ -57,12 +57,7 @@ final class SamplingOptions {
 
     /** @return the parsed sampler, with --steps applied */
     SamplerSpec spec() {
-        SamplerSpec s;
-        try {
-            s = SamplerSpec.parse(sampler);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--sampler: " + e.getMessage(), e);
-        }
+        SamplerSpec s = parseSamplerOption(sampler);
         if (steps != null) {
             if (steps < 1) {
                 throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
@@ -73,6 +68,19 @@ final class SamplingOptions {
             throw new IllegalArgumentException("--samples must be >= 1, got " + samples);
         }
         return s;
+    }
+
+    /**
+     * @param text the value of a {@code --sampler} option
+     * @return the parsed sampler
+     * @throws IllegalArgumentException naming the option, for text that is not a sampler
+     */
+    static SamplerSpec parseSamplerOption(String text) {
+        try {
+            return SamplerSpec.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--sampler: " + e.getMessage(), e);
+        }
     }
 
     /** @return the schedule: --schedule, else ot for the flow-matching samplers and cosine otherwise */
