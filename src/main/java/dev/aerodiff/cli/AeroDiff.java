@@ -36,9 +36,9 @@ public final class AeroDiff implements Runnable {
     /** @param args command-line arguments */
     public static void main(String[] args) {
         // ND4J prints graph-building chatter straight to System.out; keep standard output for
-        // results (JSON for scripts) and send everything else to standard error
+        // results (JSON for scripts), drop the chatter and send everything else to standard error
         PrintWriter out = new PrintWriter(System.out, true);
-        System.setOut(System.err);
+        System.setOut(new java.io.PrintStream(new ChatterFilter(System.err), true));
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(execute(args, out, err));
     }

@@ -1,32 +1,22 @@
 package dev.aerodiff.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aerodiff.data.FieldScaling;
-import dev.aerodiff.io.DataFileException;
+import dev.aerodiff.io.FileDigest;
 import dev.aerodiff.io.NetcdfFieldDataset;
-import dev.aerodiff.nn.UNetConfig;
 import dev.aerodiff.surrogate.ModelBundle;
 import dev.aerodiff.train.DiffusionTrainer;
 import dev.aerodiff.train.TrainerConfig;
 import dev.aerodiff.train.TrainingCheckpoint;
 import dev.aerodiff.train.TrainingData;
 import dev.aerodiff.train.TrainingObjective;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,18 +30,14 @@ import picocli.CommandLine.Model.CommandSpec;
             "(optimizer state included) is written every --checkpoint-every steps; running the same command again",
             "resumes from it exactly."})
 final class TrainCommand implements Runnable {
-    private static final Set<String> KEYS = Set.of("data", "method", "steps", "batch_size", "learning_rate",
-            "warmup_steps", "weight_decay", "ema_decay", "seed", "network", "checkpoint_every", "out");
-
     @Spec
     private CommandSpec spec;
 
     @Mixin
     private CommonOptions common;
 
-    @Option(names = "--config", paramLabel = "FILE.json", description = "Training settings (keys: " + "data, method,"
-            + " steps, batch_size, learning_rate, warmup_steps, weight_decay, ema_decay, seed, checkpoint_every, out,"
-            + " network {base, mult, res_blocks, attention_levels}).")
+    @Option(names = "--config", paramLabel = "FILE.json", description = "Training settings ("
+            + TrainingSettings.KEYS_HELP + ").")
     private Path configFile;
 
     @Option(names = "--data", paramLabel = "FILE.nc", description = "Training data set.")
@@ -83,17 +69,11 @@ final class TrainCommand implements Runnable {
 
     @Override
     public void run() {
-        JsonNode json = readConfig();
-        Path dataPath = data != null ? data : path(json, "data");
-        Path bundle = out != null ? out : path(json, "out");
-        TrainingObjective objective = TrainingObjective.of(method != null ? method : text(json, "method", "ddpm"));
-        TrainerConfig d = TrainerConfig.defaults(objective);
-        TrainerConfig config = new TrainerConfig(objective, network(json.get("network"), d.network()),
-                steps != null ? steps : json.path("steps").asInt(d.steps()),
-                batch != null ? batch : json.path("batch_size").asInt(d.batchSize()),
-                learningRate != null ? learningRate : json.path("learning_rate").asDouble(d.learningRate()),
-                json.path("warmup_steps").asInt(d.warmupSteps()), json.path("weight_decay").asDouble(d.weightDecay()),
-                json.path("ema_decay").asDouble(d.emaDecay()), seed != null ? seed : json.path("seed").asLong(d.seed()));
+        JsonNode json = TrainingSettings.read(configFile, spec.commandLine().getErr());
+        Path dataPath = data != null ? data : TrainingSettings.path(json, "data");
+        Path bundle = out != null ? out : TrainingSettings.path(json, "out");
+        TrainerConfig config = TrainingSettings.config(json, method, steps, batch, learningRate, seed);
+        TrainingObjective objective = config.objective();
         int every = checkpointEvery != null ? checkpointEvery : json.path("checkpoint_every").asInt(200);
         Path checkpoint = Path.of(bundle + ".ckpt");
         PrintWriter err = spec.commandLine().getErr();
@@ -128,7 +108,7 @@ final class TrainCommand implements Runnable {
             }
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("data", dataPath.toString());
-            provenance.put("data_sha256", sha256(dataPath));
+            provenance.put("data_sha256", FileDigest.sha256(dataPath));
             provenance.put("command", AeroDiff.invocation(spec));
             provenance.put("config", config);
             provenance.put("steps", trainer.completedSteps());
@@ -147,62 +127,6 @@ final class TrainCommand implements Runnable {
                 spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s after %d steps%n", bundle,
                         trainer.completedSteps());
             }
-        }
-    }
-
-    private JsonNode readConfig() {
-        if (configFile == null) {
-            return new ObjectMapper().createObjectNode();
-        }
-        try {
-            JsonNode node = new ObjectMapper().readTree(configFile.toFile());
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String key = it.next();
-                if (!KEYS.contains(key)) {
-                    spec.commandLine().getErr().println("aerodiff: warning: " + configFile + ": unknown key '" + key
-                            + "' ignored");
-                }
-            }
-            return node;
-        } catch (IOException e) {
-            throw new DataFileException(configFile, "not a JSON training configuration: " + e.getMessage());
-        }
-    }
-
-    private static UNetConfig network(JsonNode n, UNetConfig d) {
-        if (n == null) {
-            return d;
-        }
-        return new UNetConfig(d.inChannels(), d.outChannels(), n.path("base").asInt(d.base()),
-                n.has("mult") ? ints(n.get("mult")) : d.mult(), n.path("res_blocks").asInt(d.resBlocksPerLevel()),
-                n.has("attention_levels") ? ints(n.get("attention_levels")) : d.attentionLevels());
-    }
-
-    private static int[] ints(JsonNode array) {
-        int[] v = new int[array.size()];
-        for (int k = 0; k < v.length; k++) {
-            v[k] = array.get(k).asInt();
-        }
-        return v;
-    }
-
-    private Path path(JsonNode json, String key) {
-        if (!json.hasNonNull(key)) {
-            throw new IllegalArgumentException("missing --" + key + " (or \"" + key + "\" in --config)");
-        }
-        return Path.of(json.get(key).asText());
-    }
-
-    private static String text(JsonNode json, String key, String fallback) {
-        return json.hasNonNull(key) ? json.get(key).asText() : fallback;
-    }
-
-    private static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot hash " + file + ": " + e.getMessage(), e);
         }
     }
 }

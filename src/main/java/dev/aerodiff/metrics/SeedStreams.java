@@ -9,12 +9,12 @@ import org.hipparchus.random.Well19937c;
  * SplitMix64 finaliser (Steele, Lea and Flood, OOPSLA 2014); the stream itself is a WELL19937c
  * generator from Hipparchus, whose Gaussian draws are the same on every JVM.
  */
-final class SeedStreams {
+public final class SeedStreams {
     private SeedStreams() {
     }
 
     /** @return a generator for the stream {@code (seed, keys...)} */
-    static RandomGenerator stream(long seed, long... keys) {
+    public static RandomGenerator stream(long seed, long... keys) {
         long h = mix(seed);
         for (long key : keys) {
             h = mix(h ^ mix(key + 0x9E3779B97F4A7C15L));

@@ -18,13 +18,18 @@ import java.util.stream.Collectors;
  *   ode-adams[:N]       Adams-Bashforth-Moulton, step at most span/N (40)
  *   sde-euler[:N]       reverse SDE, Euler-Maruyama (500)
  * </pre>
+ * The ode kinds take a last field {@code :scaled} to integrate in y = x/alpha over s = sigma/alpha,
+ * where trajectories are nearly straight ({@link ProbabilityFlowOde.Variables#SCALED}), e.g.
+ * {@code ode-dopri5:1e-2:scaled} or {@code ode-rk4:scaled}.
  *
  * @param kind      the sampler family
  * @param steps     step count, or 0 where none applies
  * @param tolerance tolerance of adaptive ODE kinds, or 0 where none applies
  * @param eta       DDIM's eta (0 elsewhere)
+ * @param variables the ODE kinds' variables (STATE elsewhere)
  */
-public record SamplerSpec(Kind kind, int steps, double tolerance, double eta) {
+public record SamplerSpec(Kind kind, int steps, double tolerance, double eta, ProbabilityFlowOde.Variables variables) {
+    private static final String SCALED = "scaled";
 
     /** Sampler families and their defaults. */
     public enum Kind {
@@ -69,11 +74,16 @@ public record SamplerSpec(Kind kind, int steps, double tolerance, double eta) {
             return defaultSteps == 0;
         }
 
+        /** @return whether the kind integrates the probability-flow ODE with a Hipparchus integrator */
+        public boolean isOde() {
+            return method != null;
+        }
+
         String usage() {
             if (this == DDIM) {
                 return label + "[:N[:ETA]]";
             }
-            return label + (takesTolerance() ? "[:TOL]" : this == DDPM ? "[:T]" : "[:N]");
+            return label + (takesTolerance() ? "[:TOL]" : this == DDPM ? "[:T]" : "[:N]") + (isOde() ? "[:scaled]" : "");
         }
     }
 
@@ -86,6 +96,10 @@ public record SamplerSpec(Kind kind, int steps, double tolerance, double eta) {
         }
         if (!(eta >= 0 && eta <= 1) || (eta != 0 && kind != Kind.DDIM)) {
             throw new IllegalArgumentException("eta applies to ddim only and must be in [0, 1], got " + eta);
+        }
+        if (variables != ProbabilityFlowOde.Variables.STATE && !kind.isOde()) {
+            throw new IllegalArgumentException("scaled variables apply to the ode-* samplers only, not "
+                    + kind.label());
         }
     }
 
@@ -100,10 +114,14 @@ public record SamplerSpec(Kind kind, int steps, double tolerance, double eta) {
      * @throws IllegalArgumentException naming the valid forms if the text is not one
      */
     public static SamplerSpec parse(String text) {
-        String[] parts = text.trim().toLowerCase(Locale.ROOT).split(":", -1);
-        Kind kind = Arrays.stream(Kind.values()).filter(k -> k.label().equals(parts[0])).findFirst()
+        String[] fields = text.trim().toLowerCase(Locale.ROOT).split(":", -1);
+        Kind kind = Arrays.stream(Kind.values()).filter(k -> k.label().equals(fields[0])).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown sampler '" + text + "'; valid: "
                         + validForms()));
+        boolean scaled = kind.isOde() && fields.length > 1 && fields[fields.length - 1].equals(SCALED);
+        String[] parts = scaled ? Arrays.copyOf(fields, fields.length - 1) : fields;
+        ProbabilityFlowOde.Variables variables = scaled ? ProbabilityFlowOde.Variables.SCALED
+                : ProbabilityFlowOde.Variables.STATE;
         int maxParts = kind == Kind.DDIM ? 3 : 2;
         if (parts.length > maxParts) {
             throw new IllegalArgumentException("sampler '" + text + "' has too many ':' fields; expected "
@@ -112,11 +130,11 @@ public record SamplerSpec(Kind kind, int steps, double tolerance, double eta) {
         try {
             if (kind.takesTolerance()) {
                 double tol = parts.length > 1 ? Double.parseDouble(parts[1]) : OdeSampler.Options.DEFAULT_TOLERANCE;
-                return new SamplerSpec(kind, 0, tol, 0);
+                return new SamplerSpec(kind, 0, tol, 0, variables);
             }
             int steps = parts.length > 1 ? Integer.parseInt(parts[1]) : kind.defaultSteps;
             double eta = parts.length > 2 ? Double.parseDouble(parts[2]) : 0;
-            return new SamplerSpec(kind, steps, 0, eta);
+            return new SamplerSpec(kind, steps, 0, eta, variables);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("sampler '" + text + "': expected " + kind.usage()
                     + " with a number after ':'");
@@ -128,7 +146,7 @@ public record SamplerSpec(Kind kind, int steps, double tolerance, double eta) {
      * @return this spec with that step count where a step count applies, else this spec
      */
     public SamplerSpec withSteps(int count) {
-        return kind.takesTolerance() ? this : new SamplerSpec(kind, count, tolerance, eta);
+        return kind.takesTolerance() ? this : new SamplerSpec(kind, count, tolerance, eta, variables);
     }
 
     /** @return the sampler */
@@ -139,9 +157,10 @@ public record SamplerSpec(Kind kind, int steps, double tolerance, double eta) {
             case EULER -> new EulerSampler();
             case HEUN -> new HeunSampler();
             case SDE_EULER -> new ReverseSdeSampler();
-            default -> new OdeSampler(kind.method, kind.takesTolerance()
-                    ? OdeSampler.Options.defaults(kind.method).withTolerance(tolerance)
-                    : OdeSampler.Options.defaults(kind.method));
+            default -> {
+                OdeSampler.Options options = OdeSampler.Options.defaults(kind.method).withVariables(variables);
+                yield new OdeSampler(kind.method, kind.takesTolerance() ? options.withTolerance(tolerance) : options);
+            }
         };
     }
 
@@ -159,12 +178,13 @@ public record SamplerSpec(Kind kind, int steps, double tolerance, double eta) {
         return TimeGrid.forSchedule(schedule, kind.takesTolerance() ? 1 : steps);
     }
 
-    /** @return the spec as text, e.g. {@code ddim:50} or {@code ode-dopri5:1e-05} */
+    /** @return the spec as text, e.g. {@code ddim:50} or {@code ode-dopri5:1e-05:scaled} */
     @Override
     public String toString() {
+        String suffix = variables == ProbabilityFlowOde.Variables.SCALED ? ":" + SCALED : "";
         if (kind.takesTolerance()) {
-            return kind.label() + ":" + tolerance;
+            return kind.label() + ":" + tolerance + suffix;
         }
-        return kind.label() + ":" + steps + (eta != 0 ? ":" + eta : "");
+        return kind.label() + ":" + steps + (eta != 0 ? ":" + eta : "") + suffix;
     }
 }

@@ -78,7 +78,12 @@ public final class Surrogate {
 
     /** @return the sampler used when none is named: all 200 DDPM steps, or 20 Euler steps for flow matching */
     public SamplerSpec defaultSampler() {
-        return SamplerSpec.parse(objective() == TrainingObjective.DDPM ? "ddpm" : "euler:20");
+        return defaultSampler(objective());
+    }
+
+    /** @return the sampler used when none is named: all 200 DDPM steps, or 20 Euler steps for flow matching */
+    public static SamplerSpec defaultSampler(TrainingObjective objective) {
+        return SamplerSpec.parse(objective == TrainingObjective.DDPM ? "ddpm" : "euler:20");
     }
 
     /** @return the solid cells of an airfoil on the surrogate's grid */

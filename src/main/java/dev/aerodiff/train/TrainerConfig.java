@@ -30,6 +30,12 @@ public record TrainerConfig(TrainingObjective objective, UNetConfig network, int
         }
     }
 
+    /** @return the same settings with another seed */
+    public TrainerConfig withSeed(long newSeed) {
+        return new TrainerConfig(objective, network, steps, batchSize, learningRate, warmupSteps, weightDecay, emaDecay,
+                newSeed);
+    }
+
     /** @return the defaults for a 2-core machine: small U-Net, batch 16, lr 2e-4, EMA 0.999 */
     public static TrainerConfig defaults(TrainingObjective objective) {
         return new TrainerConfig(objective, UNetConfig.small(), 20_000, 16, 2e-4, 500, 1e-4, 0.999, 1);

@@ -44,7 +44,8 @@ class TheoryCommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ddpm", "ddim", "ode-dopri5", "ode-rk4", "sde-euler", "euler:50", "heun:10", "ode-gbs:1e-4"})
+    @ValueSource(strings = {"ddpm", "ddim", "ode-dopri5", "ode-rk4", "sde-euler", "euler:50", "heun:10", "ode-gbs:1e-4",
+        "ode-dopri5:1e-3:scaled"})
     void gaussianSampleWritesOneRowPerSampleAndReportsMoments(String sampler) throws IOException {
         CliRun r = gaussian(sampler, 300);
         assertEquals(0, r.exitCode(), r.err());

@@ -53,6 +53,26 @@ class SamplerSpecTest {
     }
 
     @Test
+    void odeSamplersTakeScaledVariables() {
+        OdeSampler dopri = (OdeSampler) SamplerSpec.parse("ode-dopri5:1e-2:scaled").sampler();
+        assertEquals(ProbabilityFlowOde.Variables.SCALED, dopri.options().variables());
+        assertEquals(1e-2, dopri.options().tolerance());
+        assertEquals(OdeSampler.Mode.PER_SAMPLE, dopri.options().mode());
+        assertEquals(ProbabilityFlowOde.Variables.STATE,
+                ((OdeSampler) SamplerSpec.parse("ode-dopri5:1e-2").sampler()).options().variables());
+        SamplerSpec rk4 = SamplerSpec.parse("ode-rk4:scaled");
+        assertEquals(40, rk4.steps());
+        assertEquals(ProbabilityFlowOde.Variables.SCALED, ((OdeSampler) rk4.sampler()).options().variables());
+        assertEquals("ode-rk4:12:scaled", rk4.withSteps(12).toString());
+        assertEquals(SamplerSpec.parse("ode-gbs:0.001:scaled"), SamplerSpec.parse(SamplerSpec.parse("ode-gbs:1e-3:scaled")
+                .toString()));
+        assertThrows(IllegalArgumentException.class, () -> SamplerSpec.parse("ddim:20:scaled"));
+        assertThrows(IllegalArgumentException.class, () -> SamplerSpec.parse("euler:scaled"));
+        assertThrows(IllegalArgumentException.class, () -> SamplerSpec.parse("ode-dopri5:1e-2:scaled:scaled"));
+        assertTrue(SamplerSpec.validForms().contains("ode-dopri5[:TOL][:scaled]"), SamplerSpec.validForms());
+    }
+
+    @Test
     void anUnknownNameListsTheValidOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SamplerSpec.parse("dpm++"));
         for (String name : new String[] {"ddpm", "ddim", "euler", "heun", "ode-dopri5", "ode-dop853", "ode-rk4",

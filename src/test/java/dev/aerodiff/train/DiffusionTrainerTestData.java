@@ -20,6 +20,11 @@ public final class DiffusionTrainerTestData {
 
     /** Two conditions with smooth fields plus snapshot-to-snapshot noise. */
     public static InMemoryFieldDataset synthetic() {
+        return synthetic(2, 10);
+    }
+
+    /** One condition per angle of attack (degrees), with smooth fields plus snapshot-to-snapshot noise. */
+    public static InMemoryFieldDataset synthetic(double... angles) {
         Random r = new Random(5);
         boolean[] solid = new boolean[RES * RES];
         for (int i = 5; i < 10; i++) {
@@ -27,7 +32,7 @@ public final class DiffusionTrainerTestData {
         }
         Mask mask = new Mask(RES, RES, solid);
         List<FlowCase> cases = new ArrayList<>();
-        for (double aoa : new double[] {2, 10}) {
+        for (double aoa : angles) {
             FlowCondition c = new FlowCondition("naca0012", aoa, 1e6, 10);
             int samples = 4;
             float[] v = new float[samples * 3 * RES * RES];

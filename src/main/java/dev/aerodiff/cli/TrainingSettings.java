@@ -1,0 +1,106 @@
+package dev.aerodiff.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aerodiff.io.DataFileException;
+import dev.aerodiff.nn.UNetConfig;
+import dev.aerodiff.train.TrainerConfig;
+import dev.aerodiff.train.TrainingObjective;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * Training settings from a JSON file (the keys of {@code train --config}), with single fields
+ * overridden by command-line flags and the rest taken from {@link TrainerConfig#defaults}.
+ */
+final class TrainingSettings {
+    private static final Set<String> KEYS = Set.of("data", "method", "steps", "batch_size", "learning_rate",
+            "warmup_steps", "weight_decay", "ema_decay", "seed", "network", "checkpoint_every", "out");
+
+    /** Help text listing the keys. */
+    static final String KEYS_HELP = "keys: data, method, steps, batch_size, learning_rate, warmup_steps, weight_decay,"
+            + " ema_decay, seed, checkpoint_every, out, network {base, mult, res_blocks, attention_levels}";
+
+    private TrainingSettings() {
+    }
+
+    /**
+     * @param file the JSON file, or null for no file
+     * @param err  where unknown keys are reported
+     * @return the settings as a JSON object (empty without a file)
+     * @throws DataFileException if the file is not JSON
+     */
+    static JsonNode read(Path file, PrintWriter err) {
+        if (file == null) {
+            return new ObjectMapper().createObjectNode();
+        }
+        try {
+            JsonNode node = new ObjectMapper().readTree(file.toFile());
+            if (node == null || !node.isObject()) {
+                throw new DataFileException(file, "a training configuration must be a JSON object");
+            }
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!KEYS.contains(key)) {
+                    err.println("aerodiff: warning: " + file + ": unknown key '" + key + "' ignored");
+                }
+            }
+            return node;
+        } catch (IOException e) {
+            throw new DataFileException(file, "not a JSON training configuration: " + e.getMessage());
+        }
+    }
+
+    /**
+     * @param json     settings read by {@link #read}
+     * @param method   overrides "method" unless null
+     * @param steps    overrides "steps" unless null
+     * @param batch    overrides "batch_size" unless null
+     * @param learningRate overrides "learning_rate" unless null
+     * @param seed     overrides "seed" unless null
+     * @return the hyper-parameters
+     */
+    static TrainerConfig config(JsonNode json, String method, Integer steps, Integer batch, Double learningRate,
+                                Long seed) {
+        TrainingObjective objective = TrainingObjective.of(method != null ? method
+                : json.hasNonNull("method") ? json.get("method").asText() : "ddpm");
+        TrainerConfig d = TrainerConfig.defaults(objective);
+        return new TrainerConfig(objective, network(json.get("network"), d.network()),
+                steps != null ? steps : json.path("steps").asInt(d.steps()),
+                batch != null ? batch : json.path("batch_size").asInt(d.batchSize()),
+                learningRate != null ? learningRate : json.path("learning_rate").asDouble(d.learningRate()),
+                json.path("warmup_steps").asInt(d.warmupSteps()), json.path("weight_decay").asDouble(d.weightDecay()),
+                json.path("ema_decay").asDouble(d.emaDecay()), seed != null ? seed : json.path("seed").asLong(d.seed()));
+    }
+
+    /**
+     * @return the path under {@code key}
+     * @throws IllegalArgumentException naming the flag and the key if it is missing
+     */
+    static Path path(JsonNode json, String key) {
+        if (!json.hasNonNull(key)) {
+            throw new IllegalArgumentException("missing --" + key + " (or \"" + key + "\" in --config)");
+        }
+        return Path.of(json.get(key).asText());
+    }
+
+    private static UNetConfig network(JsonNode n, UNetConfig d) {
+        if (n == null) {
+            return d;
+        }
+        return new UNetConfig(d.inChannels(), d.outChannels(), n.path("base").asInt(d.base()),
+                n.has("mult") ? ints(n.get("mult")) : d.mult(), n.path("res_blocks").asInt(d.resBlocksPerLevel()),
+                n.has("attention_levels") ? ints(n.get("attention_levels")) : d.attentionLevels());
+    }
+
+    private static int[] ints(JsonNode array) {
+        int[] v = new int[array.size()];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = array.get(k).asInt();
+        }
+        return v;
+    }
+}
