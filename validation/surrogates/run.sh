@@ -5,7 +5,7 @@
 #  - the memorization audit of both bundles against their training set.
 # Every run writes its metrics to results/NAME.json; summarize.py makes results/summary.md.
 # ONLY="name name" runs just those.
-# Takes about 35 minutes on 2 cores (DDPM-200 alone about 12).
+# Takes about 45 minutes on 2 cores (DDPM-200 alone about 12).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT=validation/surrogates/results
@@ -48,7 +48,9 @@ validate flow-euler-20 "$FLOW" euler:20
 validate ddpm-ddim-20 "$DDPM" ddim:20
 validate ddpm-ode-dopri5-1e-2 "$DDPM" ode-dopri5:1e-2
 validate ddpm-ode-dopri5-1e-1 "$DDPM" ode-dopri5:1e-1
+validate ddpm-ode-dopri5-3e-1 "$DDPM" ode-dopri5:3e-1
 validate flow-ode-dopri5-1e-2 "$FLOW" ode-dopri5:1e-2
+validate flow-ode-dopri5-1e-1 "$FLOW" ode-dopri5:1e-1
 validate ddpm-200 "$DDPM" ddpm
 run memorization-flow memorization --model "$FLOW" --train "$TRAIN" --out "$WORK/memorization-flow"
 run memorization-ddpm memorization --model "$DDPM" --train "$TRAIN" --out "$WORK/memorization-ddpm"
