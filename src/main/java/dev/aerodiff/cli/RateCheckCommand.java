@@ -25,13 +25,16 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "rate-check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"W1 convergence rate against theory, with its 95%% interval.",
-            "--synthetic: how W1 between n samples and their distribution shrinks with n. W1 is exact: in",
-            "closed form against N(0,1) for D = 1, by optimal transport to an independent reference sample",
-            "for D >= 2; theory -1/2 for D = 1 and 2, -1/D for D >= 3.",
-            "--train: trains one surrogate per (n, repeat) on n training conditions drawn at random, predicts",
-            "every condition of --against and measures exact W1 between the predicted and the simulated",
-            "pressure drag (or lift) coefficients, averaged over those conditions.",
-            "Both fit the log-log slope with its 95%% interval and extrapolate the n needed for a target W1."})
+            "--synthetic: how W1 between n samples and their distribution shrinks",
+            "with n. W1 is exact: in closed form against N(0,1) for D = 1, by optimal",
+            "transport to an independent reference sample for D >= 2; theory -1/2",
+            "for D = 1 and 2, -1/D for D >= 3.",
+            "--train: trains one surrogate per (n, repeat) on n training conditions",
+            "drawn at random, predicts every condition of --against and measures",
+            "exact W1 between the predicted and the simulated pressure drag (or lift)",
+            "coefficients, averaged over those conditions.",
+            "Both fit the log-log slope with its 95%% interval and extrapolate the n",
+            "needed for a target W1."})
 final class RateCheckCommand implements Runnable {
     /** Synthetic distributions this command can draw from. */
     enum Synthetic { gaussian }
@@ -138,8 +141,12 @@ final class RateCheckCommand implements Runnable {
             throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
         }
         PrintWriter err = spec.commandLine().getErr();
-        TrainerConfig training = TrainingSettings.config(TrainingSettings.read(configFile, err), null, steps, null,
-                null, null);
+        TrainerConfig training;
+        try {
+            training = TrainingSettings.config(TrainingSettings.read(configFile, err), null, steps, null, null, null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--config: " + e.getMessage(), e);
+        }
         SamplerSpec samplerSpec = sampler != null ? SamplingOptions.parseSamplerOption(sampler)
                 : Surrogate.defaultSampler(training.objective());
         TrainingSizeRate.Summary measured;
