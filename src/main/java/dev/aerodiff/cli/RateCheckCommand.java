@@ -241,6 +241,9 @@ final class RateCheckCommand implements Runnable {
                 fit.slopeCiLow(), fit.slopeCiHigh(), theoreticalSlope);
         if (targetW1 != null && !(fit.slope() < 0)) {
             out.printf(Locale.ROOT, "W1 does not fall with n here: no extrapolation to W1 = %g%n", targetW1);
+        } else if (targetW1 != null && !(fit.slopeCiHigh() < 0)) {
+            out.printf(Locale.ROOT, "W1 = %g needs n ~ %.4g (the slope's interval includes 0: no upper bound)%n",
+                    targetW1, fit.sizeForTarget(targetW1));
         } else if (targetW1 != null) {
             double[] range = fit.sizeForTargetRange(targetW1);
             out.printf(Locale.ROOT, "W1 = %g needs n ~ %.4g (slope interval: %.4g .. %.4g)%n", targetW1,
