@@ -95,9 +95,11 @@ public final class DiffusionTrainer {
     public void step(TrainingData data) {
         net.graph().fit(batch(data, completedSteps));
         completedSteps++;
+        // ema = d ema + (1 - d) w, written as d (ema - w) + w: in place, no temporary the size of the weights
         double d = config.emaDecay();
         for (SDVariable v : trainable(net.graph())) {
-            ema.get(v.name()).muli(d).addi(v.getArr().mul(1 - d));
+            INDArray w = v.getArr();
+            ema.get(v.name()).subi(w).muli(d).addi(w);
         }
     }
 

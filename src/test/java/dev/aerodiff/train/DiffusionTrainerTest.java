@@ -44,6 +44,24 @@ class DiffusionTrainerTest {
     }
 
     @Test
+    void theMovingAverageIsDecayTimesTheOldAveragePlusTheRestTimesTheNewWeights() {
+        InMemoryFieldDataset ds = DiffusionTrainerTestData.synthetic();
+        FieldScaling scaling = FieldScaling.fit(ds);
+        TrainingData data = TrainingData.of(ds, scaling);
+        DiffusionTrainer trainer = DiffusionTrainer.create(config(TrainingObjective.DDPM), RES, scaling);
+        trainer.step(data);
+        Map<String, INDArray> before = new java.util.HashMap<>();
+        trainer.emaWeights().forEach((name, value) -> before.put(name, value.dup()));
+        trainer.step(data);
+        for (Map.Entry<String, INDArray> e : trainer.emaWeights().entrySet()) {
+            INDArray weights = trainer.network().graph().getVariable(e.getKey()).getArr();
+            INDArray expected = before.get(e.getKey()).mul(0.9).addi(weights.mul(0.1));
+            assertEquals(0.0, expected.sub(e.getValue()).amaxNumber().doubleValue(), 1e-6, e.getKey());
+            assertTrue(before.get(e.getKey()).sub(e.getValue()).amaxNumber().doubleValue() > 0, "it moved");
+        }
+    }
+
+    @Test
     void aResumedRunContinuesExactlyAsTheUninterruptedOne(@TempDir Path dir) {
         InMemoryFieldDataset ds = DiffusionTrainerTestData.synthetic();
         FieldScaling scaling = FieldScaling.fit(ds);
