@@ -141,12 +141,8 @@ final class RateCheckCommand implements Runnable {
             throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
         }
         PrintWriter err = spec.commandLine().getErr();
-        TrainerConfig training;
-        try {
-            training = TrainingSettings.config(TrainingSettings.read(configFile, err), null, steps, null, null, null);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--config: " + e.getMessage(), e);
-        }
+        TrainerConfig training = TrainingSettings.config(TrainingSettings.read(configFile, err), null, steps, null,
+                null, null);
         SamplerSpec samplerSpec = sampler != null ? SamplingOptions.parseSamplerOption(sampler)
                 : Surrogate.defaultSampler(training.objective());
         TrainingSizeRate.Summary measured;

@@ -62,18 +62,24 @@ final class TrainingSettings {
      * @param learningRate overrides "learning_rate" unless null
      * @param seed     overrides "seed" unless null
      * @return the hyper-parameters
+     * @throws IllegalArgumentException naming --config for values out of range
      */
     static TrainerConfig config(JsonNode json, String method, Integer steps, Integer batch, Double learningRate,
                                 Long seed) {
         TrainingObjective objective = TrainingObjective.of(method != null ? method
                 : json.hasNonNull("method") ? json.get("method").asText() : "ddpm");
         TrainerConfig d = TrainerConfig.defaults(objective);
-        return new TrainerConfig(objective, network(json.get("network"), d.network()),
-                steps != null ? steps : json.path("steps").asInt(d.steps()),
-                batch != null ? batch : json.path("batch_size").asInt(d.batchSize()),
-                learningRate != null ? learningRate : json.path("learning_rate").asDouble(d.learningRate()),
-                json.path("warmup_steps").asInt(d.warmupSteps()), json.path("weight_decay").asDouble(d.weightDecay()),
-                json.path("ema_decay").asDouble(d.emaDecay()), seed != null ? seed : json.path("seed").asLong(d.seed()));
+        try {
+            return new TrainerConfig(objective, network(json.get("network"), d.network()),
+                    steps != null ? steps : json.path("steps").asInt(d.steps()),
+                    batch != null ? batch : json.path("batch_size").asInt(d.batchSize()),
+                    learningRate != null ? learningRate : json.path("learning_rate").asDouble(d.learningRate()),
+                    json.path("warmup_steps").asInt(d.warmupSteps()),
+                    json.path("weight_decay").asDouble(d.weightDecay()), json.path("ema_decay").asDouble(d.emaDecay()),
+                    seed != null ? seed : json.path("seed").asLong(d.seed()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("training settings (--config and flags): " + e.getMessage(), e);
+        }
     }
 
     /**

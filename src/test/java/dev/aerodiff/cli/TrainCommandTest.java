@@ -90,4 +90,12 @@ class TrainCommandTest {
         assertTrue(bad.err().contains("unknown method 'gan'"), bad.err());
         assertTrue(!new File("m.ckpt").exists());
     }
+
+    @Test
+    void settingsOutOfRangeNameTheConfiguration(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("bad.json");
+        Files.writeString(config, "{\"steps\": 0}");
+        CliRun.of("train", "--config", config.toString(), "--data", "x.nc", "--out", dir.resolve("m").toString())
+                .assertFailedWithOneLine("--config", "steps");
+    }
 }
