@@ -41,12 +41,13 @@ record TrainedRateCheck(Path train, Path against, TrainerConfig training, Traini
                     + " with %d samples (%s)%n", runs, training.steps(), training.objective().id(),
                     training.network(), heldOut.caseCount(), against, config.samples(), config.sampler());
             err.flush();
+            String dataSha256 = FileDigest.sha256(train);
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("data", train.toString());
-            provenance.put("data_sha256", FileDigest.sha256(train));
+            provenance.put("data_sha256", dataSha256);
             provenance.put("command", invocation);
-            return TrainingSizeRate.run(trainData, provenance.get("data_sha256").toString(), heldOut, config, models,
-                    VersionProvider.version(), provenance, listener(err, runs));
+            return TrainingSizeRate.run(trainData, dataSha256, heldOut, config, models, VersionProvider.version(),
+                    provenance, listener(err, runs));
         }
     }
 

@@ -78,25 +78,8 @@ public final class ModelBundle {
      * @throws DataFileException for a missing, foreign, incomplete or newer-format file
      */
     public static ModelBundle read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new DataFileException(file, "no such model bundle");
-        }
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry me = zip.getEntry("manifest.json");
-            if (me == null) {
-                throw new DataFileException(file, "not an AeroDiff model bundle (manifest.json missing)");
-            }
-            BundleManifest m;
-            try (InputStream in = zip.getInputStream(me)) {
-                m = JSON.readValue(in, BundleManifest.class);
-            }
-            if (m.format() > FORMAT) {
-                throw new DataFileException(file, "bundle format " + m.format() + " is newer than this AeroDiff reads ("
-                        + FORMAT + "); written by AeroDiff " + m.aerodiffVersion());
-            }
-            if (m.format() < 1 || m.network() == null || m.scaling() == null || m.gridX() == null) {
-                throw new DataFileException(file, "manifest.json is incomplete (format, network, scaling, grid needed)");
-            }
+        try (ZipFile zip = open(file)) {
+            BundleManifest m = manifest(file, zip);
             UNet net = UNet.build(m.network(), m.gridX().length, 0);
             for (SDVariable v : net.graph().variables()) {
                 if (v.getVariableType() != org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
@@ -122,6 +105,51 @@ public final class ModelBundle {
         } catch (IOException e) {
             throw new DataFileException(file, "cannot read model bundle: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads only the manifest, without building the network or reading the weights.
+     *
+     * @param file a bundle
+     * @return its manifest
+     * @throws DataFileException for a missing, foreign, incomplete or newer-format file
+     */
+    public static BundleManifest readManifest(Path file) {
+        try (ZipFile zip = open(file)) {
+            return manifest(file, zip);
+        } catch (IOException e) {
+            throw new DataFileException(file, "cannot read model bundle: " + e.getMessage(), e);
+        }
+    }
+
+    private static ZipFile open(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new DataFileException(file, "no such model bundle");
+        }
+        try {
+            return new ZipFile(file.toFile());
+        } catch (java.util.zip.ZipException e) {
+            throw new DataFileException(file, "not an AeroDiff model bundle (not a zip file)", e);
+        }
+    }
+
+    private static BundleManifest manifest(Path file, ZipFile zip) throws IOException {
+        ZipEntry me = zip.getEntry("manifest.json");
+        if (me == null) {
+            throw new DataFileException(file, "not an AeroDiff model bundle (manifest.json missing)");
+        }
+        BundleManifest m;
+        try (InputStream in = zip.getInputStream(me)) {
+            m = JSON.readValue(in, BundleManifest.class);
+        }
+        if (m.format() > FORMAT) {
+            throw new DataFileException(file, "bundle format " + m.format() + " is newer than this AeroDiff reads ("
+                    + FORMAT + "); written by AeroDiff " + m.aerodiffVersion());
+        }
+        if (m.format() < 1 || m.network() == null || m.scaling() == null || m.gridX() == null) {
+            throw new DataFileException(file, "manifest.json is incomplete (format, network, scaling, grid needed)");
+        }
+        return m;
     }
 
     /** @return the manifest */

@@ -291,7 +291,7 @@ public final class TrainingSizeRate {
         if (!Files.isRegularFile(bundle)) {
             return null;
         }
-        Object entry = ModelBundle.read(bundle).manifest().provenance().get(PROVENANCE_KEY);
+        Object entry = ModelBundle.readManifest(bundle).provenance().get(PROVENANCE_KEY);
         if (entry instanceof Map<?, ?> map && key.equals(map.get("key")) && map.get("train_seconds") instanceof Number) {
             return (Map<String, Object>) map;
         }
