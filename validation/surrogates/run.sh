@@ -2,7 +2,8 @@
 # Accuracy of the shipped surrogates on the held-out test split of datasets/airfoil-rans:
 #  - flow matching with at most 20 network evaluations against DDPM with all 200 steps,
 #  - the adaptive probability-flow ODE (Dormand-Prince) on both models,
-#  - the memorization audit of both bundles against their training set.
+#  - the memorization audit of both bundles against their training set,
+#  - the one-step denoising error of both networks by noise level on the test split.
 # Every run writes its metrics to results/NAME.json; summarize.py makes results/summary.md.
 # ONLY="name name" runs just those.
 # Takes about 45 minutes on 2 cores (DDPM-200 alone about 12).
@@ -54,5 +55,7 @@ validate flow-ode-dopri5-1e-1 "$FLOW" ode-dopri5:1e-1
 validate ddpm-200 "$DDPM" ddpm
 run memorization-flow memorization --model "$FLOW" --train "$TRAIN" --out "$WORK/memorization-flow"
 run memorization-ddpm memorization --model "$DDPM" --train "$TRAIN" --out "$WORK/memorization-ddpm"
+run denoising-ddpm denoising --model "$DDPM" --data "$TEST"
+run denoising-flow denoising --model "$FLOW" --data "$TEST"
 /usr/bin/python3 validation/surrogates/summarize.py "$OUT" > "$OUT/summary.md"
 cat "$OUT/summary.md"

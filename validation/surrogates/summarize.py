@@ -1,5 +1,5 @@
-"""Summary table of validation/surrogates/run.sh: accuracy per sampler relative to DDPM-200, and the
-memorization audit. Usage: python3 summarize.py RESULTS_DIR > summary.md"""
+"""Summary table of validation/surrogates/run.sh: accuracy per sampler relative to DDPM-200, the
+memorization audit and the one-step denoising error by noise level. Usage: python3 summarize.py RESULTS_DIR > summary.md"""
 import json
 import os
 import sys
@@ -28,3 +28,17 @@ for name, r in runs.items():
         t, e = r["trained"], r["empirical_optimal"]
         print(f"| {name} | {r['sampler']} | {r['nfe']} | {t['copy_fraction']:.1%} | {t['median_ratio']:.3f} | "
               f"{e['copy_fraction']:.1%} | {e['median_ratio']:.3f} |")
+denoising = {name: r for name, r in runs.items() if "levels" in r}
+if denoising:
+    names = list(denoising)
+    print()
+    print("| t | " + " | ".join(f"{n}: alpha | x0 RMS" for n in names) + " |")
+    print("|---|" + "---|---|" * len(names))
+    first = denoising[names[0]]
+    for i, level in enumerate(first["levels"]):
+        cells = []
+        for n in names:
+            lv = denoising[n]["levels"][i]
+            cells.append(f"{lv['alpha']:.3f} | {lv['x0_rms']:.4f}")
+        print(f"| {level['t']:g} | " + " | ".join(cells) + " |")
+    print("| baseline (mean field) | " + " | ".join(f"| {denoising[n]['baseline_rms']:.4f}" for n in names) + " |")

@@ -17,8 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "aerodiff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Uncertainty-aware diffusion surrogates for airfoil CFD.",
         subcommands = {QuickstartCommand.class, DatasetCommand.class, TrainCommand.class, PredictCommand.class, TheoryCommand.class,
-            MetricsCommand.class, RateCheckCommand.class, ValidateCommand.class, MemorizationCommand.class, BenchCommand.class,
-            CommandLine.HelpCommand.class})
+            MetricsCommand.class, RateCheckCommand.class, ValidateCommand.class, MemorizationCommand.class,
+            DenoisingCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class AeroDiff implements Runnable {
     /** Exit code for bad input or failed work. */
     public static final int EXIT_FAILURE = 1;

@@ -76,6 +76,11 @@ public final class Surrogate {
         return TrainingObjective.of(bundle.manifest().method());
     }
 
+    /** @return the calling thread's network as a denoiser, without clipping */
+    Denoiser networkDenoiser() {
+        return denoisers.get();
+    }
+
     /** @return the sampler used when none is named: all 200 DDPM steps, or 20 Euler steps for flow matching */
     public SamplerSpec defaultSampler() {
         return defaultSampler(objective());

@@ -4,6 +4,8 @@ import dev.aerodiff.data.DimensionlessNormalizer;
 import dev.aerodiff.data.FieldDataset;
 import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.field.FlowCase;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Every sample of a training set as network tensors: scaled dimensionless fields (targets x_0)
@@ -62,6 +64,30 @@ public final class TrainingData {
     /** @return values per sample, 3 H W */
     public int sampleSize() {
         return 3 * resolution * resolution;
+    }
+
+    /**
+     * @param indices which samples
+     * @return their targets x_0 as [n, 3, H, W]
+     */
+    public INDArray targets(int[] indices) {
+        return gather(targets, indices);
+    }
+
+    /**
+     * @param indices which samples
+     * @return their condition channels as [n, 3, H, W]
+     */
+    public INDArray conditions(int[] indices) {
+        return gather(conditions, indices);
+    }
+
+    private INDArray gather(float[] values, int[] indices) {
+        float[] out = new float[indices.length * sampleSize()];
+        for (int k = 0; k < indices.length; k++) {
+            System.arraycopy(values, indices[k] * sampleSize(), out, k * sampleSize(), sampleSize());
+        }
+        return Nd4j.create(out, new long[] {indices.length, 3, resolution, resolution}, 'c');
     }
 
     /** Copies sample {@code index}'s target into {@code out} at {@code offset}. */

@@ -136,6 +136,30 @@ class EvaluationCommandsTest {
     }
 
     @Test
+    void denoisingReportsTheErrorOfEveryLevelAndItsBaseline() throws Exception {
+        Path file = dir.resolve("denoising.json");
+        CliRun r = CliRun.of("denoising", "--model", dir.resolve("ddpm.aerodiff").toString(), "--data", data.toString(),
+                "--times", "0.001,0.5,0.9", "--samples", "2", "--out", file.toString(), "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(json, new ObjectMapper().readTree(file.toFile()));
+        assertEquals("EPSILON", json.get("parameterization").asText());
+        JsonNode levels = json.get("levels");
+        assertEquals(3, levels.size());
+        // at t = 0.001 the estimate (x_t - sigma eps^)/alpha is within sigma (0.0064) times the
+        // network's noise error of the field, whatever the three training steps taught it
+        assertTrue(levels.get(0).get("x0_rms").asDouble() < 0.05, levels.toString());
+        assertTrue(levels.get(2).get("x0_rms").asDouble() > levels.get(0).get("x0_rms").asDouble(), levels.toString());
+        assertTrue(json.get("baseline_rms").asDouble() > 0, json.toString());
+        assertEquals(3, json.get("baseline_rms_by_channel").size());
+
+        CliRun bad = CliRun.of("denoising", "--model", dir.resolve("flow.aerodiff").toString(), "--data",
+                data.toString(), "--times", "1");
+        assertEquals(AeroDiff.EXIT_FAILURE, bad.exitCode());
+        assertTrue(bad.err().contains("times must be in [0, 1)"), bad.err());
+    }
+
+    @Test
     void missingModelIsNamed() {
         CliRun r = CliRun.of("quickstart", "--data", data.toString(), "--model", dir.resolve("none.aerodiff").toString(),
                 "--out", dir.resolve("x").toString());
