@@ -70,6 +70,7 @@ public final class DenoisingError {
             throw new IllegalArgumentException("batch must be >= 1, got " + batch);
         }
         long n = x0.size(0);
+        SeededNoise noise = SeededNoise.of(seed);
         List<Level> levels = new ArrayList<>();
         for (int i = 0; i < times.length; i++) {
             double t = times[i];
@@ -84,15 +85,13 @@ public final class DenoisingError {
             for (long from = 0; from < n; from += batch) {
                 long to = Math.min(n, from + batch);
                 INDArray clean = BatchArrays.rows(x0, from, to);
-                INDArray eps = SeededNoise.of(seed).forBatch(from).normal(i, clean.shape(), clean.dataType());
+                INDArray eps = noise.forBatch(from).normal(i, clean.shape(), clean.dataType());
                 INDArray xt = clean.mul(level.alpha()).addi(eps.muli(level.sigma()));
                 double[] ts = new double[(int) (to - from)];
                 Arrays.fill(ts, t);
-                NoiseLevel[] each = new NoiseLevel[ts.length];
-                Arrays.fill(each, level);
                 INDArray cond = condition == null ? null : BatchArrays.rows(condition, from, to);
                 INDArray estimate = Conversions.convert(denoiser.evaluate(xt, ts, cond), denoiser.parameterization(),
-                        Parameterization.X0, xt, each);
+                        Parameterization.X0, xt, level);
                 addSquares(estimate.sub(clean), sums);
             }
             levels.add(new Level(t, level.alpha(), level.sigma(), rms(sums, x0), rmsByChannel(sums, x0)));
