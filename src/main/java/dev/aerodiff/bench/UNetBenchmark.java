@@ -64,7 +64,7 @@ public record UNetBenchmark(long params, long flopsPerSample, double forwardBatc
 
         InMemoryFieldDataset data = randomData(resolution, batch);
         TrainerConfig tc = new TrainerConfig(TrainingObjective.DDPM, config, warmup + repeats, batch, 2e-4, 0, 1e-4,
-                0.999, 1);
+                0.999, 1, null);
         FieldScaling scaling = FieldScaling.fit(data);
         DiffusionTrainer trainer = DiffusionTrainer.create(tc, resolution, scaling);
         TrainingData samples = TrainingData.of(data, scaling);

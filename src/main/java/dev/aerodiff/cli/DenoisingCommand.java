@@ -69,7 +69,7 @@ final class DenoisingCommand implements Runnable {
         json.put("model", model.toString());
         json.put("data", data.toString());
         json.put("method", surrogate.objective().id());
-        json.put("parameterization", surrogate.objective().parameterization().name());
+        json.put("parameterization", surrogate.manifest().parameterization());
         json.put("units", "scaled: each dimensionless channel divided by its RMS over the training set");
         json.put("fields", result.samples());
         json.put("seed", seed);

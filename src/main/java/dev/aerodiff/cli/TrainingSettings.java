@@ -2,6 +2,7 @@ package dev.aerodiff.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aerodiff.diffusion.Parameterization;
 import dev.aerodiff.io.DataFileException;
 import dev.aerodiff.nn.UNetConfig;
 import dev.aerodiff.train.TrainerConfig;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -18,11 +20,12 @@ import java.util.Set;
  */
 final class TrainingSettings {
     private static final Set<String> KEYS = Set.of("data", "method", "steps", "batch_size", "learning_rate",
-            "warmup_steps", "weight_decay", "ema_decay", "seed", "network", "checkpoint_every", "out");
+            "warmup_steps", "weight_decay", "ema_decay", "seed", "network", "checkpoint_every", "out", "output");
 
     /** Help text listing the keys. */
     static final String KEYS_HELP = "keys: data, method, steps, batch_size, learning_rate, warmup_steps, weight_decay,"
-            + " ema_decay, seed, checkpoint_every, out, network {base, mult, res_blocks, attention_levels}";
+            + " ema_decay, seed, checkpoint_every, out, output (what the network outputs: epsilon or v for ddpm,"
+            + " velocity for flow), network {base, mult, res_blocks, attention_levels}";
 
     private TrainingSettings() {
     }
@@ -76,7 +79,7 @@ final class TrainingSettings {
                     learningRate != null ? learningRate : json.path("learning_rate").asDouble(d.learningRate()),
                     json.path("warmup_steps").asInt(d.warmupSteps()),
                     json.path("weight_decay").asDouble(d.weightDecay()), json.path("ema_decay").asDouble(d.emaDecay()),
-                    seed != null ? seed : json.path("seed").asLong(d.seed()));
+                    seed != null ? seed : json.path("seed").asLong(d.seed()), output(json.get("output")));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("training settings (--config and flags): " + e.getMessage(), e);
         }
@@ -91,6 +94,19 @@ final class TrainingSettings {
             throw new IllegalArgumentException("missing --" + key + " (or \"" + key + "\" in --config)");
         }
         return Path.of(json.get(key).asText());
+    }
+
+    private static Parameterization output(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        for (Parameterization p : Parameterization.values()) {
+            if (p.name().toLowerCase(Locale.ROOT).equals(n.asText())) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("\"output\": unknown network output '" + n.asText()
+                + "', expected epsilon or v (ddpm) or velocity (flow)");
     }
 
     private static UNetConfig network(JsonNode n, UNetConfig d) {

@@ -56,7 +56,7 @@ public final class ModelBundle {
     public static void write(DiffusionTrainer trainer, Grid grid, String version, Map<String, Object> provenance,
                              Path file) {
         BundleManifest m = new BundleManifest(FORMAT, version, trainer.config().objective().id(),
-                trainer.config().objective().parameterization().name(),
+                trainer.config().output().name(),
                 trainer.config().objective().schedule().toString(), trainer.config().network(), grid.x(), grid.y(),
                 Channel.ALL.stream().map(Channel::variableName).toList(),
                 Channel.ALL.stream().map(Channel::units).toList(), trainer.scaling(), provenance);

@@ -5,6 +5,7 @@ import dev.aerodiff.diffusion.Conversions;
 import dev.aerodiff.diffusion.NoiseLevel;
 import dev.aerodiff.diffusion.NoiseSchedule;
 import dev.aerodiff.nn.UNet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -22,8 +23,9 @@ import org.nd4j.linalg.learning.config.Adam;
 /**
  * Trains a {@link UNet} denoiser with the DDPM or flow-matching objective: per step, a batch of
  * training samples x_0, times t and noise eps; the network sees x_t = alpha(t) x_0 + sigma(t) eps
- * and regresses the target of its parameterization (eps, or the velocity eps - x_0) with a mean
- * squared error. AdamW with linear warm-up and decay; an exponential moving average of the
+ * and regresses the target of its output (eps, v or the velocity eps - x_0) with a mean squared
+ * error, weighted per sample when the output is not the objective's own quantity
+ * ({@link TrainingObjective#lossWeight}). AdamW with linear warm-up and decay; an exponential moving average of the
  * weights is kept for sampling.
  *
  * <p>Every random draw of step k derives from (seed, k), and {@link TrainingCheckpoint} stores the
@@ -32,6 +34,7 @@ import org.nd4j.linalg.learning.config.Adam;
 public final class DiffusionTrainer {
     static final String TARGET = "target";
     static final String LOSS = "loss";
+    static final String LOSS_WEIGHT = "loss_weight";
 
     private final TrainerConfig config;
     private final FieldScaling scaling;
@@ -56,7 +59,7 @@ public final class DiffusionTrainer {
      */
     public static DiffusionTrainer create(TrainerConfig config, int resolution, FieldScaling scaling) {
         UNet net = UNet.build(config.network(), resolution, config.seed());
-        addLoss(net);
+        addLoss(net, config.weightedLoss());
         configure(net.graph(), config);
         Map<String, INDArray> ema = new LinkedHashMap<>();
         for (SDVariable v : trainable(net.graph())) {
@@ -65,20 +68,27 @@ public final class DiffusionTrainer {
         return new DiffusionTrainer(config, scaling, net, ema, 0);
     }
 
-    static void addLoss(UNet net) {
+    /** The loss; weighted: each sample's squared error times its own weight, a [B, 1, 1, 1] input. */
+    static void addLoss(UNet net, boolean weighted) {
         SameDiff sd = net.graph();
         int res = net.resolution();
         SDVariable target = sd.placeHolder(TARGET, DataType.FLOAT, -1, net.config().outChannels(), res, res);
         SDVariable diff = sd.getVariable(UNet.OUTPUT).sub(target);
-        sd.mean(LOSS, diff.mul(diff));
+        SDVariable squared = diff.mul(diff);
+        if (weighted) {
+            squared = squared.mul(sd.placeHolder(LOSS_WEIGHT, DataType.FLOAT, -1, 1, 1, 1));
+        }
+        sd.mean(LOSS, squared);
         sd.setLossVariables(LOSS);
     }
 
     static void configure(SameDiff sd, TrainerConfig c) {
+        String[] features = c.weightedLoss() ? new String[] {UNet.X, UNet.CONDITION, UNet.TIME, LOSS_WEIGHT}
+                : new String[] {UNet.X, UNet.CONDITION, UNet.TIME};
         sd.setTrainingConfig(TrainingConfig.builder()
                 .updater(new Adam(new WarmupLinearSchedule(c.learningRate(), c.warmupSteps(), c.steps(), 0.1)))
                 .weightDecay(c.weightDecay(), true)
-                .dataSetFeatureMapping(UNet.X, UNet.CONDITION, UNet.TIME)
+                .dataSetFeatureMapping(features)
                 .dataSetLabelMapping(TARGET)
                 .build());
     }
@@ -110,12 +120,15 @@ public final class DiffusionTrainer {
      */
     public double loss(TrainingData data, int step) {
         MultiDataSet b = batch(data, step);
-        Map<String, INDArray> ph = Map.of(UNet.X, b.getFeatures(0), UNet.CONDITION, b.getFeatures(1),
-                UNet.TIME, b.getFeatures(2), TARGET, b.getLabels(0));
+        Map<String, INDArray> ph = new HashMap<>(Map.of(UNet.X, b.getFeatures(0), UNet.CONDITION,
+                b.getFeatures(1), UNet.TIME, b.getFeatures(2), TARGET, b.getLabels(0)));
+        if (config.weightedLoss()) {
+            ph.put(LOSS_WEIGHT, b.getFeatures(3));
+        }
         return net.graph().output(ph, LOSS).get(LOSS).getDouble(0);
     }
 
-    private MultiDataSet batch(TrainingData data, int step) {
+    MultiDataSet batch(TrainingData data, int step) {
         int n = config.batchSize();
         int per = data.sampleSize();
         int res = data.resolution();
@@ -146,9 +159,16 @@ public final class DiffusionTrainer {
         for (int b = 0; b < n; b++) {
             xt.slice(b).assign(x0a.slice(b).mul(levels[b].alpha()).addi(epsa.slice(b).mul(levels[b].sigma())));
         }
-        INDArray target = Conversions.fromCleanAndNoise(x0a, epsa, config.objective().parameterization(), levels);
-        return new MultiDataSet(new INDArray[] {xt, Nd4j.create(cond, shape, 'c'), Nd4j.createFromArray(t)},
-                new INDArray[] {target});
+        INDArray target = Conversions.fromCleanAndNoise(x0a, epsa, config.output(), levels);
+        INDArray[] features = {xt, Nd4j.create(cond, shape, 'c'), Nd4j.createFromArray(t)};
+        if (config.weightedLoss()) {
+            float[] w = new float[n];
+            for (int b = 0; b < n; b++) {
+                w[b] = (float) config.objective().lossWeight(config.output(), levels[b]);
+            }
+            features = new INDArray[] {features[0], features[1], features[2], Nd4j.create(w, new long[] {n, 1, 1, 1}, 'c')};
+        }
+        return new MultiDataSet(features, new INDArray[] {target});
     }
 
     /** @return optimizer steps done so far */

@@ -1,6 +1,8 @@
 package dev.aerodiff.train;
 
+import dev.aerodiff.diffusion.Parameterization;
 import dev.aerodiff.nn.UNetConfig;
+import java.util.Locale;
 
 /**
  * Hyper-parameters of one training run.
@@ -14,12 +16,23 @@ import dev.aerodiff.nn.UNetConfig;
  * @param weightDecay   decoupled weight decay (AdamW), per step and scaled by the learning rate
  * @param emaDecay      decay of the exponential moving average of the weights kept for sampling
  * @param seed          all randomness (initial weights, batches, times, noise) derives from it
+ * @param output        what the network outputs, one of the objective's {@link TrainingObjective#outputs()};
+ *                      null for its default
  */
 public record TrainerConfig(TrainingObjective objective, UNetConfig network, int steps, int batchSize,
-                            double learningRate, int warmupSteps, double weightDecay, double emaDecay, long seed) {
+                            double learningRate, int warmupSteps, double weightDecay, double emaDecay, long seed,
+                            Parameterization output) {
 
-    /** Checks the ranges. */
+    /** Checks the ranges; a null output is the objective's default. */
     public TrainerConfig {
+        if (output == null) {
+            output = objective.parameterization();
+        }
+        if (!objective.outputs().contains(output)) {
+            throw new IllegalArgumentException("a " + objective.id() + " network cannot output "
+                    + output.name().toLowerCase(Locale.ROOT) + ": expected one of "
+                    + objective.outputs().stream().map(p -> p.name().toLowerCase(Locale.ROOT)).toList());
+        }
         if (steps < 1 || batchSize < 1 || warmupSteps < 0) {
             throw new IllegalArgumentException("steps and batch size must be >= 1 and warm-up >= 0, got " + steps + ", "
                     + batchSize + ", " + warmupSteps);
@@ -33,11 +46,16 @@ public record TrainerConfig(TrainingObjective objective, UNetConfig network, int
     /** @return the same settings with another seed */
     public TrainerConfig withSeed(long newSeed) {
         return new TrainerConfig(objective, network, steps, batchSize, learningRate, warmupSteps, weightDecay, emaDecay,
-                newSeed);
+                newSeed, output);
     }
 
-    /** @return the defaults for a 2-core machine: small U-Net, batch 16, lr 2e-4, EMA 0.999 */
+    /** @return whether the network outputs something other than the quantity of the loss */
+    public boolean weightedLoss() {
+        return output != objective.parameterization();
+    }
+
+    /** @return the defaults for a 2-core machine: small U-Net, batch 16, lr 2e-4, EMA 0.999, default output */
     public static TrainerConfig defaults(TrainingObjective objective) {
-        return new TrainerConfig(objective, UNetConfig.small(), 20_000, 16, 2e-4, 500, 1e-4, 0.999, 1);
+        return new TrainerConfig(objective, UNetConfig.small(), 20_000, 16, 2e-4, 500, 1e-4, 0.999, 1, null);
     }
 }

@@ -1,9 +1,12 @@
 package dev.aerodiff.train;
 
+import dev.aerodiff.diffusion.Conversions;
 import dev.aerodiff.diffusion.CosineSchedule;
 import dev.aerodiff.diffusion.FlowMatchingPath;
+import dev.aerodiff.diffusion.NoiseLevel;
 import dev.aerodiff.diffusion.NoiseSchedule;
 import dev.aerodiff.diffusion.Parameterization;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -15,19 +18,28 @@ import java.util.SplittableRandom;
  *   <li>{@link #FLOW}: conditional flow matching on the optimal-transport path x_t = (1 - t) x_0 + t eps,
  *       predicting the velocity eps - x_0 at t uniform in (0, 1] (Lipman et al.).</li>
  * </ul>
+ * The loss is always the mean squared error of the objective's own quantity (eps, velocity).
+ * The network may output another quantity p from which it follows linearly, q = a x_t + b p
+ * ({@link Conversions}); the loss of that network is then b(t)^2 |p^ - p|^2. For DDPM, a network
+ * that outputs v = alpha eps - sigma x_0 gives eps^ = sigma x_t + alpha v^ (with alpha^2 + sigma^2
+ * = 1): noise prediction whose output carries x_t through a skip connection, so that at high noise,
+ * where eps is almost x_t, the clean-field estimate x_0^ = alpha x_t - sigma v^ does not multiply
+ * the network's error by sigma/alpha.
  */
 public enum TrainingObjective {
-    /** Denoising diffusion, epsilon prediction, 200 discrete steps. */
-    DDPM(Parameterization.EPSILON, 200),
-    /** Flow matching, velocity prediction, continuous time. */
-    FLOW(Parameterization.VELOCITY, 0);
+    /** Denoising diffusion, epsilon loss, 200 discrete steps; the network outputs eps or v. */
+    DDPM(Parameterization.EPSILON, 200, Parameterization.EPSILON, Parameterization.V),
+    /** Flow matching, velocity loss, continuous time; the network outputs the velocity. */
+    FLOW(Parameterization.VELOCITY, 0, Parameterization.VELOCITY);
 
     private final Parameterization parameterization;
     private final int discreteSteps;
+    private final List<Parameterization> outputs;
 
-    TrainingObjective(Parameterization parameterization, int discreteSteps) {
+    TrainingObjective(Parameterization parameterization, int discreteSteps, Parameterization... outputs) {
         this.parameterization = parameterization;
         this.discreteSteps = discreteSteps;
+        this.outputs = List.of(outputs);
     }
 
     /** @return the name used in configs and bundles ("ddpm", "flow") */
@@ -45,9 +57,24 @@ public enum TrainingObjective {
         throw new IllegalArgumentException("unknown method '" + id + "': expected ddpm or flow");
     }
 
-    /** @return what the network outputs */
+    /** @return the quantity whose squared error is the loss, and the network's default output */
     public Parameterization parameterization() {
         return parameterization;
+    }
+
+    /** @return what a network trained with this objective may output, the default first */
+    public List<Parameterization> outputs() {
+        return outputs;
+    }
+
+    /**
+     * @param output what the network outputs, one of {@link #outputs()}
+     * @param level  the noise level of a training sample
+     * @return b^2, with b the weight of the output in the objective's quantity (1 for the default output)
+     */
+    public double lossWeight(Parameterization output, NoiseLevel level) {
+        double b = Conversions.form(output, parameterization, level).prediction();
+        return b * b;
     }
 
     /** @return the noise schedule of the forward process */

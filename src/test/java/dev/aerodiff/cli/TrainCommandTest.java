@@ -97,5 +97,11 @@ class TrainCommandTest {
         Files.writeString(config, "{\"steps\": 0}");
         CliRun.of("train", "--config", config.toString(), "--data", "x.nc", "--out", dir.resolve("m").toString())
                 .assertFailedWithOneLine("--config", "steps");
+        Files.writeString(config, "{\"method\": \"flow\", \"output\": \"v\"}");
+        CliRun.of("train", "--config", config.toString(), "--data", "x.nc", "--out", dir.resolve("m").toString())
+                .assertFailedWithOneLine("--config", "flow network cannot output v", "velocity");
+        Files.writeString(config, "{\"output\": \"noise\"}");
+        CliRun.of("train", "--config", config.toString(), "--data", "x.nc", "--out", dir.resolve("m").toString())
+                .assertFailedWithOneLine("--config", "\"output\"", "'noise'", "epsilon or v");
     }
 }

@@ -30,7 +30,7 @@ class ModelBundleTest {
         InMemoryFieldDataset ds = dev.aerodiff.train.DiffusionTrainerTestData.synthetic();
         FieldScaling scaling = FieldScaling.fit(ds);
         TrainerConfig cfg = new TrainerConfig(TrainingObjective.DDPM,
-                new UNetConfig(6, 3, 8, new int[] {1, 2}, 1, new int[0]), 10, 4, 1e-3, 0, 0, 0.5, 3);
+                new UNetConfig(6, 3, 8, new int[] {1, 2}, 1, new int[0]), 10, 4, 1e-3, 0, 0, 0.5, 3, null);
         DiffusionTrainer trainer = DiffusionTrainer.create(cfg, 16, scaling);
         TrainingData data = TrainingData.of(ds, scaling);
         trainer.step(data);

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TrainingSizeRateTest {
     private static final TrainerConfig TINY = new TrainerConfig(TrainingObjective.FLOW,
-            new UNetConfig(6, 3, 8, new int[] {1, 2}, 1, new int[0]), 2, 4, 1e-3, 0, 0, 0.5, 3);
+            new UNetConfig(6, 3, 8, new int[] {1, 2}, 1, new int[0]), 2, 4, 1e-3, 0, 0, 0.5, 3, null);
 
     @Test
     void drawsDistinctSortedConditionsThatDependOnlyOnSeedSizeAndRepeat() {

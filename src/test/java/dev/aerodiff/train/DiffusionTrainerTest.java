@@ -5,19 +5,75 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.data.InMemoryFieldDataset;
+import dev.aerodiff.diffusion.Conversions;
+import dev.aerodiff.diffusion.NoiseLevel;
+import dev.aerodiff.diffusion.Parameterization;
 import dev.aerodiff.nn.UNetConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
 
 class DiffusionTrainerTest {
     private static final int RES = 16;
     private static final UNetConfig TINY = new UNetConfig(6, 3, 8, new int[] {1, 2}, 1, new int[0]);
 
     private static TrainerConfig config(TrainingObjective objective) {
-        return new TrainerConfig(objective, TINY, 100, 8, 2e-3, 0, 1e-4, 0.9, 11);
+        return new TrainerConfig(objective, TINY, 100, 8, 2e-3, 0, 1e-4, 0.9, 11, null);
+    }
+
+    private static TrainerConfig ddpmWithVOutput() {
+        return new TrainerConfig(TrainingObjective.DDPM, TINY, 100, 8, 2e-3, 0, 1e-4, 0.9, 11, Parameterization.V);
+    }
+
+    @Test
+    void aNetworkThatOutputsVIsTrainedOnTheNoiseErrorOfItsNoiseEstimate() {
+        InMemoryFieldDataset ds = DiffusionTrainerTestData.synthetic();
+        FieldScaling scaling = FieldScaling.fit(ds);
+        TrainingData data = TrainingData.of(ds, scaling);
+        DiffusionTrainer trainer = DiffusionTrainer.create(ddpmWithVOutput(), RES, scaling);
+        trainer.step(data);
+        MultiDataSet b = trainer.batch(data, 7);
+        INDArray xt = b.getFeatures(0);
+        double[] t = b.getFeatures(2).toDoubleVector();
+        NoiseLevel[] levels = new NoiseLevel[t.length];
+        for (int k = 0; k < t.length; k++) {
+            levels[k] = TrainingObjective.DDPM.schedule().level(t[k]);
+        }
+        INDArray v = trainer.network().forward(xt, b.getFeatures(1), b.getFeatures(2));
+        INDArray epsHat = Conversions.convert(v, Parameterization.V, Parameterization.EPSILON, xt, levels);
+        INDArray eps = Conversions.convert(b.getLabels(0), Parameterization.V, Parameterization.EPSILON, xt, levels);
+        INDArray diff = epsHat.sub(eps);
+        double epsMse = diff.mul(diff).meanNumber().doubleValue();
+        assertEquals(epsMse, trainer.loss(data, 7), 1e-4 * epsMse);
+        INDArray vDiff = v.sub(b.getLabels(0));
+        assertTrue(Math.abs(vDiff.mul(vDiff).meanNumber().doubleValue() - epsMse) > 0.01 * epsMse,
+                "the weights alpha^2 matter on this batch");
+    }
+
+    @Test
+    void settingsWrittenBeforeTheOutputWasRecordedReadAsTheObjectivesDefault() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode node = json.valueToTree(ddpmWithVOutput());
+        assertEquals("V", node.get("output").asText());
+        assertEquals(ddpmWithVOutput(), json.treeToValue(node, TrainerConfig.class));
+        node.remove("output");
+        assertEquals(Parameterization.EPSILON, json.treeToValue(node, TrainerConfig.class).output());
+    }
+
+    @Test
+    void onlyTheObjectivesOutputsAreAccepted() {
+        assertEquals(Parameterization.VELOCITY, config(TrainingObjective.FLOW).output());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new TrainerConfig(TrainingObjective.FLOW, TINY, 1, 1, 1e-3, 0, 0, 0, 1, Parameterization.V));
+        assertTrue(e.getMessage().contains("flow network cannot output v"), e.getMessage());
+        assertEquals(1.0, TrainingObjective.DDPM.lossWeight(Parameterization.EPSILON,
+                TrainingObjective.DDPM.schedule().level(0.5)), 1e-12);
+        NoiseLevel level = TrainingObjective.DDPM.schedule().level(0.9);
+        assertEquals(level.alpha() * level.alpha(), TrainingObjective.DDPM.lossWeight(Parameterization.V, level),
+                1e-12);
     }
 
     @Test
@@ -63,20 +119,26 @@ class DiffusionTrainerTest {
 
     @Test
     void aResumedRunContinuesExactlyAsTheUninterruptedOne(@TempDir Path dir) {
+        resumesExactly(config(TrainingObjective.FLOW), dir);
+        resumesExactly(ddpmWithVOutput(), dir);
+    }
+
+    private static void resumesExactly(TrainerConfig config, Path dir) {
         InMemoryFieldDataset ds = DiffusionTrainerTestData.synthetic();
         FieldScaling scaling = FieldScaling.fit(ds);
         TrainingData data = TrainingData.of(ds, scaling);
-        DiffusionTrainer straight = DiffusionTrainer.create(config(TrainingObjective.FLOW), RES, scaling);
+        DiffusionTrainer straight = DiffusionTrainer.create(config, RES, scaling);
         for (int k = 0; k < 4; k++) {
             straight.step(data);
         }
-        DiffusionTrainer first = DiffusionTrainer.create(config(TrainingObjective.FLOW), RES, scaling);
+        DiffusionTrainer first = DiffusionTrainer.create(config, RES, scaling);
         first.step(data);
         first.step(data);
         Path ckpt = dir.resolve("run.ckpt");
         TrainingCheckpoint.save(first, ckpt);
         DiffusionTrainer resumed = TrainingCheckpoint.load(ckpt);
         assertEquals(2, resumed.completedSteps());
+        assertEquals(config, resumed.config());
         assertEquals(scaling, resumed.scaling());
         resumed.step(data);
         resumed.step(data);
