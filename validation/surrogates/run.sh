@@ -52,6 +52,7 @@ validate ddpm-ode-dopri5-1e-1 "$DDPM" ode-dopri5:1e-1
 validate ddpm-ode-dopri5-3e-1 "$DDPM" ode-dopri5:3e-1
 validate flow-ode-dopri5-1e-2 "$FLOW" ode-dopri5:1e-2
 validate flow-ode-dopri5-1e-1 "$FLOW" ode-dopri5:1e-1
+validate flow-ode-dopri5-3e-1 "$FLOW" ode-dopri5:3e-1
 validate ddpm-200 "$DDPM" ddpm
 run memorization-flow memorization --model "$FLOW" --train "$TRAIN" --out "$WORK/memorization-flow"
 run memorization-ddpm memorization --model "$DDPM" --train "$TRAIN" --out "$WORK/memorization-ddpm"
