@@ -47,6 +47,8 @@ validate() {
 
 validate flow-euler-20 "$FLOW" euler:20
 validate ddpm-ddim-20 "$DDPM" ddim:20
+validate ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
+validate ddpm-ddim-50-eta1 "$DDPM" ddim:50:1
 validate ddpm-ode-dopri5-1e-2 "$DDPM" ode-dopri5:1e-2
 validate ddpm-ode-dopri5-1e-1 "$DDPM" ode-dopri5:1e-1
 validate ddpm-ode-dopri5-3e-1 "$DDPM" ode-dopri5:3e-1

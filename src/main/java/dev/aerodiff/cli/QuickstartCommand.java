@@ -60,8 +60,9 @@ final class QuickstartCommand implements Runnable {
             description = "Sampler of flow-matching models (default: ${DEFAULT-VALUE}).")
     private String flowSampler;
 
-    @Option(names = "--ddpm-sampler", paramLabel = "SPEC", defaultValue = "ddim:20",
-            description = "Sampler of DDPM models (default: ${DEFAULT-VALUE}; 'ddpm' runs all 200 steps).")
+    @Option(names = "--ddpm-sampler", paramLabel = "SPEC", defaultValue = "ddim:20:1",
+            description = "Sampler of DDPM models (default: ${DEFAULT-VALUE}, 20 stochastic DDIM steps, eta 1;"
+                    + " 'ddpm' runs all 200 steps).")
     private String ddpmSampler;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the first condition; condition c uses"
