@@ -6,7 +6,7 @@
 #  - the one-step denoising error of both networks by noise level on the test split.
 # Every run writes its metrics to results/NAME.json; summarize.py makes results/summary.md.
 # ONLY="name name" runs just those.
-# Takes about 45 minutes on 2 cores (DDPM-200 alone about 12).
+# Takes about 50 minutes on 2 cores (DDPM-200 alone about 4, the adaptive ODE runs about 11).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT=validation/surrogates/results
