@@ -6,7 +6,8 @@
 #  - the one-step denoising error of both networks by noise level on the test split.
 # Every run writes its metrics to results/NAME.json; summarize.py makes results/summary.md.
 # ONLY="name name" runs just those.
-# Takes about 50 minutes on 2 cores (DDPM-200 alone about 4, the adaptive ODE runs about 11).
+# Takes about 20 minutes on 2 cores when the machine is idle (DDPM-200 alone about 4, the adaptive ODE
+# runs about 10; per-run wall seconds are in the results).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT=validation/surrogates/results
