@@ -152,7 +152,9 @@ public final class UNet {
      * @return the network output [B, 3, H, W] (a copy, safe to keep)
      */
     public INDArray forward(INDArray x, INDArray cond, INDArray t) {
-        return sd.output(Map.of(X, x, CONDITION, cond, TIME, t), OUTPUT).get(OUTPUT).dup();
+        INDArray out = sd.output(Map.of(X, x, CONDITION, cond, TIME, t), OUTPUT).get(OUTPUT).dup();
+        NativeGarbage.afterStep();
+        return out;
     }
 
     /** @return the total number of trainable parameters */

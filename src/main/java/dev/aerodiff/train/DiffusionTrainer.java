@@ -4,6 +4,7 @@ import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.diffusion.Conversions;
 import dev.aerodiff.diffusion.NoiseLevel;
 import dev.aerodiff.diffusion.NoiseSchedule;
+import dev.aerodiff.nn.NativeGarbage;
 import dev.aerodiff.nn.UNet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -111,6 +112,7 @@ public final class DiffusionTrainer {
             INDArray w = v.getArr();
             ema.get(v.name()).subi(w).muli(d).addi(w);
         }
+        NativeGarbage.afterStep();
     }
 
     /**

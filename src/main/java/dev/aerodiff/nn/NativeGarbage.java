@@ -1,0 +1,63 @@
+package dev.aerodiff.nn;
+
+/**
+ * Runs the garbage collector between network steps, in at most a fixed share of the wall time.
+ *
+ * <p>ND4J frees an array's native buffer only once the garbage collector finds the array
+ * unreachable, and SameDiff leaves many of a step's arrays to that route. Those arrays are small
+ * Java objects holding large native buffers, so the Java heap feels little pressure, the collector
+ * runs rarely, and dead buffers pile up: on the peer U-Net at batch 16, 12 training steps grew the
+ * resident memory from 4.1 to 9.3 GB, and the steps that grew it took up to 12 s instead of 2.3 s
+ * (every new page faults in and is zeroed). Collecting after every step kept it at 4.0 GB, at 40
+ * to 70 ms per collection.
+ *
+ * <p>{@link #afterStep()} collects when the time since the last collection is at least
+ * 1/share times what that collection took, so collections cost at most that share of the time
+ * (default 0.05; system property {@value #SHARE_PROPERTY}, 0 turns them off).
+ */
+public final class NativeGarbage {
+    /** System property: the largest share of wall time for collections, in [0, 1]. */
+    public static final String SHARE_PROPERTY = "aerodiff.gc.share";
+    private static final double SHARE = share(System.getProperty(SHARE_PROPERTY, "0.05"));
+    private static long lastEnd = System.nanoTime();
+    private static long lastCost;
+
+    private NativeGarbage() {
+    }
+
+    /** Call after a forward pass or a training step; collects when one is due. */
+    public static synchronized void afterStep() {
+        long now = System.nanoTime();
+        if (SHARE <= 0 || !due(now - lastEnd, lastCost, SHARE)) {
+            return;
+        }
+        System.gc();
+        lastEnd = System.nanoTime();
+        lastCost = lastEnd - now;
+    }
+
+    /**
+     * @param sinceLastNanos time since the end of the last collection
+     * @param lastCostNanos  what the last collection took (0 before the first)
+     * @param share          the largest share of time for collections
+     * @return whether a collection now keeps their share within {@code share}
+     */
+    static boolean due(long sinceLastNanos, long lastCostNanos, double share) {
+        return sinceLastNanos * share >= lastCostNanos;
+    }
+
+    static double share(String value) {
+        double share;
+        try {
+            share = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("system property " + SHARE_PROPERTY + " must be a number in [0, 1],"
+                    + " got '" + value + "'", e);
+        }
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException("system property " + SHARE_PROPERTY + " must be in [0, 1], got "
+                    + value);
+        }
+        return share;
+    }
+}
