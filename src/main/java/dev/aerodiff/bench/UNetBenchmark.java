@@ -55,7 +55,7 @@ public record UNetBenchmark(long params, long flopsPerSample, double forwardBatc
             throw new IllegalArgumentException("need batch >= 1, repeats >= 1, warm-up >= 0; got " + batch + ", "
                     + repeats + ", " + warmup);
         }
-        UNet net = UNet.build(config, resolution, 1);
+        UNet net = UNet.buildForInference(config, resolution);
         INDArray x = Nd4j.rand(DataType.FLOAT, batch, config.outChannels(), resolution, resolution);
         INDArray cond = Nd4j.rand(DataType.FLOAT, batch, config.inChannels() - config.outChannels(), resolution,
                 resolution);

@@ -13,19 +13,27 @@ import org.nd4j.linalg.factory.Nd4j;
  * Layers of the denoiser networks built from SameDiff ops, with weights initialized from a seed on
  * the Java side (PyTorch's default: uniform in +-1/sqrt(fan_in)). Avoids ops with known bugs in
  * ND4J 1.0.0-M2.1: dense layers use {@code mmul} + {@code add}, not {@code xw_plus_b}; upsampling
- * passes both scales; GroupNorm is composed from reshape, mean and rsqrt, without broadcasting
- * multiplications (see {@link #groupNorm}).
+ * passes both scales; GroupNorm is composed from reshape, mean and rsqrt, and in a graph that is
+ * trained, without broadcasting multiplications (see {@link #groupNorm}).
  */
 final class GraphBlocks {
     private static final double NORM_EPS = 1e-5;
     private final SameDiff sd;
     private final SplittableRandom random;
+    private final boolean trainable;
     private int counter;
     private long flops;
 
-    GraphBlocks(SameDiff sd, long seed) {
+    /**
+     * @param sd        the graph to add layers to
+     * @param seed      weight initialization seed
+     * @param trainable whether gradients will be taken; graphs that are only evaluated skip the
+     *                  work that makes gradients fast (same values, bit for bit)
+     */
+    GraphBlocks(SameDiff sd, long seed, boolean trainable) {
         this.sd = sd;
         this.random = new SplittableRandom(seed);
+        this.trainable = trainable;
     }
 
     SameDiff sd() {
@@ -82,11 +90,11 @@ final class GraphBlocks {
      * GroupNorm over [B, C, H, W] with per-channel scale (init 1) and shift (init 0).
      *
      * <p>The per-group inverse deviation and the per-channel scale are first multiplied into one
-     * per-sample, per-channel factor [B, C, 1, 1], so the full-size field is multiplied once. That
-     * product first broadcasts the factor to the full shape with an addition and then multiplies
-     * arrays of equal shape: the result is the same, but ND4J's gradient of a broadcasting
-     * multiplication tiles both operands in a slow generic loop (written directly, those gradients
-     * took 42 % of a training step of the peer U-Net; this way they take 2 %).
+     * per-sample, per-channel factor [B, C, 1, 1], so the full-size field is multiplied once. In a
+     * trainable graph that product first broadcasts the factor to the full shape with an addition
+     * and then multiplies arrays of equal shape: the result is the same, but ND4J's gradient of a
+     * broadcasting multiplication tiles both operands in a slow generic loop (written directly,
+     * those gradients took 42 % of a training step of the peer U-Net; this way they take 2 %).
      */
     SDVariable groupNorm(SDVariable x, int channels, int height, int width) {
         String n = name("gn");
@@ -99,7 +107,8 @@ final class GraphBlocks {
         SDVariable beta = sd.var(n + "_beta", Nd4j.zeros(DataType.FLOAT, 1, channels, 1, 1));
         SDVariable factor = sd.math().rsqrt(variance.add(NORM_EPS)).mul(sd.reshape(gamma, 1, groups, perGroup));
         SDVariable back = sd.reshape(centered, -1, channels, height, width);
-        return back.mul(fullShape(back, sd.reshape(factor, -1, channels, 1, 1))).add(beta);
+        SDVariable perChannel = sd.reshape(factor, -1, channels, 1, 1);
+        return back.mul(trainable ? fullShape(back, perChannel) : perChannel).add(beta);
     }
 
     /** @return {@code small} broadcast to the shape of {@code like} by adding it to zeros */

@@ -80,7 +80,7 @@ public final class ModelBundle {
     public static ModelBundle read(Path file) {
         try (ZipFile zip = open(file)) {
             BundleManifest m = manifest(file, zip);
-            UNet net = UNet.build(m.network(), m.gridX().length, 0);
+            UNet net = UNet.buildForInference(m.network(), m.gridX().length);
             for (SDVariable v : net.graph().variables()) {
                 if (v.getVariableType() != org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
                     continue;

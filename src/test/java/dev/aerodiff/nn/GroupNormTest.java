@@ -32,7 +32,7 @@ class GroupNormTest {
 
         SameDiff sd = SameDiff.create();
         SDVariable input = sd.var("input", array(x, BATCH, CHANNELS, SIZE, SIZE));
-        SDVariable y = new GraphBlocks(sd, 1).groupNorm(input, CHANNELS, SIZE, SIZE);
+        SDVariable y = new GraphBlocks(sd, 1, true).groupNorm(input, CHANNELS, SIZE, SIZE);
         sd.getVariable("gn_0_gamma").setArray(array(gamma, 1, CHANNELS, 1, 1));
         sd.getVariable("gn_0_beta").setArray(array(beta, 1, CHANNELS, 1, 1));
         SDVariable loss = y.mul(sd.constant(array(w, BATCH, CHANNELS, SIZE, SIZE))).sum();
