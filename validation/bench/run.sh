@@ -23,7 +23,7 @@ export OMP_NUM_THREADS=$THREADS
 
 echo "== AeroDiff bench unet" >&2
 /usr/bin/time -f "%M" -o "$OUT/aerodiff.maxrss" java -jar target/aerodiff.jar bench unet --res "$RES" \
-    --batch "$BATCH" --threads "$THREADS" --profile --out "$OUT/aerodiff.json" 2> "$OUT/aerodiff.log"
+    --batch "$BATCH" --threads "$THREADS" --warmup 5 --profile --out "$OUT/aerodiff.json" 2> "$OUT/aerodiff.log"
 
 echo "== PyTorch peer" >&2
 rm -f "$OUT"/peer/*.jsonl
