@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The SameDiff U-Net against the PyTorch peer (../shared/bench/pytorch, same architecture, 15.48 M
 # parameters) on this machine, in one run: forward time per sample at batch 16, a DDPM training step
-# at batch 16 (64x64, fp32), and the peak resident memory of a process doing training steps; and
-# where AeroDiff's time goes, op by op. Writes results/*.json and results/summary.md. Installs Debian's PyTorch if missing.
+# at batch 16 (64x64, fp32), the peak resident memory of a process doing training steps, and the
+# machine's fp32 GEMM ceiling; and where AeroDiff's time goes, op by op. Writes results/*.json and
+# results/summary.md; about 2 minutes on 2 cores. Installs Debian's PyTorch if missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PEER=${PEER:-../shared/bench/pytorch}
@@ -23,12 +24,32 @@ export OMP_NUM_THREADS=$THREADS
 
 echo "== AeroDiff bench unet" >&2
 /usr/bin/time -f "%M" -o "$OUT/aerodiff.maxrss" java -jar target/aerodiff.jar bench unet --res "$RES" \
-    --batch "$BATCH" --threads "$THREADS" --warmup 5 --profile --out "$OUT/aerodiff.json" 2> "$OUT/aerodiff.log"
+    --batch "$BATCH" --threads "$THREADS" --warmup 10 --repeats 7 --profile --out "$OUT/aerodiff.json" 2> "$OUT/aerodiff.log"
 
 echo "== PyTorch peer" >&2
 rm -f "$OUT"/peer/*.jsonl
 mkdir -p "$OUT/peer"
 BENCH_OUT="$OUT/peer" /usr/bin/python3 "$PEER/unet_bench.py" "$THREADS" "$RES" "$BATCH" fp32 > "$OUT/peer-forward.log" 2>&1
+echo "== fp32 GEMM ceiling (oneDNN through PyTorch, 4096^2)" >&2
+# The peer's gemm_bench.py also times torch.mm and NumPy, which take minutes here (about 7 GFLOP/s
+# at 2048^2); oneDNN's inner product is the fastest fp32 GEMM on this machine.
+OMP_NUM_THREADS=$THREADS /usr/bin/python3 - "$THREADS" > "$OUT/gemm.json" <<'PY'
+import json, statistics, sys, time
+import torch
+import torch.utils.mkldnn
+torch.set_num_threads(int(sys.argv[1]))
+n = 4096
+linear = torch.utils.mkldnn.to_mkldnn(torch.nn.Linear(n, n, bias=False).eval())
+x = torch.randn(n, n).to_mkldnn()
+times = []
+with torch.no_grad():
+    for k in range(9):
+        start = time.perf_counter()
+        linear(x)
+        times.append(time.perf_counter() - start)
+med = statistics.median(times[2:])
+print(json.dumps({"n": n, "threads": int(sys.argv[1]), "seconds": times, "gflops_med": 2 * n ** 3 / med / 1e9}))
+PY
 BENCH_OUT="$OUT/peer" /usr/bin/time -f "%M" -o "$OUT/peer-train.maxrss" \
     /usr/bin/python3 "$PEER/train_bench.py" "$THREADS" "$RES" "$BATCH" fp32 > "$OUT/peer-train.log" 2>&1
 
@@ -38,6 +59,7 @@ out, threads, res, batch = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 a = json.load(open(os.path.join(out, "aerodiff.json")))
 fwd = [json.loads(l) for l in open(os.path.join(out, "peer", "unet_fwd.jsonl"))][-1]
 trn = [json.loads(l) for l in open(os.path.join(out, "peer", "train.jsonl"))][-1]
+gemm_fp32 = json.load(open(os.path.join(out, "gemm.json")))["gflops_med"]
 a_rss = int(open(os.path.join(out, "aerodiff.maxrss")).read().split()[-1]) / 1024
 p_rss = int(open(os.path.join(out, "peer-train.maxrss")).read().split()[-1]) / 1024
 print(f"{threads} threads, {res}x{res}, batch {batch}, fp32; medians")
@@ -47,6 +69,8 @@ print("|---|---|---|---|")
 print(f"| forward, ms per sample | {a['forward_ms_per_sample']:.1f} | {fwd['ms_per_sample_med']:.1f} | "
       f"{a['forward_ms_per_sample'] / fwd['ms_per_sample_med']:.2f} |")
 print(f"| forward GFLOP/s | {a['gflops_forward']:.1f} | {fwd['gflops_med']:.1f} | |")
+print(f"| forward, share of the fp32 GEMM ceiling ({gemm_fp32:.0f} GFLOP/s, median) | "
+      f"{100 * a['gflops_forward'] / gemm_fp32:.0f}% | {100 * fwd['gflops_med'] / gemm_fp32:.0f}% | |")
 print(f"| DDPM training step, ms | {a['train_step_ms']:.0f} | {1e3 * trn['median']:.0f} | "
       f"{a['train_step_ms'] / (1e3 * trn['median']):.2f} |")
 print(f"| peak resident memory of the process, MB | {a_rss:.0f} | {p_rss:.0f} | {a_rss / p_rss:.2f} |")
