@@ -18,17 +18,24 @@ package dev.aerodiff.nn;
 public final class NativeGarbage {
     /** System property: the largest share of wall time for collections, in [0, 1]. */
     public static final String SHARE_PROPERTY = "aerodiff.gc.share";
-    private static final double SHARE = share(System.getProperty(SHARE_PROPERTY, "0.05"));
+    private static double configuredShare = Double.NaN;
     private static long lastEnd = System.nanoTime();
     private static long lastCost;
 
     private NativeGarbage() {
     }
 
-    /** Call after a forward pass or a training step; collects when one is due. */
+    /**
+     * Call after a forward pass or a training step; collects when one is due.
+     *
+     * @throws IllegalArgumentException if the system property {@value #SHARE_PROPERTY} is not a number in [0, 1]
+     */
     public static synchronized void afterStep() {
+        if (Double.isNaN(configuredShare)) {
+            configuredShare = share(System.getProperty(SHARE_PROPERTY, "0.05"));
+        }
         long now = System.nanoTime();
-        if (SHARE <= 0 || !due(now - lastEnd, lastCost, SHARE)) {
+        if (configuredShare <= 0 || !due(now - lastEnd, lastCost, configuredShare)) {
             return;
         }
         System.gc();
