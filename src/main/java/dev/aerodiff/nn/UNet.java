@@ -2,9 +2,11 @@ package dev.aerodiff.nn;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -171,10 +173,14 @@ public final class UNet {
         return out;
     }
 
+    /** @return the trainable weights (SameDiff variables), in graph order */
+    public List<SDVariable> weights() {
+        return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE).toList();
+    }
+
     /** @return the total number of trainable parameters */
     public long parameterCount() {
-        return sd.variables().stream().filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE)
-                .mapToLong(v -> v.getArr().length()).sum();
+        return weights().stream().mapToLong(v -> v.getArr().length()).sum();
     }
 
     /**

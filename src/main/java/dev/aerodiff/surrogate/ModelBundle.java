@@ -81,10 +81,7 @@ public final class ModelBundle {
         try (ZipFile zip = open(file)) {
             BundleManifest m = manifest(file, zip);
             UNet net = UNet.buildForInference(m.network(), m.gridX().length);
-            for (SDVariable v : net.graph().variables()) {
-                if (v.getVariableType() != org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
-                    continue;
-                }
+            for (SDVariable v : net.weights()) {
                 ZipEntry we = zip.getEntry("weights/" + v.name());
                 if (we == null) {
                     throw new DataFileException(file, "weights of " + v.name() + " missing");

@@ -14,7 +14,6 @@ import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
@@ -63,7 +62,7 @@ public final class DiffusionTrainer {
         addLoss(net, config.weightedLoss());
         configure(net.graph(), config);
         Map<String, INDArray> ema = new LinkedHashMap<>();
-        for (SDVariable v : trainable(net.graph())) {
+        for (SDVariable v : net.weights()) {
             ema.put(v.name(), v.getArr().dup());
         }
         return new DiffusionTrainer(config, scaling, net, ema, 0);
@@ -94,10 +93,6 @@ public final class DiffusionTrainer {
                 .build());
     }
 
-    static java.util.List<SDVariable> trainable(SameDiff sd) {
-        return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE).toList();
-    }
-
     /**
      * One optimizer step on a batch drawn with the step's own random stream.
      *
@@ -108,7 +103,7 @@ public final class DiffusionTrainer {
         completedSteps++;
         // ema = d ema + (1 - d) w, written as d (ema - w) + w: in place, no temporary the size of the weights
         double d = config.emaDecay();
-        for (SDVariable v : trainable(net.graph())) {
+        for (SDVariable v : net.weights()) {
             INDArray w = v.getArr();
             ema.get(v.name()).subi(w).muli(d).addi(w);
         }

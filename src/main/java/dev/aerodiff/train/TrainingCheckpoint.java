@@ -102,7 +102,7 @@ public final class TrainingCheckpoint {
                 throw new DataFileException(file, "model.sdz holds no optimizer state");
             }
             Map<String, INDArray> ema = new LinkedHashMap<>();
-            for (SDVariable v : DiffusionTrainer.trainable(sd)) {
+            for (SDVariable v : net.weights()) {
                 ZipEntry e = zip.getEntry("ema/" + v.name());
                 if (e == null) {
                     throw new DataFileException(file, "averaged weights of " + v.name() + " missing");

@@ -48,13 +48,11 @@ class UNetTest {
         UNet trainable = UNet.build(UNetConfig.small(), 16, 7);
         UNet inference = UNet.buildForInference(UNetConfig.small(), 16);
         Nd4j.getRandom().setSeed(5);
-        for (org.nd4j.autodiff.samediff.SDVariable v : trainable.graph().variables()) {
-            if (v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
-                if (v.name().startsWith("gn_")) { // GroupNorm scale and shift away from their 1 and 0
-                    v.getArr().assign(Nd4j.rand(DataType.FLOAT, v.getArr().shape()).addi(0.5));
-                }
-                inference.graph().getVariable(v.name()).getArr().assign(v.getArr());
+        for (org.nd4j.autodiff.samediff.SDVariable v : trainable.weights()) {
+            if (v.name().startsWith("gn_")) { // GroupNorm scale and shift away from their 1 and 0
+                v.getArr().assign(Nd4j.rand(DataType.FLOAT, v.getArr().shape()).addi(0.5));
             }
+            inference.graph().getVariable(v.name()).getArr().assign(v.getArr());
         }
         INDArray x = Nd4j.randn(DataType.FLOAT, 2, 3, 16, 16);
         INDArray c = Nd4j.randn(DataType.FLOAT, 2, 3, 16, 16);
