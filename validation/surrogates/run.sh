@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Accuracy of the shipped surrogates on the held-out test split of datasets/airfoil-rans:
 #  - flow matching with at most 20 network evaluations against DDPM with all 200 steps,
-#  - the adaptive probability-flow ODE (Dormand-Prince) on both models,
+#  - the adaptive probability-flow ODE (Dormand-Prince 5(4), Bogacki-Shampine 3(2), Heun-Euler 2(1))
+#    on both models,
 #  - the memorization audit of both bundles against their training set,
 #  - the one-step denoising error of both networks by noise level on the test split.
 # Every run writes its metrics to results/NAME.json; summarize.py makes results/summary.md.
 # ONLY="name name" runs just those.
-# Takes about 20 minutes on 2 cores when the machine is idle (DDPM-200 alone about 4, the adaptive ODE
-# runs about 10; per-run wall seconds are in the results).
+# Takes about 25 minutes on 2 cores when the machine is idle (DDPM-200 alone about 4, the adaptive ODE
+# runs about 15; per-run wall seconds are in the results).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT=validation/surrogates/results
@@ -56,6 +57,11 @@ validate ddpm-ode-dopri5-3e-1 "$DDPM" ode-dopri5:3e-1
 validate flow-ode-dopri5-1e-2 "$FLOW" ode-dopri5:1e-2
 validate flow-ode-dopri5-1e-1 "$FLOW" ode-dopri5:1e-1
 validate flow-ode-dopri5-3e-1 "$FLOW" ode-dopri5:3e-1
+validate flow-ode-bs3-1e-1 "$FLOW" ode-bs3:1e-1
+validate flow-ode-bs3-3e-2 "$FLOW" ode-bs3:3e-2
+validate flow-ode-bs3-1e-2 "$FLOW" ode-bs3:1e-2
+validate flow-ode-heun2-3e-2 "$FLOW" ode-heun2:3e-2
+validate ddpm-ode-bs3-3e-2 "$DDPM" ode-bs3:3e-2
 validate ddpm-200 "$DDPM" ddpm
 run memorization-flow memorization --model "$FLOW" --train "$TRAIN" --out "$WORK/memorization-flow"
 run memorization-ddpm memorization --model "$DDPM" --train "$TRAIN" --out "$WORK/memorization-ddpm"

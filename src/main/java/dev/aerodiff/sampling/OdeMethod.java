@@ -18,6 +18,10 @@ public enum OdeMethod {
     DOPRI5("ode-dopri5", true),
     /** Dormand-Prince 8(5,3), adaptive. */
     DOP853("ode-dop853", true),
+    /** Bogacki-Shampine 3(2), adaptive: three evaluations per step. */
+    BS3("ode-bs3", true),
+    /** Heun-Euler 2(1), adaptive: two evaluations per step. */
+    HEUN2("ode-heun2", true),
     /** Classical fourth-order Runge-Kutta, fixed step. */
     RK4("ode-rk4", false),
     /** Gragg-Bulirsch-Stoer extrapolation, adaptive in step and order. */
@@ -62,6 +66,10 @@ public enum OdeMethod {
         return switch (this) {
             case DOPRI5 -> new DormandPrince54Integrator(minStep, span, tolerance, tolerance);
             case DOP853 -> new DormandPrince853Integrator(minStep, span, tolerance, tolerance);
+            case BS3 -> new LowOrderPairIntegrator(LowOrderPairIntegrator.Pair.BOGACKI_SHAMPINE_32, minStep, span,
+                    tolerance);
+            case HEUN2 -> new LowOrderPairIntegrator(LowOrderPairIntegrator.Pair.HEUN_EULER_21, minStep, span,
+                    tolerance);
             case RK4 -> new ClassicalRungeKuttaIntegrator(span / steps);
             case GBS -> new GraggBulirschStoerIntegrator(minStep, span, tolerance, tolerance);
             case ADAMS -> new AdamsMoultonIntegrator(4, minStep, span / steps, tolerance, tolerance);

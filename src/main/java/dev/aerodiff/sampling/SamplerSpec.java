@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
  *   euler[:N]           flow-matching Euler (20)         heun[:N]       Heun (10)
  *   ode-dopri5[:TOL]    Dormand-Prince 5(4) (1e-5)       ode-dop853[:TOL]  Dormand-Prince 8(5,3)
  *   ode-gbs[:TOL]       Gragg-Bulirsch-Stoer             ode-rk4[:N]    classical Runge-Kutta (40)
+ *   ode-bs3[:TOL]       Bogacki-Shampine 3(2)            ode-heun2[:TOL]  Heun-Euler 2(1)
  *   ode-adams[:N]       Adams-Bashforth-Moulton, step at most span/N (40)
  *   sde-euler[:N]       reverse SDE, Euler-Maruyama (500)
  * </pre>
@@ -47,6 +48,10 @@ public record SamplerSpec(Kind kind, int steps, double tolerance, double eta, Pr
         ODE_DOP853("ode-dop853", 0, OdeMethod.DOP853),
         /** Probability-flow ODE, classical Runge-Kutta. */
         ODE_RK4("ode-rk4", 40, OdeMethod.RK4),
+        /** Probability-flow ODE, Bogacki-Shampine 3(2). */
+        ODE_BS3("ode-bs3", 0, OdeMethod.BS3),
+        /** Probability-flow ODE, Heun-Euler 2(1). */
+        ODE_HEUN2("ode-heun2", 0, OdeMethod.HEUN2),
         /** Probability-flow ODE, Gragg-Bulirsch-Stoer. */
         ODE_GBS("ode-gbs", 0, OdeMethod.GBS),
         /** Probability-flow ODE, Adams-Bashforth-Moulton. */

@@ -44,6 +44,8 @@ class SamplerContractTest {
                 Arguments.of("ode-dop853", LINEAR, Parameterization.SCORE),
                 Arguments.of("ode-rk4:40", COSINE, Parameterization.EPSILON),
                 Arguments.of("ode-gbs", COSINE, Parameterization.X0),
+                Arguments.of("ode-bs3", COSINE, Parameterization.V),
+                Arguments.of("ode-heun2:1e-4", OT, Parameterization.VELOCITY),
                 Arguments.of("ode-adams:40", LINEAR, Parameterization.EPSILON),
                 Arguments.of("sde-euler:500", COSINE, Parameterization.EPSILON),
                 Arguments.of("sde-euler:500", LINEAR, Parameterization.SCORE));
@@ -104,6 +106,6 @@ class SamplerContractTest {
     }
 
     static Stream<String> adaptive() {
-        return Stream.of("ode-dopri5", "ode-dop853", "ode-gbs", "ode-adams:40");
+        return Stream.of("ode-dopri5", "ode-dop853", "ode-gbs", "ode-adams:40", "ode-bs3", "ode-heun2:1e-4");
     }
 }
