@@ -6,8 +6,7 @@ import dev.aerodiff.diffusion.NoiseLevel;
 import dev.aerodiff.diffusion.NoiseSchedule;
 import dev.aerodiff.diffusion.Parameterization;
 import dev.aerodiff.diffusion.TimeGrid;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.ode.ODEIntegrator;
 import org.hipparchus.ode.ODEState;
@@ -26,9 +25,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Batch modes: {@link Mode#BATCHED} integrates the batch as one ODE (one denoiser call per
  * evaluation, best throughput; adaptive step sizes are shared, so results depend on the batch's
- * composition). {@link Mode#PER_SAMPLE} integrates each sample alone, so results do not depend on
- * the batch; it is the default for adaptive methods. Fixed-step methods give the same result in
- * both modes and default to batched.
+ * composition). {@link Mode#PER_SAMPLE} integrates each sample alone, with its own steps, so
+ * results do not depend on the batch; the samples' solves run side by side and their network
+ * evaluations are gathered into batched calls ({@link LockstepRows}). It is the default for
+ * adaptive methods. Fixed-step methods give the same result in both modes and default to batched.
  */
 public final class OdeSampler implements Sampler {
 
@@ -142,16 +142,18 @@ public final class OdeSampler implements Sampler {
             nfe = ode.evaluations();
             calls = nfe;
         } else {
-            List<INDArray> rows = new ArrayList<>();
-            for (long b = 0; b < batch; b++) {
+            INDArray[] rows = new INDArray[Math.toIntExact(batch)];
+            int[] evaluations = new int[rows.length];
+            SamplingListener shared = listener == SamplingListener.NONE ? listener : new SynchronizedListener(listener);
+            calls = LockstepRows.run(denoiser, rows.length, (b, rowDenoiser) -> {
                 INDArray row = BatchArrays.rows(xInit, b, b + 1);
-                ProbabilityFlowOde ode = equation(denoiser, schedule, BatchArrays.rows(condition, b, b + 1), row, grid,
-                        tStop);
-                rows.add(solve(ode, row, grid, tStop, listener));
-                nfe = Math.max(nfe, ode.evaluations());
-                calls += ode.evaluations();
-            }
-            x = Nd4j.concat(0, rows.toArray(INDArray[]::new));
+                ProbabilityFlowOde ode = equation(rowDenoiser, schedule, BatchArrays.rows(condition, b, b + 1), row,
+                        grid, tStop);
+                rows[b] = solve(ode, row, grid, tStop, shared);
+                evaluations[b] = ode.evaluations();
+            });
+            nfe = Arrays.stream(evaluations).max().orElse(0);
+            x = Nd4j.concat(0, rows);
         }
         if (denoise) {
             ModelEvaluator model = new ModelEvaluator(name(), denoiser, condition);
@@ -189,6 +191,14 @@ public final class OdeSampler implements Sampler {
     /** Length of the integration interval in u: one unit per step for fixed-step methods, else 1. */
     private int units(TimeGrid grid) {
         return method.adaptive() ? 1 : grid.steps();
+    }
+
+    /** Passes the steps of solves that run side by side to a listener one at a time. */
+    private record SynchronizedListener(SamplingListener listener) implements SamplingListener {
+        @Override
+        public synchronized void step(StepInfo info) {
+            listener.step(info);
+        }
     }
 
     /** Reports each accepted integrator step to a {@link SamplingListener}. */

@@ -31,7 +31,7 @@ class ReproducibilityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ddpm:50", "ddim:10", "ddim:10:0.5", "euler:10", "heun:5", "sde-euler:50", "ode-rk4:8",
-        "ode-dopri5", "ode-dop853", "ode-gbs", "ode-adams:10"})
+        "ode-dopri5", "ode-dop853", "ode-gbs", "ode-adams:10", "ode-bs3:1e-3", "ode-heun2:1e-3"})
     void eightSamplesAtBatchEightEqualBatchesOfThreeAndFive(String spec) {
         INDArray whole = ensemble(spec, 8);
         assertArrayEquals(new long[] {8, 2, 2}, whole.shape());
