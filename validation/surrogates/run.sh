@@ -7,8 +7,8 @@
 #  - the one-step denoising error of both networks by noise level on the test split.
 # Every run writes its metrics to results/NAME.json; summarize.py makes results/summary.md.
 # ONLY="name name" runs just those.
-# Takes about 25 minutes on 2 cores when the machine is idle (DDPM-200 alone about 4, the adaptive ODE
-# runs about 15; per-run wall seconds are in the results).
+# Takes about 20 minutes on 2 cores when the machine is idle (DDPM-200 alone about 4, the adaptive ODE
+# runs about 6; per-run wall seconds are in the results).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT=validation/surrogates/results
@@ -60,6 +60,7 @@ validate flow-ode-dopri5-3e-1 "$FLOW" ode-dopri5:3e-1
 validate flow-ode-bs3-1e-1 "$FLOW" ode-bs3:1e-1
 validate flow-ode-bs3-3e-2 "$FLOW" ode-bs3:3e-2
 validate flow-ode-bs3-1e-2 "$FLOW" ode-bs3:1e-2
+validate flow-ode-bs3-3e-3 "$FLOW" ode-bs3:3e-3
 validate flow-ode-heun2-3e-2 "$FLOW" ode-heun2:3e-2
 validate ddpm-ode-bs3-3e-2 "$DDPM" ode-bs3:3e-2
 validate ddpm-200 "$DDPM" ddpm
