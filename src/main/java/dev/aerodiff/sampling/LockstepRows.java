@@ -158,8 +158,8 @@ final class LockstepRows {
                 c.result = BatchArrays.rows(out, first, first + size).dup();
                 first += size;
             }
-        } catch (RuntimeException e) {
-            fail(e);
+        } catch (RuntimeException | Error e) {
+            fail(e); // every solve stops at its next call; run() rethrows e once they have
         }
         waiting.clear();
         lock.notifyAll();
