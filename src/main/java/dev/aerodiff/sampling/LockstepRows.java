@@ -138,24 +138,24 @@ final class LockstepRows {
         try {
             INDArray[] xs = new INDArray[waiting.size()];
             INDArray[] conditions = new INDArray[waiting.size()];
-            List<Double> times = new ArrayList<>();
+            double[] times = new double[waiting.stream().mapToInt(c -> c.t.length).sum()];
+            int filled = 0;
             for (int i = 0; i < xs.length; i++) {
                 Call c = waiting.get(i);
                 xs[i] = c.xt;
                 conditions[i] = c.condition;
-                for (double t : c.t) {
-                    times.add(t);
-                }
+                System.arraycopy(c.t, 0, times, filled, c.t.length);
+                filled += c.t.length;
             }
             INDArray x = xs.length == 1 ? xs[0] : Nd4j.concat(0, xs);
             INDArray condition = conditions[0] == null ? null
                     : conditions.length == 1 ? conditions[0] : Nd4j.concat(0, conditions);
-            INDArray out = denoiser.evaluate(x, times.stream().mapToDouble(Double::doubleValue).toArray(), condition);
+            INDArray out = denoiser.evaluate(x, times, condition);
             batchedCalls++;
             long first = 0;
             for (Call c : waiting) {
                 long size = c.xt.size(0);
-                c.result = BatchArrays.rows(out, first, first + size).dup();
+                c.result = BatchArrays.rows(out, first, first + size); // a view: each solve touches only its rows
                 first += size;
             }
         } catch (RuntimeException | Error e) {

@@ -103,9 +103,10 @@ public final class DiffusionTrainer {
         completedSteps++;
         // ema = d ema + (1 - d) w, written as d (ema - w) + w: in place, no temporary the size of the weights
         double d = config.emaDecay();
-        for (SDVariable v : net.weights()) {
-            INDArray w = v.getArr();
-            ema.get(v.name()).subi(w).muli(d).addi(w);
+        // the averages are keyed by the weights' names, so the graph's variables need not be filtered every step
+        for (Map.Entry<String, INDArray> e : ema.entrySet()) {
+            INDArray w = net.graph().getArrForVarName(e.getKey());
+            e.getValue().subi(w).muli(d).addi(w);
         }
         NativeGarbage.afterStep();
     }
