@@ -6,7 +6,7 @@
 #  - the memorization audit of both bundles against their training set,
 #  - the one-step denoising error of both networks by noise level on the test split.
 # Every run writes its metrics to results/NAME.json; summarize.py makes results/summary.md.
-# ONLY="name name" runs just those.
+# ONLY="name name" runs just those (validation/lib.sh).
 # Takes about 20 minutes on 2 cores when the machine is idle (DDPM-200 alone about 4, the adaptive ODE
 # runs about 6; per-run wall seconds are in the results).
 set -euo pipefail
@@ -14,38 +14,11 @@ cd "$(dirname "$0")/../.."
 OUT=validation/surrogates/results
 WORK=${WORK:-target/validation-surrogates}
 SAMPLES=${SAMPLES:-10}
-mkdir -p "$OUT" "$WORK"
-[ -f target/aerodiff.jar ] || mvn -q -B package -DskipTests
 TEST=datasets/airfoil-rans/test.nc
 TRAIN=datasets/airfoil-rans/train.nc
 FLOW=examples/flow-matching.aerodiff
 DDPM=examples/ddpm.aerodiff
-
-run() {
-    local name=$1
-    shift
-    if [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $name "* ]]; then
-        return 0
-    fi
-    echo "== $name: aerodiff $*" >&2
-    local start=$SECONDS
-    java -jar target/aerodiff.jar "$@" --json > "$WORK/$name.json" 2> "$WORK/$name.log"
-    /usr/bin/python3 - "$WORK/$name.json" "$OUT/$name.json" $((SECONDS - start)) <<'PY'
-import json, sys
-d = json.load(open(sys.argv[1]))
-d["wall_seconds"] = int(sys.argv[3])
-for m in d.get("models", []):          # keep the summary, drop the per-sample drag lists
-    for c in m.get("cases", []):
-        c.pop("predicted_drag", None); c.pop("simulated_drag", None)
-json.dump(d, open(sys.argv[2], "w"), indent=1)
-PY
-}
-
-validate() {
-    local name=$1 model=$2 sampler=$3
-    run "$name" validate --model "$model" --against "$TEST" --sampler "$sampler" --samples "$SAMPLES" \
-        --out "$WORK/$name"
-}
+source validation/lib.sh
 
 validate flow-euler-20 "$FLOW" euler:20
 validate ddpm-ddim-20 "$DDPM" ddim:20

@@ -1,4 +1,5 @@
-"""Summary table of validation/surrogates/run.sh: accuracy per sampler relative to DDPM-200, the
+"""Summary table of validation/surrogates/run.sh (and validation/stall/run.sh): accuracy per sampler
+relative to DDPM-200 with the simulations' spread and split-half floor where recorded, the
 memorization audit and the one-step denoising error by noise level. Usage: python3 summarize.py RESULTS_DIR > summary.md"""
 import json
 import os
@@ -8,16 +9,17 @@ out = sys.argv[1]
 runs = {f[:-5]: json.load(open(os.path.join(out, f))) for f in sorted(os.listdir(out)) if f.endswith(".json")}
 ref = runs["ddpm-200"]["models"][0] if "ddpm-200" in runs else None
 print("| run | method | sampler | NFE | error_mean | vs DDPM-200 | error_std | vs DDPM-200 | drag W1 | "
-      "simulation spread | seconds |")
-print("|---|---|---|---|---|---|---|---|---|---|---|")
+      "simulation spread | split-half floor, mean / std | seconds |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|")
 for name, r in runs.items():
     if "models" not in r:
         continue
     m = r["models"][0]
     rel_mean = f"{m['error_mean'] / ref['error_mean']:.3f}" if ref else "-"
     rel_std = f"{m['error_std'] / ref['error_std']:.3f}" if ref else "-"
+    floor = f"{m['floor_error_mean']:.3g} / {m['floor_error_std']:.3g}" if "floor_error_mean" in m else "-"
     print(f"| {name} | {m['method']} | {m['sampler']} | {m['nfe']} | {m['error_mean']:.4g} | {rel_mean} | "
-          f"{m['error_std']:.4g} | {rel_std} | {m['drag_w1']:.4g} | {m['simulation_mean_std']:.3g} | "
+          f"{m['error_std']:.4g} | {rel_std} | {m['drag_w1']:.4g} | {m['simulation_mean_std']:.3g} | {floor} | "
           f"{r['wall_seconds']} |")
 print()
 print("| memorization | sampler | NFE | copies, trained | median d1/d2, trained | copies, empirical-optimal | "

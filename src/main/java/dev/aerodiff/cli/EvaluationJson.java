@@ -3,6 +3,7 @@ package dev.aerodiff.cli;
 import dev.aerodiff.field.Channel;
 import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.metrics.ChannelUncertainty;
+import dev.aerodiff.metrics.SnapshotFloor;
 import dev.aerodiff.surrogate.CaseEvaluation;
 import dev.aerodiff.surrogate.ModelEvaluation;
 import java.util.LinkedHashMap;
@@ -39,8 +40,8 @@ final class EvaluationJson {
 
     /**
      * @return {@code name, method, sampler, nfe, error_mean, error_std} (averages over channels and
-     *         conditions), the simulations' spread, per-channel averages, force-coefficient distances,
-     *         timing, and one entry per condition
+     *         conditions), the simulations' spread and split-half floor, per-channel averages,
+     *         force-coefficient distances, timing, and one entry per condition
      */
     static Map<String, Object> model(ModelEvaluation m) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -51,6 +52,7 @@ final class EvaluationJson {
         out.put("error_mean", m.errorOfMean());
         out.put("error_std", m.errorOfStd());
         out.put("simulation_mean_std", m.referenceMeanStd());
+        putFloor(out, m.floor());
         double[] meanByChannel = new double[Channel.ALL.size()];
         double[] stdByChannel = new double[Channel.ALL.size()];
         for (Channel ch : Channel.ALL) {
@@ -66,12 +68,21 @@ final class EvaluationJson {
         return out;
     }
 
+    /** {@code floor_error_mean}, {@code floor_error_std}: the simulation's split-half errors, if known. */
+    private static void putFloor(Map<String, Object> out, SnapshotFloor floor) {
+        if (floor != null) {
+            out.put("floor_error_mean", floor.errorOfMean());
+            out.put("floor_error_std", floor.errorOfStd());
+        }
+    }
+
     private static Map<String, Object> caseRow(CaseEvaluation e) {
         Map<String, Object> row = condition(e.reference().condition());
         row.put("samples", e.predicted().samples());
         row.put("reference_samples", e.reference().samples());
         row.put("error_mean", e.errorOfMean());
         row.put("error_std", e.errorOfStd());
+        putFloor(row, e.floor());
         row.put("drag_w1", e.dragW1());
         row.put("lift_w1", e.liftW1());
         row.put("predicted_drag", e.predictedForces().drag());

@@ -1,5 +1,6 @@
 package dev.aerodiff.cli;
 
+import dev.aerodiff.metrics.SnapshotFloor;
 import dev.aerodiff.report.EvaluationReport;
 import dev.aerodiff.surrogate.BundleManifest;
 import dev.aerodiff.surrogate.ModelEvaluation;
@@ -47,11 +48,14 @@ final class EvaluationOutput {
             Json.print(out, metrics);
             return;
         }
-        out.printf(Locale.ROOT, "%-16s %-6s %-10s %4s %13s %13s %13s %10s%n", "model", "method", "sampler", "NFE",
-                "error_mean", "error_std", "sim. spread", "drag W1");
+        out.printf(Locale.ROOT, "%-16s %-6s %-10s %4s %13s %13s %13s %21s %10s%n", "model", "method", "sampler",
+                "NFE", "error_mean", "error_std", "sim. spread", "split-half mean/std", "drag W1");
         for (ModelEvaluation m : evaluations) {
-            out.printf(Locale.ROOT, "%-16s %-6s %-10s %4d %13.4g %13.4g %13.4g %10.4g%n", m.name(), m.method(),
-                    m.sampler(), m.nfe(), m.errorOfMean(), m.errorOfStd(), m.referenceMeanStd(), m.dragW1());
+            SnapshotFloor floor = m.floor();
+            out.printf(Locale.ROOT, "%-16s %-6s %-10s %4d %13.4g %13.4g %13.4g %21s %10.4g%n", m.name(), m.method(),
+                    m.sampler(), m.nfe(), m.errorOfMean(), m.errorOfStd(), m.referenceMeanStd(),
+                    floor == null ? "-" : String.format(Locale.ROOT, "%.3g / %.3g", floor.errorOfMean(),
+                            floor.errorOfStd()), m.dragW1());
         }
         out.printf(Locale.ROOT, "wrote %s and %s%n", report, metricsFile);
     }

@@ -122,6 +122,26 @@ public final class FlowCase {
         return new FlowCase(condition, mask, newUnits, samples, newValues, iterations, coefficients);
     }
 
+    /**
+     * @param sampleIndices which samples to keep, in the order wanted (repeats allowed)
+     * @return a case with just those samples, their iterations and force coefficients
+     * @throws IndexOutOfBoundsException if an index is not a sample of this case
+     */
+    public FlowCase selectSamples(int[] sampleIndices) {
+        int block = Channel.count() * cellCount();
+        float[] picked = new float[sampleIndices.length * block];
+        int[] pickedIterations = iterations == null ? null : new int[sampleIndices.length];
+        for (int k = 0; k < sampleIndices.length; k++) {
+            int s = sampleIndices[k];
+            System.arraycopy(values, offset(s, Channel.ALL.get(0)), picked, k * block, block);
+            if (pickedIterations != null) {
+                pickedIterations[k] = iterations[s];
+            }
+        }
+        return new FlowCase(condition, mask, units, sampleIndices.length, picked, pickedIterations,
+                coefficients == null ? null : coefficients.select(sampleIndices));
+    }
+
     private int offset(int sample, Channel channel) {
         if (sample < 0 || sample >= samples) {
             throw new IndexOutOfBoundsException("sample " + sample + " of " + samples);

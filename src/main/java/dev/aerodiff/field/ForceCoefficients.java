@@ -49,6 +49,17 @@ public record ForceCoefficients(double[] lift, double[] drag) {
         return std(drag);
     }
 
+    /** @return the coefficients of the given samples, in that order */
+    public ForceCoefficients select(int[] sampleIndices) {
+        double[] l = new double[sampleIndices.length];
+        double[] d = new double[sampleIndices.length];
+        for (int k = 0; k < sampleIndices.length; k++) {
+            l[k] = lift[sampleIndices[k]];
+            d[k] = drag[sampleIndices[k]];
+        }
+        return new ForceCoefficients(l, d);
+    }
+
     private static double mean(double[] v) {
         return java.util.Arrays.stream(v).average().orElse(Double.NaN);
     }

@@ -4,6 +4,7 @@ import dev.aerodiff.field.Channel;
 import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.field.PixelMoments;
 import dev.aerodiff.io.AtomicFile;
+import dev.aerodiff.metrics.SnapshotFloor;
 import dev.aerodiff.surrogate.CaseEvaluation;
 import dev.aerodiff.surrogate.ModelEvaluation;
 import java.nio.file.Files;
@@ -42,7 +43,9 @@ public final class EvaluationReport {
                 Units are dimensionless ((p - fluid mean)/U^2, u/U) over fluid cells. *Error of mean* and *error \
                 of std*: the fluid average of |predicted - simulated| per-pixel mean (std), averaged over p, ux, uy \
                 and over the conditions. *Simulation spread*: the simulation's own fluid-averaged std, the scale \
-                the errors should be far below. *Drag W1*: exact 1-D Wasserstein distance between the predicted \
+                the errors should be far below. *Split-half floor*: the errors of one random half of the \
+                simulation's snapshots against the other half, what an exact surrogate would score with finite \
+                ensembles (`SnapshotFloor`). *Drag W1*: exact 1-D Wasserstein distance between the predicted \
                 and the simulated pressure drag coefficients (pressure integrated around the mask; no skin \
                 friction), averaged over the conditions.
 
@@ -61,11 +64,13 @@ public final class EvaluationReport {
 
     private static void summaryTable(StringBuilder md, List<ModelEvaluation> models) {
         md.append("| model | method | sampler | NFE | error of mean | error of std | simulation spread | "
-                + "drag W1 | seconds |\n|---|---|---|---|---|---|---|---|---|\n");
+                + "split-half floor, mean / std | drag W1 | seconds |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (ModelEvaluation m : models) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.4g | %.4g | %.4g | %.4g | %.1f |%n",
+            SnapshotFloor floor = m.floor();
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.4g | %.4g | %.4g | %s | %.4g | %.1f |%n",
                     m.name(), m.method(), m.sampler(), m.nfe(), m.errorOfMean(), m.errorOfStd(),
-                    m.referenceMeanStd(), m.dragW1(), m.seconds()));
+                    m.referenceMeanStd(), floor == null ? "-" : String.format(Locale.ROOT, "%.3g / %.3g",
+                            floor.errorOfMean(), floor.errorOfStd()), m.dragW1(), m.seconds()));
         }
         md.append('\n');
     }

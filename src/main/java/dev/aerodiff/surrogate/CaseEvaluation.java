@@ -4,6 +4,7 @@ import dev.aerodiff.field.Channel;
 import dev.aerodiff.field.FlowCase;
 import dev.aerodiff.field.ForceCoefficients;
 import dev.aerodiff.metrics.ChannelUncertainty;
+import dev.aerodiff.metrics.SnapshotFloor;
 import dev.aerodiff.metrics.Wasserstein1D;
 import java.util.List;
 
@@ -18,10 +19,12 @@ import java.util.List;
  * @param sampler         the sampler specification
  * @param nfe             network evaluations per sample
  * @param seconds         wall time of the prediction
+ * @param floor           the errors of one half of the snapshots against the other, or null if the
+ *                        simulation has fewer than 4 snapshots
  */
 public record CaseEvaluation(FlowCase predicted, FlowCase reference, List<ChannelUncertainty> channels,
                              ForceCoefficients predictedForces, ForceCoefficients referenceForces, String sampler,
-                             int nfe, double seconds) {
+                             int nfe, double seconds, SnapshotFloor floor) {
 
     /** @return the metrics of one channel */
     public ChannelUncertainty channel(Channel channel) {

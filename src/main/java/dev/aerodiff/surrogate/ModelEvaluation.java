@@ -1,5 +1,6 @@
 package dev.aerodiff.surrogate;
 
+import dev.aerodiff.metrics.SnapshotFloor;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -37,6 +38,18 @@ public record ModelEvaluation(String name, String method, String sampler, int nf
     /** @return the simulations' spatially averaged std, averaged over channels and cases */
     public double referenceMeanStd() {
         return average(CaseEvaluation::referenceMeanStd);
+    }
+
+    /**
+     * @return the simulations' {@link SnapshotFloor} averaged over cases, or
+     *         null if a case has none
+     */
+    public SnapshotFloor floor() {
+        if (cases.stream().anyMatch(c -> c.floor() == null)) {
+            return null;
+        }
+        return new SnapshotFloor(average(c -> c.floor().errorOfMean()),
+                average(c -> c.floor().errorOfStd()));
     }
 
     /** @return exact W1 of the pressure drag coefficient, averaged over cases */

@@ -6,6 +6,7 @@ import dev.aerodiff.field.FlowCase;
 import dev.aerodiff.metrics.Crps;
 import dev.aerodiff.metrics.FieldUncertainty;
 import dev.aerodiff.metrics.PressureForces;
+import dev.aerodiff.metrics.SnapshotFloor;
 import dev.aerodiff.sampling.SamplerSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.function.IntConsumer;
 /**
  * Runs a surrogate on the conditions of a simulated data set and compares each predicted ensemble
  * with the simulation's snapshots: the field uncertainty metrics of {@link FieldUncertainty} (fair
- * CRPS) and the pressure force coefficients of both ensembles. Each case is predicted on the data
+ * CRPS), the pressure force coefficients of both ensembles, and the {@link SnapshotFloor} of the
+ * simulation (its splits seeded by the case index, so it is the same for every model). Each case is predicted on the data
  * set's own mask, so prediction and simulation share the fluid cells. Case {@code c} uses the seed
  * {@code seed + c}, so one case can be reproduced alone.
  */
@@ -67,7 +69,8 @@ public final class SurrogateEvaluation {
             out.add(new CaseEvaluation(predicted, reference,
                     FieldUncertainty.compare(predicted, reference, Crps.Estimator.FAIR),
                     PressureForces.of(predicted, data.grid()), PressureForces.of(reference, data.grid()),
-                    ensemble.sampler(), ensemble.nfe(), seconds));
+                    ensemble.sampler(), ensemble.nfe(), seconds,
+                    reference.samples() >= 4 ? SnapshotFloor.of(reference, c) : null));
             progress.accept(c);
         }
         return out;

@@ -14,6 +14,7 @@ import dev.aerodiff.io.NetcdfFieldDataset;
 import dev.aerodiff.metrics.ChannelUncertainty;
 import dev.aerodiff.metrics.Crps;
 import dev.aerodiff.metrics.FieldUncertainty;
+import dev.aerodiff.metrics.SnapshotFloor;
 import dev.aerodiff.sampling.SamplerSpec;
 import dev.aerodiff.surrogate.Surrogate;
 import dev.aerodiff.train.DiffusionTrainerTestData;
@@ -79,6 +80,11 @@ class EvaluationCommandsTest {
             double expected = FieldUncertainty.compare(predicted, reference, Crps.Estimator.FAIR).stream()
                     .mapToDouble(ChannelUncertainty::errorOfMean).average().orElseThrow();
             assertEquals(expected, models.get(0).get("cases").get(1).get("error_mean").asDouble(), 1e-9 * expected);
+            SnapshotFloor floor = SnapshotFloor.of(reference, 1);   // the simulation's alone: same for both models
+            for (JsonNode m : models) {
+                assertEquals(floor.errorOfMean(), m.get("cases").get(1).get("floor_error_mean").asDouble(), 1e-12);
+                assertEquals(floor.errorOfStd(), m.get("cases").get(1).get("floor_error_std").asDouble(), 1e-12);
+            }
         }
 
         String report = Files.readString(out.resolve("report.md"));

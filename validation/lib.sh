@@ -1,0 +1,33 @@
+# Shared by the validation scripts (source it from the repository root after setting OUT, WORK and,
+# for `validate`, TEST and SAMPLES). ONLY="name name" runs just those.
+#   run NAME ARGS...                  java -jar target/aerodiff.jar ARGS... --json > OUT/NAME.json,
+#                                     with the wall seconds added and per-sample drag lists dropped
+#   validate NAME BUNDLE SAMPLER      run NAME validate ... against $TEST with $SAMPLES samples
+mkdir -p "$OUT" "$WORK"
+[ -f target/aerodiff.jar ] || mvn -q -B package -DskipTests
+
+run() {
+    local name=$1
+    shift
+    if [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $name "* ]]; then
+        return 0
+    fi
+    echo "== $name: aerodiff $*" >&2
+    local start=$SECONDS
+    java -jar target/aerodiff.jar "$@" --json > "$WORK/$name.json" 2> "$WORK/$name.log"
+    /usr/bin/python3 - "$WORK/$name.json" "$OUT/$name.json" $((SECONDS - start)) <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["wall_seconds"] = int(sys.argv[3])
+for m in d.get("models", []):          # keep the summary, drop the per-sample drag lists
+    for c in m.get("cases", []):
+        c.pop("predicted_drag", None); c.pop("simulated_drag", None)
+json.dump(d, open(sys.argv[2], "w"), indent=1)
+PY
+}
+
+validate() {
+    local name=$1 model=$2 sampler=$3
+    run "$name" validate --model "$model" --against "$TEST" --sampler "$sampler" --samples "$SAMPLES" \
+        --out "$WORK/$name"
+}
