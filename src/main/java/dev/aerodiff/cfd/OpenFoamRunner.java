@@ -71,7 +71,7 @@ public final class OpenFoamRunner {
         }
         if (p.exitValue() != 0) {
             throw new CaseFailedException(command[0] + " failed with exit code " + p.exitValue() + ": "
-                    + lastLines(dir.resolve(log), 3));
+                    + failureReason(dir.resolve(log)));
         }
     }
 
@@ -85,6 +85,24 @@ public final class OpenFoamRunner {
             pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         }
         return pb;
+    }
+
+    /**
+     * @return what a failed program's log says: for OpenFOAM's floating-point trap (a solution that
+     *         diverged) the iteration it reached, otherwise its last three non-empty lines
+     */
+    static String failureReason(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            if (lines.stream().anyMatch(l -> l.contains("sigFpe::sigHandler"))) {
+                String time = lines.stream().map(String::strip).filter(l -> l.startsWith("Time = "))
+                        .reduce((a, b) -> b).map(l -> " at iteration " + l.substring(7)).orElse("");
+                return "floating-point exception" + time + " (the solution diverged; see " + log.getFileName() + ")";
+            }
+        } catch (IOException e) {
+            return "(no log)";
+        }
+        return lastLines(log, 3);
     }
 
     /** @return the last non-empty lines of a log, joined, for error messages */

@@ -77,4 +77,15 @@ class OpenFoamOutputTest {
         assertTrue(CaseSimulation.meshProblem("***Max skewness = 40.2, 7 highly skew faces\nFailed 1 mesh checks.")
                 .contains("40.2"));
     }
+
+    /** Head and tail of the log of a simpleFoam run that diverged (NACA 0012, 22 degrees, Re 1e7). */
+    @Test
+    void aDivergedRunIsReportedWithTheIterationItReached(@TempDir Path dir) throws IOException {
+        Path log = Path.of("src/test/resources/openfoam/log.simpleFoam-diverged");
+        assertEquals("floating-point exception at iteration 100 (the solution diverged; see log.simpleFoam-diverged)",
+                OpenFoamRunner.failureReason(log));
+        Path plain = dir.resolve("log.gmsh");
+        Files.writeString(plain, "Info    : Meshing 1D...\n\nError   : no curve loop\nAbort\n");
+        assertEquals("Info    : Meshing 1D... | Error   : no curve loop | Abort", OpenFoamRunner.failureReason(plain));
+    }
 }
