@@ -21,15 +21,16 @@ for name, r in runs.items():
     print(f"| {name} | {m['method']} | {m['sampler']} | {m['nfe']} | {m['error_mean']:.4g} | {rel_mean} | "
           f"{m['error_std']:.4g} | {rel_std} | {m['drag_w1']:.4g} | {m['simulation_mean_std']:.3g} | {floor} | "
           f"{r['wall_seconds']} |")
-print()
-print("| memorization | sampler | NFE | copies, trained | median d1/d2, trained | copies, empirical-optimal | "
-      "median d1/d2, empirical-optimal |")
-print("|---|---|---|---|---|---|---|")
-for name, r in runs.items():
-    if "trained" in r:
-        t, e = r["trained"], r["empirical_optimal"]
-        print(f"| {name} | {r['sampler']} | {r['nfe']} | {t['copy_fraction']:.1%} | {t['median_ratio']:.3f} | "
-              f"{e['copy_fraction']:.1%} | {e['median_ratio']:.3f} |")
+audits = {name: r for name, r in runs.items() if "trained" in r}
+if audits:
+    print()
+    print("| memorization | sampler | NFE | copies, trained | median d1/d2, trained | copies, empirical-optimal | "
+          "median d1/d2, empirical-optimal |")
+    print("|---|---|---|---|---|---|---|")
+for name, r in audits.items():
+    t, e = r["trained"], r["empirical_optimal"]
+    print(f"| {name} | {r['sampler']} | {r['nfe']} | {t['copy_fraction']:.1%} | {t['median_ratio']:.3f} | "
+          f"{e['copy_fraction']:.1%} | {e['median_ratio']:.3f} |")
 denoising = {name: r for name, r in runs.items() if "levels" in r}
 if denoising:
     names = list(denoising)
