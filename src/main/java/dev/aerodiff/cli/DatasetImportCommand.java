@@ -7,10 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,19 +64,6 @@ final class DatasetImportCommand implements Runnable {
                 java.util.stream.IntStream.range(0, imported.caseCount()).mapToObj(imported::readCase).toList(), meta);
         NetcdfDatasetWriter.write(dataset, out, new Progress(err, "write", dataset.caseCount()));
 
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("out", out.toString());
-        summary.put("files", files.size());
-        summary.put("cases", dataset.caseCount());
-        summary.put("samples_per_case", dataset.samplesPerCase());
-        summary.put("nx", dataset.grid().nx());
-        summary.put("ny", dataset.grid().ny());
-        if (common.json) {
-            Json.print(spec.commandLine().getOut(), summary);
-        } else {
-            spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d cases x %d samples on %dx%d from %d files%n",
-                    out, dataset.caseCount(), dataset.samplesPerCase(), dataset.grid().nx(), dataset.grid().ny(),
-                    files.size());
-        }
+        DatasetWrittenReport.print(spec.commandLine().getOut(), common.json, out, dataset, files.size());
     }
 }

@@ -1,0 +1,31 @@
+package dev.aerodiff.cli;
+
+import dev.aerodiff.data.FieldDataset;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The closing line (or JSON) of the commands that write a data set from several input files. */
+final class DatasetWrittenReport {
+    private DatasetWrittenReport() {
+    }
+
+    /** Prints {@code out, files, cases, samples_per_case, nx, ny} as JSON or one line of text. */
+    static void print(PrintWriter stdout, boolean json, Path out, FieldDataset dataset, int files) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("out", out.toString());
+        summary.put("files", files);
+        summary.put("cases", dataset.caseCount());
+        summary.put("samples_per_case", dataset.samplesPerCase());
+        summary.put("nx", dataset.grid().nx());
+        summary.put("ny", dataset.grid().ny());
+        if (json) {
+            Json.print(stdout, summary);
+        } else {
+            stdout.printf(Locale.ROOT, "wrote %s: %d cases x %d samples on %dx%d from %d files%n", out,
+                    dataset.caseCount(), dataset.samplesPerCase(), dataset.grid().nx(), dataset.grid().ny(), files);
+        }
+    }
+}

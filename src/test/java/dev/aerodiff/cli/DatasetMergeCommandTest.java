@@ -1,0 +1,50 @@
+package dev.aerodiff.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aerodiff.field.Channel;
+import dev.aerodiff.io.NetcdfFieldDataset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dataset merge} on the shipped test splits. */
+class DatasetMergeCommandTest {
+    private static final Path STALL = Path.of("datasets/airfoil-stall/test.nc");
+    private static final Path RANS = Path.of("datasets/airfoil-rans/test.nc");
+
+    @Test
+    void concatenatesTheCasesOfEachFileInOrder(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("both.nc");
+        CliRun r = CliRun.of("dataset", "merge", "--out", out.toString(), STALL.toString(), RANS.toString(), "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(14, new ObjectMapper().readTree(r.out()).get("cases").asInt());
+        try (NetcdfFieldDataset merged = NetcdfFieldDataset.open(out);
+             NetcdfFieldDataset stall = NetcdfFieldDataset.open(STALL);
+             NetcdfFieldDataset rans = NetcdfFieldDataset.open(RANS)) {
+            assertEquals(stall.caseCount() + rans.caseCount(), merged.caseCount());
+            assertEquals(stall.condition(5), merged.condition(5));
+            assertEquals(rans.condition(0), merged.condition(6));
+            assertArrayEquals(rans.readCase(7).field(19, Channel.UX), merged.readCase(13).field(19, Channel.UX));
+            assertArrayEquals(stall.readCase(2).coefficients().drag(), merged.readCase(2).coefficients().drag());
+            assertTrue(merged.metadata().history().contains("dataset merge"), merged.metadata().history());
+        }
+    }
+
+    @Test
+    void aConditionInTwoFilesIsRefusedByNameAndWritesNothing(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("both.nc");
+        Files.writeString(out, "earlier result");
+        CliRun r = CliRun.of("dataset", "merge", "--out", out.toString(), RANS.toString(), STALL.toString(),
+                RANS.toString());
+        assertEquals(AeroDiff.EXIT_FAILURE, r.exitCode());
+        String err = CliRun.withoutProgress(r.err()).strip();
+        assertTrue(err.startsWith("aerodiff: error: " + RANS + ": condition naca0012 aoa=7.50"), err);
+        assertTrue(err.contains("is also in " + RANS), err);
+        assertEquals("earlier result", Files.readString(out));
+    }
+}
