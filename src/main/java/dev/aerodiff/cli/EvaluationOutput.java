@@ -51,11 +51,9 @@ final class EvaluationOutput {
         out.printf(Locale.ROOT, "%-20s %-6s %-11s %4s %13s %13s %13s %21s %10s%n", "model", "method", "sampler",
                 "NFE", "error_mean", "error_std", "sim. spread", "split-half mean/std", "drag W1");
         for (ModelEvaluation m : evaluations) {
-            SnapshotFloor floor = m.floor();
             out.printf(Locale.ROOT, "%-20s %-6s %-11s %4d %13.4g %13.4g %13.4g %21s %10.4g%n", m.name(), m.method(),
                     m.sampler(), m.nfe(), m.errorOfMean(), m.errorOfStd(), m.referenceMeanStd(),
-                    floor == null ? "-" : String.format(Locale.ROOT, "%.3g / %.3g", floor.errorOfMean(),
-                            floor.errorOfStd()), m.dragW1());
+                    SnapshotFloor.describe(m.floor()), m.dragW1());
         }
         out.printf(Locale.ROOT, "wrote %s and %s%n", report, metricsFile);
     }

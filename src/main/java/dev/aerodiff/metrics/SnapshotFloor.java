@@ -1,7 +1,9 @@
 package dev.aerodiff.metrics;
 
 import dev.aerodiff.field.FlowCase;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -38,14 +40,20 @@ public record SnapshotFloor(double errorOfMean, double errorOfStd) {
         double std = 0;
         for (int draw = 0; draw < DRAWS; draw++) {
             int[] order = permutation(n, random);
-            int[] first = java.util.Arrays.copyOfRange(order, 0, half);
-            int[] second = java.util.Arrays.copyOfRange(order, half, 2 * half);
+            int[] first = Arrays.copyOfRange(order, 0, half);
+            int[] second = Arrays.copyOfRange(order, half, 2 * half);
             List<ChannelUncertainty> channels = FieldUncertainty.compare(reference.selectSamples(first),
                     reference.selectSamples(second), Crps.Estimator.FAIR);
             mean += channels.stream().mapToDouble(ChannelUncertainty::errorOfMean).average().orElseThrow();
             std += channels.stream().mapToDouble(ChannelUncertainty::errorOfStd).average().orElseThrow();
         }
         return new SnapshotFloor(mean / DRAWS, std / DRAWS);
+    }
+
+    /** @return "mean / std" to three significant digits, or "-" for no floor (tables and reports) */
+    public static String describe(SnapshotFloor floor) {
+        return floor == null ? "-"
+                : String.format(Locale.ROOT, "%.3g / %.3g", floor.errorOfMean(), floor.errorOfStd());
     }
 
     private static int[] permutation(int n, SplittableRandom random) {

@@ -66,11 +66,9 @@ public final class EvaluationReport {
         md.append("| model | method | sampler | NFE | error of mean | error of std | simulation spread | "
                 + "split-half floor, mean / std | drag W1 | seconds |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (ModelEvaluation m : models) {
-            SnapshotFloor floor = m.floor();
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.4g | %.4g | %.4g | %s | %.4g | %.1f |%n",
                     m.name(), m.method(), m.sampler(), m.nfe(), m.errorOfMean(), m.errorOfStd(),
-                    m.referenceMeanStd(), floor == null ? "-" : String.format(Locale.ROOT, "%.3g / %.3g",
-                            floor.errorOfMean(), floor.errorOfStd()), m.dragW1(), m.seconds()));
+                    m.referenceMeanStd(), SnapshotFloor.describe(m.floor()), m.dragW1(), m.seconds()));
         }
         md.append('\n');
     }
