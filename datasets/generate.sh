@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Generates a data set's splits with OpenFOAM: for each DATASET_DIR/SPLIT.csv (train, test), runs
+# Generates a data set's splits with OpenFOAM: for each DATASET_DIR/SPLIT.csv (SPLITS, default
+# "train test"), runs
 # `dataset generate` with the shipped solver and sampling settings into DATASET_DIR/SPLIT.nc and
 # writes its summary to DATASET_DIR/SPLIT.generate.json. Resumable: finished cases in the work
 # directory are reused. Usage (from anywhere):
 #   bash datasets/generate.sh DATASET_DIR [WORK_DIR]      e.g. datasets/airfoil-stall
+#   SPLITS=dense bash datasets/generate.sh datasets/airfoil-stall
 set -euo pipefail
 [ $# -ge 1 ] || { echo "usage: $0 DATASET_DIR [WORK_DIR]" >&2; exit 2; }
 dir=$(cd "$1" && pwd)
@@ -17,7 +19,7 @@ if ! command -v simpleFoam >/dev/null || ! command -v gmsh >/dev/null; then
 fi
 cd "$root"
 [ -f target/aerodiff.jar ] || mvn -q -B package -DskipTests
-for split in train test; do
+for split in ${SPLITS:-train test}; do
     [ -f "$dir/$split.csv" ] || { echo "$dir/$split.csv: no such condition list" >&2; exit 2; }
     java -jar target/aerodiff.jar dataset generate --conditions "$dir/$split.csv" --out "$dir/$split.nc" \
         --work "$work" --res 64 --iterations 2000 --snapshot-start 1525 --snapshot-every 25 \

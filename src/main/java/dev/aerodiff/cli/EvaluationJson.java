@@ -52,6 +52,8 @@ final class EvaluationJson {
         out.put("error_mean", m.errorOfMean());
         out.put("error_std", m.errorOfStd());
         out.put("simulation_mean_std", m.referenceMeanStd());
+        out.put("predicted_mean_std", m.predictedMeanStd());
+        out.put("spread_rank_correlation", Json.finiteOrNull(m.spreadRankCorrelation()));
         putFloor(out, m.floor());
         double[] meanByChannel = new double[Channel.ALL.size()];
         double[] stdByChannel = new double[Channel.ALL.size()];
@@ -82,6 +84,8 @@ final class EvaluationJson {
         row.put("reference_samples", e.reference().samples());
         row.put("error_mean", e.errorOfMean());
         row.put("error_std", e.errorOfStd());
+        row.put("simulation_mean_std", e.referenceMeanStd());
+        row.put("predicted_mean_std", e.predictedMeanStd());
         putFloor(row, e.floor());
         row.put("drag_w1", e.dragW1());
         row.put("lift_w1", e.liftW1());

@@ -33,6 +33,11 @@ final class Json {
         });
     }
 
+    /** @return the value, or null (JSON null) if it is NaN or infinite, which JSON cannot carry */
+    static Double finiteOrNull(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
     /** @return {"p": v[0], "ux": v[1], "uy": v[2]} */
     static Map<String, Double> perChannel(double[] values) {
         Map<String, Double> m = new LinkedHashMap<>();

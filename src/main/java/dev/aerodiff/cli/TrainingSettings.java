@@ -115,7 +115,8 @@ final class TrainingSettings {
         }
         return new UNetConfig(d.inChannels(), d.outChannels(), n.path("base").asInt(d.base()),
                 n.has("mult") ? ints(n.get("mult")) : d.mult(), n.path("res_blocks").asInt(d.resBlocksPerLevel()),
-                n.has("attention_levels") ? ints(n.get("attention_levels")) : d.attentionLevels());
+                n.has("attention_levels") ? ints(n.get("attention_levels")) : d.attentionLevels(),
+                n.path("condition_embedding").asBoolean(d.conditionEmbedding()));
     }
 
     private static int[] ints(JsonNode array) {

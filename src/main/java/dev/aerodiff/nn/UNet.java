@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -16,7 +17,11 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Inputs (placeholders): {@value #X} noisy fields [B, 3, H, W], {@value #CONDITION} condition
  * channels [B, 3, H, W], {@value #TIME} diffusion time [B] in [0, 1] (embedded as t x 1000, the
- * scale of discrete DDPM steps). Output {@value #OUTPUT}: [B, 3, H, W]. Not thread-safe: one
+ * scale of discrete DDPM steps). With {@link UNetConfig#conditionEmbedding()} the operating point
+ * (flow direction and log speed, read back from the condition channels) is embedded by its own
+ * two-layer MLP and added to the time embedding, as class labels are in conditional diffusion
+ * models; without it the condition reaches the network only through the first convolution.
+ * Output {@value #OUTPUT}: [B, 3, H, W]. Not thread-safe: one
  * graph evaluates one batch at a time.
  */
 public final class UNet {
@@ -28,6 +33,8 @@ public final class UNet {
     public static final String TIME = "t";
     /** Name of the network output. */
     public static final String OUTPUT = "out";
+    /** Name of the operating point [B, 3] embedded with {@link UNetConfig#conditionEmbedding()}. */
+    public static final String OPERATING_POINT = "operating_point";
     private static final double TIME_SCALE = 1000.0;
 
     private final SameDiff sd;
@@ -83,6 +90,9 @@ public final class UNet {
         SDVariable sinusoid = sd.concat(1, sd.math().sin(args), sd.math().cos(args));
         int tdim = config.timeEmbeddingDim();
         SDVariable temb = nn.linear(nn.silu(nn.linear(sinusoid, config.base(), tdim)), tdim, tdim);
+        if (config.conditionEmbedding()) {
+            temb = temb.add(nn.linear(nn.silu(nn.linear(operatingPoint(sd, cond), 3, tdim)), tdim, tdim));
+        }
         SDVariable tact = nn.silu(temb);
 
         int[] mult = config.mult();
@@ -147,6 +157,20 @@ public final class UNet {
             throw new IllegalArgumentException("graph has no U-Net inputs and output");
         }
         return new UNet(sd, config, resolution, -1);
+    }
+
+    /**
+     * The operating point read back from the condition channels (freestream ux, uy on fluid cells,
+     * zero on solid ones, and the solid mask): [B, 3] = flow direction (cos, sin of the angle of
+     * attack) and the log of the freestream speed over the reference speed, which grows with the
+     * Reynolds number. Depends on the inputs only, so it carries no gradient.
+     */
+    private static SDVariable operatingPoint(SameDiff sd, SDVariable cond) {
+        SDVariable pooled = sd.mean(cond, 2, 3);
+        SDVariable fluidFraction = pooled.get(SDIndex.all(), SDIndex.interval(2, 3)).rsub(1.0);
+        SDVariable velocity = pooled.get(SDIndex.all(), SDIndex.interval(0, 2)).div(fluidFraction);
+        SDVariable speed = sd.math().sqrt(velocity.mul(velocity).sum(true, 1));
+        return sd.concat(OPERATING_POINT, 1, velocity.div(speed), sd.math().log(speed));
     }
 
     private static SDVariable resBlock(GraphBlocks nn, SDVariable x, int cin, int cout, int size, SDVariable tact,

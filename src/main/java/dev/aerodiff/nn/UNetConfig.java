@@ -14,9 +14,13 @@ import java.util.Arrays;
  * @param mult              channel multiplier per level (its length is the number of levels)
  * @param resBlocksPerLevel residual blocks per level on the way down (one more on the way up)
  * @param attentionLevels   levels with self-attention after each residual block
+ * @param conditionEmbedding if true, the operating point read from the condition channels (flow
+ *                           direction and log speed) is embedded like the time and added to the
+ *                           time embedding, so that every residual block sees it (see {@link UNet});
+ *                           false in bundles made before it existed
  */
 public record UNetConfig(int inChannels, int outChannels, int base, int[] mult, int resBlocksPerLevel,
-                         int[] attentionLevels) {
+                         int[] attentionLevels, boolean conditionEmbedding) {
 
     /** Checks sizes and copies the arrays. */
     public UNetConfig {
@@ -28,6 +32,17 @@ public record UNetConfig(int inChannels, int outChannels, int base, int[] mult, 
         }
         mult = mult.clone();
         attentionLevels = attentionLevels.clone();
+    }
+
+    /** A network that sees the condition through its input channels only. */
+    public UNetConfig(int inChannels, int outChannels, int base, int[] mult, int resBlocksPerLevel,
+                      int[] attentionLevels) {
+        this(inChannels, outChannels, base, mult, resBlocksPerLevel, attentionLevels, false);
+    }
+
+    /** @return this shape with the condition embedding switched on or off */
+    public UNetConfig withConditionEmbedding(boolean on) {
+        return new UNetConfig(inChannels, outChannels, base, mult, resBlocksPerLevel, attentionLevels, on);
     }
 
     /** @return the peer network of the PyTorch benchmark: 15,477,411 parameters */
@@ -74,7 +89,7 @@ public record UNetConfig(int inChannels, int outChannels, int base, int[] mult, 
     public boolean equals(Object o) {
         return o instanceof UNetConfig c && inChannels == c.inChannels && outChannels == c.outChannels
                 && base == c.base && Arrays.equals(mult, c.mult) && resBlocksPerLevel == c.resBlocksPerLevel
-                && Arrays.equals(attentionLevels, c.attentionLevels);
+                && Arrays.equals(attentionLevels, c.attentionLevels) && conditionEmbedding == c.conditionEmbedding;
     }
 
     @Override
@@ -86,6 +101,6 @@ public record UNetConfig(int inChannels, int outChannels, int base, int[] mult, 
     public String toString() {
         return "UNetConfig[in=" + inChannels + ", out=" + outChannels + ", base=" + base + ", mult="
                 + Arrays.toString(mult) + ", blocks=" + resBlocksPerLevel + ", attention="
-                + Arrays.toString(attentionLevels) + "]";
+                + Arrays.toString(attentionLevels) + (conditionEmbedding ? ", condition embedding" : "") + "]";
     }
 }

@@ -46,6 +46,11 @@ public record CaseEvaluation(FlowCase predicted, FlowCase reference, List<Channe
         return channels.stream().mapToDouble(ChannelUncertainty::referenceMeanStd).average().orElseThrow();
     }
 
+    /** @return the ensemble's spatially averaged std, averaged over the channels */
+    public double predictedMeanStd() {
+        return channels.stream().mapToDouble(ChannelUncertainty::predictedMeanStd).average().orElseThrow();
+    }
+
     /** @return exact W1 between the predicted and the simulated pressure drag coefficients */
     public double dragW1() {
         return Wasserstein1D.w1(predictedForces.drag(), referenceForces.drag());

@@ -1,5 +1,6 @@
 package dev.aerodiff.surrogate;
 
+import dev.aerodiff.metrics.RankCorrelation;
 import dev.aerodiff.metrics.SnapshotFloor;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -38,6 +39,24 @@ public record ModelEvaluation(String name, String method, String sampler, int nf
     /** @return the simulations' spatially averaged std, averaged over channels and cases */
     public double referenceMeanStd() {
         return average(CaseEvaluation::referenceMeanStd);
+    }
+
+    /** @return the ensembles' spatially averaged std, averaged over channels and cases */
+    public double predictedMeanStd() {
+        return average(CaseEvaluation::predictedMeanStd);
+    }
+
+    /**
+     * @return Spearman's rank correlation, across cases, between the predicted and the simulated
+     *         spatially averaged std: near 1 when the model knows which conditions scatter more;
+     *         NaN for fewer than 3 cases or when one side does not vary
+     */
+    public double spreadRankCorrelation() {
+        if (cases.size() < 3) {
+            return Double.NaN;
+        }
+        return RankCorrelation.spearman(cases.stream().mapToDouble(CaseEvaluation::predictedMeanStd).toArray(),
+                cases.stream().mapToDouble(CaseEvaluation::referenceMeanStd).toArray());
     }
 
     /**

@@ -77,9 +77,14 @@ class EvaluationCommandsTest {
             FlowCase reference = DimensionlessNormalizer.normalize(ds.readCase(1));
             FlowCase predicted = DimensionlessNormalizer.normalize(flow.predict(reference.condition(),
                     reference.mask(), 3, SamplerSpec.parse("euler:2"), 12, i -> { }).samples());
-            double expected = FieldUncertainty.compare(predicted, reference, Crps.Estimator.FAIR).stream()
-                    .mapToDouble(ChannelUncertainty::errorOfMean).average().orElseThrow();
-            assertEquals(expected, models.get(0).get("cases").get(1).get("error_mean").asDouble(), 1e-9 * expected);
+            List<ChannelUncertainty> direct = FieldUncertainty.compare(predicted, reference, Crps.Estimator.FAIR);
+            double expected = direct.stream().mapToDouble(ChannelUncertainty::errorOfMean).average().orElseThrow();
+            JsonNode case1 = models.get(0).get("cases").get(1);
+            assertEquals(expected, case1.get("error_mean").asDouble(), 1e-9 * expected);
+            double predictedSpread = direct.stream().mapToDouble(ChannelUncertainty::predictedMeanStd).average()
+                    .orElseThrow();
+            assertEquals(predictedSpread, case1.get("predicted_mean_std").asDouble(), 1e-9 * predictedSpread);
+            assertTrue(models.get(0).get("spread_rank_correlation").isNull(), "undefined for 2 conditions");
             SnapshotFloor floor = SnapshotFloor.of(reference, 1);   // the simulation's alone: same for both models
             for (JsonNode m : models) {
                 assertEquals(floor.errorOfMean(), m.get("cases").get(1).get("floor_error_mean").asDouble(), 1e-12);

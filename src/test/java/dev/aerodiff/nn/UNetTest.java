@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.aerodiff.data.FieldScaling;
+import dev.aerodiff.field.FlowCondition;
+import dev.aerodiff.field.Mask;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class UNetTest {
 
@@ -60,6 +65,39 @@ class UNetTest {
         INDArray expected = trainable.forward(x, c, t);
         assertEquals(0.0, inference.forward(x, c, t).sub(expected).amaxNumber().doubleValue(), 0.0);
         assertEquals(trainable.parameterCount(), inference.parameterCount());
+    }
+
+    @Test
+    void conditionEmbeddingReadsTheOperatingPointFromTheConditionChannels() {
+        int size = 16;
+        FieldScaling scaling = new FieldScaling(new double[] {1, 1, 1}, 80.0);
+        boolean[] solid = new boolean[size * size];
+        for (int x = 4; x < 10; x++) {
+            solid[8 * size + x] = true;
+        }
+        Mask mask = new Mask(size, size, solid);
+        FlowCondition slow = new FlowCondition("naca0012", 18, 2e6, 20.0);
+        FlowCondition fast = new FlowCondition("naca0012", -4, 8e6, 80.0);
+        INDArray cond = Nd4j.create(DataType.FLOAT, 2, 3, size, size);
+        cond.get(NDArrayIndex.point(0)).assign(Nd4j.create(scaling.encodeCondition(slow, mask), 3, size, size));
+        cond.get(NDArrayIndex.point(1)).assign(Nd4j.create(scaling.encodeCondition(fast, mask), 3, size, size));
+
+        UNet net = UNet.build(UNetConfig.small().withConditionEmbedding(true), size, 1);
+        INDArray point = net.graph().output(Map.of(UNet.X, Nd4j.zeros(DataType.FLOAT, 2, 3, size, size),
+                UNet.CONDITION, cond, UNet.TIME, Nd4j.zeros(DataType.FLOAT, 2)), UNet.OPERATING_POINT)
+                .get(UNet.OPERATING_POINT);
+        double[][] expected = {
+            {Math.cos(Math.toRadians(18)), Math.sin(Math.toRadians(18)), Math.log(20.0 / 80.0)},
+            {Math.cos(Math.toRadians(-4)), Math.sin(Math.toRadians(-4)), 0.0}};
+        for (int b = 0; b < 2; b++) {
+            for (int k = 0; k < 3; k++) {
+                assertEquals(expected[b][k], point.getDouble(b, k), 1e-5, "sample " + b + ", feature " + k);
+            }
+        }
+        long plain = UNet.build(UNetConfig.small(), size, 1).parameterCount();
+        int tdim = UNetConfig.small().timeEmbeddingDim();
+        assertEquals(plain + 3L * tdim + tdim + (long) tdim * tdim + tdim, net.parameterCount(),
+                "one two-layer MLP more");
     }
 
     @Test

@@ -22,15 +22,19 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ModelBundleTest {
 
-    @Test
-    void roundTripsTheAveragedWeightsAndTheManifest(@TempDir Path dir) {
+    @ParameterizedTest(name = "condition embedding {0}")
+    @ValueSource(booleans = {false, true})
+    void roundTripsTheAveragedWeightsAndTheManifest(boolean conditionEmbedding, @TempDir Path dir) {
         InMemoryFieldDataset ds = dev.aerodiff.train.DiffusionTrainerTestData.synthetic();
         FieldScaling scaling = FieldScaling.fit(ds);
         TrainerConfig cfg = new TrainerConfig(TrainingObjective.DDPM,
-                new UNetConfig(6, 3, 8, new int[] {1, 2}, 1, new int[0]), 10, 4, 1e-3, 0, 0, 0.5, 3, null);
+                new UNetConfig(6, 3, 8, new int[] {1, 2}, 1, new int[0], conditionEmbedding), 10, 4, 1e-3, 0, 0,
+                0.5, 3, null);
         DiffusionTrainer trainer = DiffusionTrainer.create(cfg, 16, scaling);
         TrainingData data = TrainingData.of(ds, scaling);
         trainer.step(data);
