@@ -48,12 +48,13 @@ final class EvaluationOutput {
             Json.print(out, metrics);
             return;
         }
-        out.printf(Locale.ROOT, "%-20s %-6s %-11s %4s %13s %13s %13s %21s %10s%n", "model", "method", "sampler",
-                "NFE", "error_mean", "error_std", "sim. spread", "split-half mean/std", "drag W1");
+        out.printf(Locale.ROOT, "%-20s %-6s %-11s %4s %13s %13s %13s %13s %21s %10s%n", "model", "method",
+                "sampler", "NFE", "error_mean", "error_std", "sim. spread", "pred. spread", "split-half mean/std",
+                "drag W1");
         for (ModelEvaluation m : evaluations) {
-            out.printf(Locale.ROOT, "%-20s %-6s %-11s %4d %13.4g %13.4g %13.4g %21s %10.4g%n", m.name(), m.method(),
-                    m.sampler(), m.nfe(), m.errorOfMean(), m.errorOfStd(), m.referenceMeanStd(),
-                    SnapshotFloor.describe(m.floor()), m.dragW1());
+            out.printf(Locale.ROOT, "%-20s %-6s %-11s %4d %13.4g %13.4g %13.4g %13.4g %21s %10.4g%n", m.name(),
+                    m.method(), m.sampler(), m.nfe(), m.errorOfMean(), m.errorOfStd(), m.referenceMeanStd(),
+                    m.predictedMeanStd(), SnapshotFloor.describe(m.floor()), m.dragW1());
         }
         out.printf(Locale.ROOT, "wrote %s and %s%n", report, metricsFile);
     }

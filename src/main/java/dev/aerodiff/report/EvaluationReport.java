@@ -64,11 +64,16 @@ public final class EvaluationReport {
 
     private static void summaryTable(StringBuilder md, List<ModelEvaluation> models) {
         md.append("| model | method | sampler | NFE | error of mean | error of std | simulation spread | "
-                + "split-half floor, mean / std | drag W1 | seconds |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                + "predicted spread | spread rank correlation | split-half floor, mean / std | drag W1 | seconds |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ModelEvaluation m : models) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.4g | %.4g | %.4g | %s | %.4g | %.1f |%n",
+            double rho = m.spreadRankCorrelation();
+            String rank = Double.isNaN(rho) ? "-" : String.format(Locale.ROOT, "%.2f", rho);
+            md.append(String.format(Locale.ROOT,
+                    "| %s | %s | %s | %d | %.4g | %.4g | %.4g | %.4g | %s | %s | %.4g | %.1f |%n",
                     m.name(), m.method(), m.sampler(), m.nfe(), m.errorOfMean(), m.errorOfStd(),
-                    m.referenceMeanStd(), SnapshotFloor.describe(m.floor()), m.dragW1(), m.seconds()));
+                    m.referenceMeanStd(), m.predictedMeanStd(), rank, SnapshotFloor.describe(m.floor()),
+                    m.dragW1(), m.seconds()));
         }
         md.append('\n');
     }
