@@ -27,9 +27,15 @@ class ShippedDatasetsTest {
     void theStallSetHoldsItsListedConditionsButTheDivergedOneAndReallyScatters() throws Exception {
         List<ConditionList.Entry> train = ConditionList.read(Path.of("datasets/airfoil-stall/train.csv"));
         List<ConditionList.Entry> test = ConditionList.read(Path.of("datasets/airfoil-stall/test.csv"));
+        List<ConditionList.Entry> dense = ConditionList.read(Path.of("datasets/airfoil-stall/dense.csv"));
         for (ConditionList.Entry t : test) {
             assertTrue(train.stream().noneMatch(e -> e.id().equals(t.id())), t.id());
+            assertTrue(dense.stream().noneMatch(e -> e.id().equals(t.id())), "dense split holds test " + t.id());
         }
+        for (ConditionList.Entry d : dense) {
+            assertTrue(train.stream().noneMatch(e -> e.id().equals(d.id())), "dense split repeats " + d.id());
+        }
+        assertEquals(61, dense.size());
         DatasetStatistics stallTrain = stats("airfoil-stall", "train");
         DatasetStatistics stallTest = stats("airfoil-stall", "test");
         assertEquals(train.size() - 1, stallTrain.cases(), "NACA 0012 at 22 degrees, Re 1e7 diverged");
