@@ -80,9 +80,17 @@ public record UNetConfig(int inChannels, int outChannels, int base, int[] mult, 
         return 1 << (mult.length - 1);
     }
 
-    /** @return GroupNorm groups for {@code channels}: min(32, c/4) from 32 channels on, else 8 */
+    /**
+     * @return GroupNorm groups for {@code channels}: the largest divisor of c up to min(32, c/4)
+     *         from 32 channels on, else up to 8 (so 32 for 128 channels, 24 for 144 = 96 + 48 at a
+     *         skip connection of base 24, where 32 groups would not divide the channels)
+     */
     public static int groups(int channels) {
-        return channels >= 32 ? Math.min(32, channels / 4) : 8;
+        int groups = channels >= 32 ? Math.min(32, channels / 4) : Math.min(8, channels);
+        while (channels % groups != 0) {
+            groups--;
+        }
+        return groups;
     }
 
     @Override

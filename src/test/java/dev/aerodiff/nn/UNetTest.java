@@ -9,6 +9,8 @@ import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.field.Mask;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -98,6 +100,29 @@ class UNetTest {
         int tdim = UNetConfig.small().timeEmbeddingDim();
         assertEquals(plain + 3L * tdim + tdim + (long) tdim * tdim + tdim, net.parameterCount(),
                 "one two-layer MLP more");
+    }
+
+    @ParameterizedTest(name = "base {0}")
+    @ValueSource(ints = {24, 40})
+    void widthsThatAreNotPowersOfTwoRunTheirSkipConnections(int base) {
+        // the up path concatenates 4 x base and 2 x base channels (144 at base 24), which 32 groups do not divide
+        UNet net = UNet.build(new UNetConfig(6, 3, base, new int[] {1, 2, 4}, 1, new int[0]), 16, 1);
+        INDArray out = net.forward(Nd4j.zeros(DataType.FLOAT, 2, 3, 16, 16), Nd4j.zeros(DataType.FLOAT, 2, 3, 16, 16),
+                Nd4j.zeros(DataType.FLOAT, 2));
+        assertArrayEquals(new long[] {2, 3, 16, 16}, out.shape());
+    }
+
+    @Test
+    void groupNormGroupsDivideTheChannelsAndKeepThoseOfTheStandardWidths() {
+        assertEquals(8, UNetConfig.groups(8));
+        assertEquals(8, UNetConfig.groups(16));
+        assertEquals(12, UNetConfig.groups(48));
+        assertEquals(24, UNetConfig.groups(96));
+        assertEquals(32, UNetConfig.groups(384));
+        assertEquals(24, UNetConfig.groups(144));
+        for (int c = 8; c <= 1024; c += 8) {
+            assertEquals(0, c % UNetConfig.groups(c), "channels " + c);
+        }
     }
 
     @Test
