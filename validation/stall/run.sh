@@ -3,9 +3,11 @@
 # stall, 16 to 22 degrees, whose SIMPLE runs keep oscillating). Trains a flow-matching and a DDPM
 # bundle on its train split with the shipped recipe (examples/train-*.json, only the data differ;
 # each on one core, side by side, about 30 minutes) unless they exist, then validates both on the
-# test split and writes results/NAME.json and results/summary.md. The errors are set against the
-# simulations' spread and against the split-half floor (the errors of half of the snapshots
-# against the other half: what an exact surrogate with 10 samples would score).
+# test split and the flow bundle also on the train split (does it fit the conditions it was trained
+# on?), and writes results/NAME.json, results/train-split/NAME.json and results/summary.md. The
+# errors are set against the simulations' spread, the predicted spread, their rank correlation
+# across conditions and the split-half floor (the errors of half of the snapshots against the
+# other half: what an exact surrogate with 10 samples would score).
 # ONLY="name name" runs just those validations (validation/lib.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,14 +21,15 @@ DDPM=${DDPM:-examples/stall-ddpm.aerodiff}
 source validation/lib.sh
 [ -f "$DATA/train.nc" ] || { echo "$DATA/train.nc is missing: bash datasets/generate.sh $DATA" >&2; exit 1; }
 
-# train_bundle BUNDLE METHOD DATA [FLAGS...]: trains in the background on one core unless BUNDLE exists
+# train_bundle BUNDLE CONFIG DATA [FLAGS...]: trains in the background on one core unless BUNDLE
+# exists or ONLY is set
 pids=()
 train_bundle() {
-    local bundle=$1 method=$2 data=$3
+    local bundle=$1 config=$2 data=$3
     shift 3
-    [ -f "$bundle" ] && return 0
+    [ -f "$bundle" ] || [ -n "${ONLY:-}" ] && return 0
     echo "== training $bundle (log: $WORK/$(basename "$bundle").log)" >&2
-    OMP_NUM_THREADS=1 java -jar target/aerodiff.jar train --config "examples/train-$method.json" \
+    OMP_NUM_THREADS=1 java -jar target/aerodiff.jar train --config "$config" \
         --data "$data" --out "$bundle" "$@" > "$WORK/$(basename "$bundle").log" 2>&1 &
     pids+=($!)
 }
@@ -34,31 +37,56 @@ wait_for_training() {
     for pid in "${pids[@]}"; do wait "$pid"; done
     pids=()
 }
+# on_split SPLIT.nc DIR NAME BUNDLE: validates with euler:20 against another split into results/DIR
+on_split() {
+    mkdir -p "$OUT/$2" "$WORK/$2"
+    TEST=$1 OUT=$OUT/$2 WORK=$WORK/$2 validate "$3" "$4" euler:20
+}
 
-train_bundle "$FLOW" flow "$DATA/train.nc"
-train_bundle "$DDPM" ddpm "$DATA/train.nc"
+train_bundle "$FLOW" examples/train-flow.json "$DATA/train.nc"
+train_bundle "$DDPM" examples/train-ddpm.json "$DATA/train.nc"
 wait_for_training
 
 validate flow-euler-20 "$FLOW" euler:20
 validate flow-ode-bs3-3e-2 "$FLOW" ode-bs3:3e-2
 validate ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 validate ddpm-200 "$DDPM" ddpm
+validate flow-euler-100 "$FLOW" euler:100
+on_split "$DATA/train.nc" train-split flow-euler-20 "$FLOW"
 
-# EXTRA=1: the flow recipe with twice the steps, and on both shipped train splits merged (not
-# shipped; about 65 and 35 minutes on one core each, side by side), the latter also on the test
-# split of airfoil-rans (results/rans-test/).
+# EXTRA=1: flow-matching experiments, not shipped, each validated with euler:20:
+# - the recipe with twice the steps, and on both shipped train splits merged (also on the test split
+#   of airfoil-rans, results/rans-test/); about 65 and 35 minutes on one core each, side by side;
+# - with the condition embedding (examples/train-flow-stall.json), on the train split and on the
+#   train split plus the dense split (83 conditions; SPLITS=dense bash datasets/generate.sh
+#   datasets/airfoil-stall makes dense.nc, about 35 minutes); about 40 minutes each, side by side.
 if [ -n "${EXTRA:-}" ]; then
     LONG=$WORK/flow-7200.aerodiff
     BOTH=$WORK/flow-both.aerodiff
     [ -f "$WORK/both-train.nc" ] || java -jar target/aerodiff.jar dataset merge --out "$WORK/both-train.nc" \
         datasets/airfoil-rans/train.nc "$DATA/train.nc"
-    train_bundle "$LONG" flow "$DATA/train.nc" --steps 7200
-    train_bundle "$BOTH" flow "$WORK/both-train.nc"
+    train_bundle "$LONG" examples/train-flow.json "$DATA/train.nc" --steps 7200
+    train_bundle "$BOTH" examples/train-flow.json "$WORK/both-train.nc"
     wait_for_training
     validate flow-7200-euler-20 "$LONG" euler:20
     validate flow-both-euler-20 "$BOTH" euler:20
-    mkdir -p "$OUT/rans-test"
-    TEST=datasets/airfoil-rans/test.nc OUT=$OUT/rans-test validate flow-both-euler-20 "$BOTH" euler:20
+    on_split datasets/airfoil-rans/test.nc rans-test flow-both-euler-20 "$BOTH"
+
+    EMBEDDED=$WORK/flow-embedded.aerodiff
+    DENSE=$WORK/flow-embedded-dense.aerodiff
+    [ -f "$DATA/dense.nc" ] || SPLITS=dense bash datasets/generate.sh "$DATA"
+    [ -f "$WORK/stall-dense-train.nc" ] || java -jar target/aerodiff.jar dataset merge \
+        --out "$WORK/stall-dense-train.nc" "$DATA/train.nc" "$DATA/dense.nc"
+    train_bundle "$EMBEDDED" examples/train-flow-stall.json "$DATA/train.nc"
+    train_bundle "$DENSE" examples/train-flow-stall.json "$WORK/stall-dense-train.nc"
+    wait_for_training
+    validate flow-embedded-euler-20 "$EMBEDDED" euler:20
+    validate flow-embedded-dense-euler-20 "$DENSE" euler:20
+    on_split "$DATA/train.nc" train-split flow-embedded-euler-20 "$EMBEDDED"
 fi
-/usr/bin/python3 validation/surrogates/summarize.py "$OUT" > "$OUT/summary.md"
+for dir in "$OUT" "$OUT/train-split"; do
+    if [ -d "$dir" ]; then
+        /usr/bin/python3 validation/surrogates/summarize.py "$dir" > "$dir/summary.md"
+    fi
+done
 cat "$OUT/summary.md"
