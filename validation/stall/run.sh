@@ -21,15 +21,15 @@ DDPM=${DDPM:-examples/stall-ddpm.aerodiff}
 source validation/lib.sh
 [ -f "$DATA/train.nc" ] || { echo "$DATA/train.nc is missing: bash datasets/generate.sh $DATA" >&2; exit 1; }
 
-# train_bundle BUNDLE CONFIG DATA [FLAGS...]: trains in the background on one core unless BUNDLE
-# exists or ONLY is set
+# train_bundle BUNDLE CONFIG DATA [FLAGS...]: trains in the background on THREADS cores (default 1)
+# unless BUNDLE exists or ONLY is set
 pids=()
 train_bundle() {
     local bundle=$1 config=$2 data=$3
     shift 3
     [ -f "$bundle" ] || [ -n "${ONLY:-}" ] && return 0
     echo "== training $bundle (log: $WORK/$(basename "$bundle").log)" >&2
-    OMP_NUM_THREADS=1 java -jar target/aerodiff.jar train --config "$config" \
+    OMP_NUM_THREADS=${THREADS:-1} java -jar target/aerodiff.jar train --config "$config" \
         --data "$data" --out "$bundle" "$@" > "$WORK/$(basename "$bundle").log" 2>&1 &
     pids+=($!)
 }
@@ -59,7 +59,8 @@ on_split "$DATA/train.nc" train-split flow-euler-20 "$FLOW"
 #   of airfoil-rans, results/rans-test/); about 65 and 35 minutes on one core each, side by side;
 # - with the condition embedding (examples/train-flow-stall.json), on the train split and on the
 #   train split plus the dense split (83 conditions; SPLITS=dense bash datasets/generate.sh
-#   datasets/airfoil-stall makes dense.nc, about 35 minutes); about 40 minutes each, side by side.
+#   datasets/airfoil-stall makes dense.nc, about 35 minutes); about 40 minutes each, side by side;
+# - twice the widths (base 32, 2.5 M weights) for half the steps (1800), on two cores, 35 minutes.
 if [ -n "${EXTRA:-}" ]; then
     LONG=$WORK/flow-7200.aerodiff
     BOTH=$WORK/flow-both.aerodiff
@@ -83,6 +84,19 @@ if [ -n "${EXTRA:-}" ]; then
     validate flow-embedded-euler-20 "$EMBEDDED" euler:20
     validate flow-embedded-dense-euler-20 "$DENSE" euler:20
     on_split "$DATA/train.nc" train-split flow-embedded-euler-20 "$EMBEDDED"
+
+    WIDE=$WORK/flow-base32.aerodiff
+    /usr/bin/python3 - "$WORK/train-flow-base32.json" <<'PY'
+import json, sys
+c = json.load(open("examples/train-flow.json"))
+c["data"] = "datasets/airfoil-stall/train.nc"
+c["network"]["base"] = 32
+json.dump(c, open(sys.argv[1], "w"), indent=1)
+PY
+    THREADS=2 train_bundle "$WIDE" "$WORK/train-flow-base32.json" "$DATA/train.nc" --steps 1800
+    wait_for_training
+    validate flow-base32-euler-20 "$WIDE" euler:20
+    on_split "$DATA/train.nc" train-split flow-base32-euler-20 "$WIDE"
 fi
 for dir in "$OUT" "$OUT/train-split"; do
     if [ -d "$dir" ]; then
