@@ -14,8 +14,8 @@ import java.util.Arrays;
  * @param mult              channel multiplier per level (its length is the number of levels)
  * @param resBlocksPerLevel residual blocks per level on the way down (one more on the way up)
  * @param attentionLevels   levels with self-attention after each residual block
- * @param conditionEmbedding if true, the operating point read from the condition channels (flow
- *                           direction and log speed) is embedded like the time and added to the
+ * @param conditionEmbedding if true, the operating point read from the condition channels (angle
+ *                           of attack and log speed) is embedded like the time and added to the
  *                           time embedding, so that every residual block sees it (see {@link UNet});
  *                           false in bundles made before it existed
  */

@@ -96,9 +96,31 @@ class UNetTest {
                 assertEquals(expected[b][k], point.getDouble(b, k), 1e-5, "sample " + b + ", feature " + k);
             }
         }
+        // nearby angles and speeds give clearly different features: the fastest sinusoids turn once per
+        // 0.6 degrees and once per 6% of Reynolds number (the log speed, read back in float from field
+        // means and times 100, is good to a few 1e-4 radians)
+        INDArray features = net.graph().output(Map.of(UNet.X, Nd4j.zeros(DataType.FLOAT, 2, 3, size, size),
+                UNet.CONDITION, cond, UNet.TIME, Nd4j.zeros(DataType.FLOAT, 2)), UNet.CONDITION_FEATURES)
+                .get(UNet.CONDITION_FEATURES);
+        int half = UNetConfig.small().base() / 2;
+        assertArrayEquals(new long[] {2, 4 * half}, features.shape());
+        double[] angle = {18, -4};
+        double[] logSpeed = {Math.log(20.0 / 80.0), 0};
+        for (int b = 0; b < 2; b++) {
+            for (int k = 0; k < half; k++) {
+                double freq = Math.exp(-Math.log(10000) * k / half);
+                assertEquals(Math.sin(10 * angle[b] * freq), features.getDouble(b, k), 2e-4, "angle sin " + k);
+                assertEquals(Math.cos(10 * angle[b] * freq), features.getDouble(b, half + k), 2e-4, "angle cos " + k);
+                assertEquals(Math.sin(100 * logSpeed[b] * freq), features.getDouble(b, 2 * half + k), 1e-3,
+                        "speed sin " + k);
+                assertEquals(Math.cos(100 * logSpeed[b] * freq), features.getDouble(b, 3 * half + k), 1e-3,
+                        "speed cos " + k);
+            }
+        }
         long plain = UNet.build(UNetConfig.small(), size, 1).parameterCount();
         int tdim = UNetConfig.small().timeEmbeddingDim();
-        assertEquals(plain + 3L * tdim + tdim + (long) tdim * tdim + tdim, net.parameterCount(),
+        int featureCount = 2 * UNetConfig.small().base(); // sinusoids of the angle of attack and of the log speed
+        assertEquals(plain + (long) featureCount * tdim + tdim + (long) tdim * tdim + tdim, net.parameterCount(),
                 "one two-layer MLP more");
     }
 
