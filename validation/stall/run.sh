@@ -37,10 +37,11 @@ wait_for_training() {
     for pid in "${pids[@]}"; do wait "$pid"; done
     pids=()
 }
-# on_split SPLIT.nc DIR NAME BUNDLE: validates with euler:20 against another split into results/DIR
+# on_split SPLIT.nc DIR NAME BUNDLE [SAMPLER]: validates with SAMPLER (default euler:20) against
+# another split into results/DIR
 on_split() {
     mkdir -p "$OUT/$2" "$WORK/$2"
-    TEST=$1 OUT=$OUT/$2 WORK=$WORK/$2 validate "$3" "$4" euler:20
+    TEST=$1 OUT=$OUT/$2 WORK=$WORK/$2 validate "$3" "$4" "${5:-euler:20}"
 }
 
 train_bundle "$FLOW" examples/train-flow.json "$DATA/train.nc"
@@ -57,9 +58,9 @@ on_split "$DATA/train.nc" train-split flow-euler-20 "$FLOW"
 # EXTRA=1: flow-matching experiments, not shipped, each validated with euler:20:
 # - the recipe with twice the steps, and on both shipped train splits merged (also on the test split
 #   of airfoil-rans, results/rans-test/); about 65 and 35 minutes on one core each, side by side;
-# - with the condition embedding (examples/train-flow-stall.json), on the train split and on the
-#   train split plus the dense split (83 conditions; SPLITS=dense bash datasets/generate.sh
-#   datasets/airfoil-stall makes dense.nc, about 35 minutes); about 40 minutes each, side by side;
+# - with the condition embedding (examples/train-flow-stall.json, examples/train-ddpm-stall.json),
+#   flow matching and DDPM (DDIM-20, eta 1), each also on the train split, about 40 minutes each,
+#   side by side; then the flow recipe with the embedding on airfoil-rans (results/rans-test/);
 # - twice the widths (base 32, 2.5 M weights) for half the steps (1800), on two cores, 35 minutes.
 if [ -n "${EXTRA:-}" ]; then
     LONG=$WORK/flow-7200.aerodiff
@@ -74,16 +75,25 @@ if [ -n "${EXTRA:-}" ]; then
     on_split datasets/airfoil-rans/test.nc rans-test flow-both-euler-20 "$BOTH"
 
     EMBEDDED=$WORK/flow-embedded.aerodiff
-    DENSE=$WORK/flow-embedded-dense.aerodiff
-    [ -f "$DATA/dense.nc" ] || SPLITS=dense bash datasets/generate.sh "$DATA"
-    [ -f "$WORK/stall-dense-train.nc" ] || java -jar target/aerodiff.jar dataset merge \
-        --out "$WORK/stall-dense-train.nc" "$DATA/train.nc" "$DATA/dense.nc"
+    EMBEDDED_DDPM=$WORK/ddpm-embedded.aerodiff
+    EMBEDDED_RANS=$WORK/rans-flow-embedded.aerodiff
     train_bundle "$EMBEDDED" examples/train-flow-stall.json "$DATA/train.nc"
-    train_bundle "$DENSE" examples/train-flow-stall.json "$WORK/stall-dense-train.nc"
+    train_bundle "$EMBEDDED_DDPM" examples/train-ddpm-stall.json "$DATA/train.nc"
     wait_for_training
     validate flow-embedded-euler-20 "$EMBEDDED" euler:20
-    validate flow-embedded-dense-euler-20 "$DENSE" euler:20
+    validate ddpm-embedded-ddim-20-eta1 "$EMBEDDED_DDPM" ddim:20:1
     on_split "$DATA/train.nc" train-split flow-embedded-euler-20 "$EMBEDDED"
+    on_split "$DATA/train.nc" train-split ddpm-embedded-ddim-20-eta1 "$EMBEDDED_DDPM" ddim:20:1
+    on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
+    /usr/bin/python3 - "$WORK/train-flow-rans-embedded.json" <<'PY'
+import json, sys
+c = json.load(open("examples/train-flow.json"))
+c["network"]["condition_embedding"] = True
+json.dump(c, open(sys.argv[1], "w"), indent=1)
+PY
+    train_bundle "$EMBEDDED_RANS" "$WORK/train-flow-rans-embedded.json" datasets/airfoil-rans/train.nc
+    wait_for_training
+    on_split datasets/airfoil-rans/test.nc rans-test flow-embedded-euler-20 "$EMBEDDED_RANS"
 
     WIDE=$WORK/flow-base32.aerodiff
     /usr/bin/python3 - "$WORK/train-flow-base32.json" <<'PY'
