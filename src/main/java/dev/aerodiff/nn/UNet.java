@@ -102,7 +102,8 @@ public final class UNet {
         if (config.conditionEmbedding()) {
             SDVariable point = operatingPoint(sd, cond);
             SDVariable angle = sd.math().atan2(column(point, 1), column(point, 0)).mul(ANGLE_SCALE * 180 / Math.PI);
-            SDVariable features = sd.concat(CONDITION_FEATURES, 1, sinusoid(sd, angle, half), sinusoid(sd, column(point, 2).mul(SPEED_SCALE), half));
+            SDVariable features = sd.concat(CONDITION_FEATURES, 1, sinusoid(sd, angle, half),
+                    sinusoid(sd, column(point, 2).mul(SPEED_SCALE), half));
             temb = temb.add(nn.linear(nn.silu(nn.linear(features, 2 * config.base(), tdim)), tdim, tdim));
         }
         SDVariable tact = nn.silu(temb);
