@@ -141,8 +141,9 @@ final class RateCheckCommand implements Runnable {
             throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
         }
         PrintWriter err = spec.commandLine().getErr();
+        // every subset trains with the condition embedding fitted to the whole training set
         TrainerConfig training = TrainingSettings.config(TrainingSettings.read(configFile, err), null, steps, null,
-                null, null);
+                null, null, TrainingSettings.conditionsOf(train));
         SamplerSpec samplerSpec = sampler != null ? SamplingOptions.parseSamplerOption(sampler)
                 : Surrogate.defaultSampler(training.objective());
         TrainingSizeRate.Summary measured;

@@ -72,7 +72,8 @@ final class TrainCommand implements Runnable {
         JsonNode json = TrainingSettings.read(configFile, spec.commandLine().getErr());
         Path dataPath = data != null ? data : TrainingSettings.path(json, "data");
         Path bundle = out != null ? out : TrainingSettings.path(json, "out");
-        TrainerConfig config = TrainingSettings.config(json, method, steps, batch, learningRate, seed);
+        TrainerConfig config = TrainingSettings.config(json, method, steps, batch, learningRate, seed,
+                TrainingSettings.conditionsOf(dataPath));
         TrainingObjective objective = config.objective();
         int every = checkpointEvery != null ? checkpointEvery : json.path("checkpoint_every").asInt(200);
         Path checkpoint = Path.of(bundle + ".ckpt");

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aerodiff.diffusion.Parameterization;
 import dev.aerodiff.io.DataFileException;
+import dev.aerodiff.io.NetcdfFieldDataset;
+import dev.aerodiff.field.FlowCondition;
+import dev.aerodiff.nn.ConditionEmbedding;
 import dev.aerodiff.nn.UNetConfig;
 import dev.aerodiff.train.TrainerConfig;
 import dev.aerodiff.train.TrainingObjective;
@@ -11,8 +14,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Training settings from a JSON file (the keys of {@code train --config}), with single fields
@@ -25,7 +30,8 @@ final class TrainingSettings {
     /** Help text listing the keys. */
     static final String KEYS_HELP = "keys: data, method, steps, batch_size, learning_rate, warmup_steps, weight_decay,"
             + " ema_decay, seed, checkpoint_every, out, output (what the network outputs: epsilon or v for ddpm,"
-            + " velocity for flow), network {base, mult, res_blocks, attention_levels}";
+            + " velocity for flow), network {base, mult, res_blocks, attention_levels, condition_embedding (true to"
+            + " fit its periods to the training conditions, or {angle_period_deg, log_speed_period})}";
 
     private TrainingSettings() {
     }
@@ -64,16 +70,18 @@ final class TrainingSettings {
      * @param batch    overrides "batch_size" unless null
      * @param learningRate overrides "learning_rate" unless null
      * @param seed     overrides "seed" unless null
+     * @param training the conditions of the training cases, to which {@code "condition_embedding": true}
+     *                 fits its periods (asked for only then)
      * @return the hyper-parameters
      * @throws IllegalArgumentException naming --config for values out of range
      */
     static TrainerConfig config(JsonNode json, String method, Integer steps, Integer batch, Double learningRate,
-                                Long seed) {
+                                Long seed, Supplier<List<FlowCondition>> training) {
         TrainingObjective objective = TrainingObjective.of(method != null ? method
                 : json.hasNonNull("method") ? json.get("method").asText() : "ddpm");
         TrainerConfig d = TrainerConfig.defaults(objective);
         try {
-            return new TrainerConfig(objective, network(json.get("network"), d.network()),
+            return new TrainerConfig(objective, network(json.get("network"), d.network(), training),
                     steps != null ? steps : json.path("steps").asInt(d.steps()),
                     batch != null ? batch : json.path("batch_size").asInt(d.batchSize()),
                     learningRate != null ? learningRate : json.path("learning_rate").asDouble(d.learningRate()),
@@ -83,6 +91,15 @@ final class TrainingSettings {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("training settings (--config and flags): " + e.getMessage(), e);
         }
+    }
+
+    /** @return the conditions of the data set {@code data}, read when asked for */
+    static Supplier<List<FlowCondition>> conditionsOf(Path data) {
+        return () -> {
+            try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(data)) {
+                return ds.conditions();
+            }
+        };
     }
 
     /**
@@ -109,14 +126,29 @@ final class TrainingSettings {
                 + "', expected epsilon or v (ddpm) or velocity (flow)");
     }
 
-    private static UNetConfig network(JsonNode n, UNetConfig d) {
+    private static UNetConfig network(JsonNode n, UNetConfig d, Supplier<List<FlowCondition>> training) {
         if (n == null) {
             return d;
         }
         return new UNetConfig(d.inChannels(), d.outChannels(), n.path("base").asInt(d.base()),
                 n.has("mult") ? ints(n.get("mult")) : d.mult(), n.path("res_blocks").asInt(d.resBlocksPerLevel()),
                 n.has("attention_levels") ? ints(n.get("attention_levels")) : d.attentionLevels(),
-                n.path("condition_embedding").asBoolean(d.conditionEmbedding()));
+                conditionEmbedding(n.get("condition_embedding"), d.conditionEmbedding(), training));
+    }
+
+    private static ConditionEmbedding conditionEmbedding(JsonNode n, ConditionEmbedding d,
+                                                         Supplier<List<FlowCondition>> training) {
+        if (n == null || n.isNull()) {
+            return d;
+        }
+        if (n.isBoolean()) {
+            return n.asBoolean() ? ConditionEmbedding.fit(training.get()) : null;
+        }
+        if (n.isObject() && n.path("angle_period_deg").isNumber() && n.path("log_speed_period").isNumber()) {
+            return new ConditionEmbedding(n.get("angle_period_deg").asDouble(), n.get("log_speed_period").asDouble());
+        }
+        throw new IllegalArgumentException("\"network\": \"condition_embedding\" must be true, false or"
+                + " {\"angle_period_deg\": DEG, \"log_speed_period\": LN}, got " + n);
     }
 
     private static int[] ints(JsonNode array) {

@@ -3,6 +3,8 @@ package dev.aerodiff.data;
 import dev.aerodiff.field.FlowCase;
 import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.field.Grid;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A data set of flow cases on one grid, every case with the same number of samples.
@@ -23,6 +25,11 @@ public interface FieldDataset extends AutoCloseable {
 
     /** @return the condition of case {@code index}, without reading its fields */
     FlowCondition condition(int index);
+
+    /** @return the conditions of all cases, in case order, without reading their fields */
+    default List<FlowCondition> conditions() {
+        return IntStream.range(0, caseCount()).mapToObj(this::condition).toList();
+    }
 
     /**
      * Reads one case in physical units.

@@ -19,12 +19,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * channels [B, 3, H, W], {@value #TIME} diffusion time [B] in [0, 1] (embedded as t x 1000, the
  * scale of discrete DDPM steps). With {@link UNetConfig#conditionEmbedding()} the operating point
  * (angle of attack and log speed, read back from the condition channels) is expanded into
- * sinusoids like the time ({@value #CONDITION_FEATURES}), embedded by its own two-layer MLP and
- * added to the time embedding, as class labels are in conditional diffusion models; without it the
- * condition reaches the network only through the first convolution, where the freestream is a
- * constant that the first GroupNorm mostly subtracts again. The sinusoids matter: fed the plain
- * (cos, sin, log speed), whose values differ by 0.03 between 18 and 20 degrees, the embedding did
- * not tell such conditions apart.
+ * sinusoids like the time ({@value #CONDITION_FEATURES}, periods from {@link ConditionEmbedding}),
+ * embedded by its own two-layer MLP and added to the time embedding, as class labels are in
+ * conditional diffusion models; without it the condition reaches the network only through the first
+ * convolution, where the freestream is a constant that the first GroupNorm mostly subtracts again.
+ * The sinusoids matter: fed the plain (cos, sin, log speed), whose values differ by 0.03 between 18
+ * and 20 degrees, the embedding did not tell such conditions apart.
  * Output {@value #OUTPUT}: [B, 3, H, W]. Not thread-safe: one
  * graph evaluates one batch at a time.
  */
@@ -41,15 +41,13 @@ public final class UNet {
     public static final String OPERATING_POINT = "operating_point";
     /**
      * Name of the sinusoidal features [B, 2 base] of the operating point: sin and cos of the angle
-     * of attack (degrees x {@value #ANGLE_SCALE}), then of the log speed ratio (x {@value #SPEED_SCALE}),
-     * each at base / 2 frequencies from 1 down to 1e-4, as the time is embedded.
+     * of attack in degrees, then of the log speed ratio, each at base / 2 periods from the
+     * {@link ConditionEmbedding}'s fastest up to {@link ConditionEmbedding#SPAN} times as long.
      */
     public static final String CONDITION_FEATURES = "condition_features";
+    /** The time as DDPM step numbers, embedded at frequencies from 1 down to 1e-4 per step. */
     private static final double TIME_SCALE = 1000.0;
-    /** Angle of attack in tenths of a degree, so the fastest of its sinusoids turns once in 0.6 degrees. */
-    private static final double ANGLE_SCALE = 10.0;
-    /** Log of the speed in hundredths, so the fastest sinusoid turns once per 6% of Reynolds number. */
-    private static final double SPEED_SCALE = 100.0;
+    private static final double TIME_SPAN = 10000.0;
 
     private final SameDiff sd;
     private final UNetConfig config;
@@ -97,13 +95,16 @@ public final class UNet {
         SDVariable t = sd.placeHolder(TIME, DataType.FLOAT, -1);
 
         int tdim = config.timeEmbeddingDim();
-        SDVariable temb = nn.linear(nn.silu(nn.linear(sinusoid(sd, t.mul(TIME_SCALE), half), config.base(), tdim)),
-                tdim, tdim);
-        if (config.conditionEmbedding()) {
+        SDVariable temb = nn.linear(nn.silu(nn.linear(sinusoid(sd, t.mul(TIME_SCALE), half, 1.0, TIME_SPAN),
+                config.base(), tdim)), tdim, tdim);
+        ConditionEmbedding periods = config.conditionEmbedding();
+        if (periods != null) {
             SDVariable point = operatingPoint(sd, cond);
-            SDVariable angle = sd.math().atan2(column(point, 1), column(point, 0)).mul(ANGLE_SCALE * 180 / Math.PI);
-            SDVariable features = sd.concat(CONDITION_FEATURES, 1, sinusoid(sd, angle, half),
-                    sinusoid(sd, column(point, 2).mul(SPEED_SCALE), half));
+            SDVariable angleDeg = sd.math().atan2(column(point, 1), column(point, 0)).mul(180 / Math.PI);
+            SDVariable features = sd.concat(CONDITION_FEATURES, 1,
+                    sinusoid(sd, angleDeg, half, 2 * Math.PI / periods.anglePeriodDeg(), ConditionEmbedding.SPAN),
+                    sinusoid(sd, column(point, 2), half, 2 * Math.PI / periods.logSpeedPeriod(),
+                            ConditionEmbedding.SPAN));
             temb = temb.add(nn.linear(nn.silu(nn.linear(features, 2 * config.base(), tdim)), tdim, tdim));
         }
         SDVariable tact = nn.silu(temb);
@@ -172,11 +173,14 @@ public final class UNet {
         return new UNet(sd, config, resolution, -1);
     }
 
-    /** @return sin and cos of {@code value} [B] or [B, 1] at {@code half} frequencies from 1 down to 1e-4: [B, 2 half] */
-    private static SDVariable sinusoid(SameDiff sd, SDVariable value, int half) {
+    /**
+     * @return sin and cos of {@code value} [B] or [B, 1] at the {@code half} frequencies
+     *         {@code fastest * span^(-k / half)}, k = 0 .. half - 1: [B, 2 half]
+     */
+    private static SDVariable sinusoid(SameDiff sd, SDVariable value, int half, double fastest, double span) {
         float[] freqs = new float[half];
         for (int k = 0; k < half; k++) {
-            freqs[k] = (float) Math.exp(-Math.log(10000) * k / half);
+            freqs[k] = (float) (fastest * Math.exp(-Math.log(span) * k / half));
         }
         SDVariable args = sd.reshape(value, -1, 1).mmul(sd.constant(Nd4j.create(freqs, 1, half)));
         return sd.concat(1, sd.math().sin(args), sd.math().cos(args));

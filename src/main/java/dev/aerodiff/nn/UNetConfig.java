@@ -1,6 +1,7 @@
 package dev.aerodiff.nn;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Shape of the conditional U-Net denoiser (DDPM style, as in Liu & Thuerey's airfoil surrogates):
@@ -14,13 +15,13 @@ import java.util.Arrays;
  * @param mult              channel multiplier per level (its length is the number of levels)
  * @param resBlocksPerLevel residual blocks per level on the way down (one more on the way up)
  * @param attentionLevels   levels with self-attention after each residual block
- * @param conditionEmbedding if true, the operating point read from the condition channels (angle
- *                           of attack and log speed) is embedded like the time and added to the
- *                           time embedding, so that every residual block sees it (see {@link UNet});
- *                           false in bundles made before it existed
+ * @param conditionEmbedding unless null, the operating point read from the condition channels (angle
+ *                           of attack and log speed) is expanded into sinusoids of these periods,
+ *                           embedded and added to the time embedding, so that every residual block
+ *                           sees it (see {@link UNet}); null in bundles made before it existed
  */
 public record UNetConfig(int inChannels, int outChannels, int base, int[] mult, int resBlocksPerLevel,
-                         int[] attentionLevels, boolean conditionEmbedding) {
+                         int[] attentionLevels, ConditionEmbedding conditionEmbedding) {
 
     /** Checks sizes and copies the arrays. */
     public UNetConfig {
@@ -37,12 +38,12 @@ public record UNetConfig(int inChannels, int outChannels, int base, int[] mult, 
     /** A network that sees the condition through its input channels only. */
     public UNetConfig(int inChannels, int outChannels, int base, int[] mult, int resBlocksPerLevel,
                       int[] attentionLevels) {
-        this(inChannels, outChannels, base, mult, resBlocksPerLevel, attentionLevels, false);
+        this(inChannels, outChannels, base, mult, resBlocksPerLevel, attentionLevels, null);
     }
 
-    /** @return this shape with the condition embedding switched on or off */
-    public UNetConfig withConditionEmbedding(boolean on) {
-        return new UNetConfig(inChannels, outChannels, base, mult, resBlocksPerLevel, attentionLevels, on);
+    /** @return this shape with the given condition embedding, or none for null */
+    public UNetConfig withConditionEmbedding(ConditionEmbedding embedding) {
+        return new UNetConfig(inChannels, outChannels, base, mult, resBlocksPerLevel, attentionLevels, embedding);
     }
 
     /** @return the peer network of the PyTorch benchmark: 15,477,411 parameters */
@@ -97,7 +98,8 @@ public record UNetConfig(int inChannels, int outChannels, int base, int[] mult, 
     public boolean equals(Object o) {
         return o instanceof UNetConfig c && inChannels == c.inChannels && outChannels == c.outChannels
                 && base == c.base && Arrays.equals(mult, c.mult) && resBlocksPerLevel == c.resBlocksPerLevel
-                && Arrays.equals(attentionLevels, c.attentionLevels) && conditionEmbedding == c.conditionEmbedding;
+                && Arrays.equals(attentionLevels, c.attentionLevels)
+                && Objects.equals(conditionEmbedding, c.conditionEmbedding);
     }
 
     @Override
@@ -109,6 +111,6 @@ public record UNetConfig(int inChannels, int outChannels, int base, int[] mult, 
     public String toString() {
         return "UNetConfig[in=" + inChannels + ", out=" + outChannels + ", base=" + base + ", mult="
                 + Arrays.toString(mult) + ", blocks=" + resBlocksPerLevel + ", attention="
-                + Arrays.toString(attentionLevels) + (conditionEmbedding ? ", condition embedding" : "") + "]";
+                + Arrays.toString(attentionLevels) + (conditionEmbedding != null ? ", " + conditionEmbedding : "") + "]";
     }
 }

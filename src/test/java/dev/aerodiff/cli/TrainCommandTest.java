@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aerodiff.io.NetcdfDatasetWriter;
+import dev.aerodiff.nn.ConditionEmbedding;
 import dev.aerodiff.surrogate.ModelBundle;
 import dev.aerodiff.train.DiffusionTrainerTestData;
 import java.io.File;
@@ -76,6 +77,26 @@ class TrainCommandTest {
                     .doubleValue(), 1e-6, v.name());
         }
         assertTrue(x.manifest().provenance().get("data_sha256").toString().matches("[0-9a-f]{64}"));
+    }
+
+    @Test
+    void conditionEmbeddingTrueFitsItsPeriodsToTheTrainingConditions(@TempDir Path dir) throws Exception {
+        prepare(dir);
+        Path config = dir.resolve("embedded.json");
+        Files.writeString(config, Files.readString(dir.resolve("train.json")).replace("\"steps\": 6", "\"steps\": 1")
+                .replace("\"attention_levels\": []", "\"attention_levels\": [], \"condition_embedding\": true"));
+        Path bundle = dir.resolve("embedded.aerodiff");
+        CliRun run = CliRun.of("train", "--config", config.toString(), "--out", bundle.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        // the data hold 2 and 10 degrees at one speed: a fastest angle period of 4 x 8 degrees, and the
+        // default log-speed period
+        assertEquals(new ConditionEmbedding(32, 4), ModelBundle.read(bundle).manifest().network()
+                .conditionEmbedding());
+
+        Files.writeString(config, Files.readString(config).replace("\"condition_embedding\": true",
+                "\"condition_embedding\": \"yes\""));
+        CliRun.of("train", "--config", config.toString(), "--out", dir.resolve("bad").toString())
+                .assertFailedWithOneLine("--config", "condition_embedding", "angle_period_deg");
     }
 
     @Test

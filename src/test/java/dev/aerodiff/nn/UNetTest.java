@@ -84,7 +84,8 @@ class UNetTest {
         cond.get(NDArrayIndex.point(0)).assign(Nd4j.create(scaling.encodeCondition(slow, mask), 3, size, size));
         cond.get(NDArrayIndex.point(1)).assign(Nd4j.create(scaling.encodeCondition(fast, mask), 3, size, size));
 
-        UNet net = UNet.build(UNetConfig.small().withConditionEmbedding(true), size, 1);
+        ConditionEmbedding periods = new ConditionEmbedding(4.0, 4.4);
+        UNet net = UNet.build(UNetConfig.small().withConditionEmbedding(periods), size, 1);
         INDArray point = net.graph().output(Map.of(UNet.X, Nd4j.zeros(DataType.FLOAT, 2, 3, size, size),
                 UNet.CONDITION, cond, UNet.TIME, Nd4j.zeros(DataType.FLOAT, 2)), UNet.OPERATING_POINT)
                 .get(UNet.OPERATING_POINT);
@@ -96,9 +97,9 @@ class UNetTest {
                 assertEquals(expected[b][k], point.getDouble(b, k), 1e-5, "sample " + b + ", feature " + k);
             }
         }
-        // nearby angles and speeds give clearly different features: the fastest sinusoids turn once per
-        // 0.6 degrees and once per 6% of Reynolds number (the log speed, read back in float from field
-        // means and times 100, is good to a few 1e-4 radians)
+        // sinusoids of the angle in degrees and of the log speed, the fastest at the given periods and
+        // the slowest nearly SPAN times longer (the log speed, read back in float from field means, is
+        // good to a few 1e-5)
         INDArray features = net.graph().output(Map.of(UNet.X, Nd4j.zeros(DataType.FLOAT, 2, 3, size, size),
                 UNet.CONDITION, cond, UNet.TIME, Nd4j.zeros(DataType.FLOAT, 2)), UNet.CONDITION_FEATURES)
                 .get(UNet.CONDITION_FEATURES);
@@ -108,13 +109,13 @@ class UNetTest {
         double[] logSpeed = {Math.log(20.0 / 80.0), 0};
         for (int b = 0; b < 2; b++) {
             for (int k = 0; k < half; k++) {
-                double freq = Math.exp(-Math.log(10000) * k / half);
-                assertEquals(Math.sin(10 * angle[b] * freq), features.getDouble(b, k), 2e-4, "angle sin " + k);
-                assertEquals(Math.cos(10 * angle[b] * freq), features.getDouble(b, half + k), 2e-4, "angle cos " + k);
-                assertEquals(Math.sin(100 * logSpeed[b] * freq), features.getDouble(b, 2 * half + k), 1e-3,
-                        "speed sin " + k);
-                assertEquals(Math.cos(100 * logSpeed[b] * freq), features.getDouble(b, 3 * half + k), 1e-3,
-                        "speed cos " + k);
+                double slowdown = Math.pow(ConditionEmbedding.SPAN, (double) k / half);
+                double a = 2 * Math.PI * angle[b] / (4.0 * slowdown);
+                double s = 2 * Math.PI * logSpeed[b] / (4.4 * slowdown);
+                assertEquals(Math.sin(a), features.getDouble(b, k), 1e-4, "angle sin " + k);
+                assertEquals(Math.cos(a), features.getDouble(b, half + k), 1e-4, "angle cos " + k);
+                assertEquals(Math.sin(s), features.getDouble(b, 2 * half + k), 1e-4, "speed sin " + k);
+                assertEquals(Math.cos(s), features.getDouble(b, 3 * half + k), 1e-4, "speed cos " + k);
             }
         }
         long plain = UNet.build(UNetConfig.small(), size, 1).parameterCount();

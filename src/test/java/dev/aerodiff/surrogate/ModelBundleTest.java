@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.data.InMemoryFieldDataset;
 import dev.aerodiff.io.DataFileException;
+import dev.aerodiff.nn.ConditionEmbedding;
 import dev.aerodiff.nn.UNetConfig;
 import dev.aerodiff.train.DiffusionTrainer;
 import dev.aerodiff.train.TrainerConfig;
@@ -33,7 +34,8 @@ class ModelBundleTest {
         InMemoryFieldDataset ds = dev.aerodiff.train.DiffusionTrainerTestData.synthetic();
         FieldScaling scaling = FieldScaling.fit(ds);
         TrainerConfig cfg = new TrainerConfig(TrainingObjective.DDPM,
-                new UNetConfig(6, 3, 8, new int[] {1, 2}, 1, new int[0], conditionEmbedding), 10, 4, 1e-3, 0, 0,
+                new UNetConfig(6, 3, 8, new int[] {1, 2}, 1, new int[0],
+                        conditionEmbedding ? new ConditionEmbedding(4, 4.4) : null), 10, 4, 1e-3, 0, 0,
                 0.5, 3, null);
         DiffusionTrainer trainer = DiffusionTrainer.create(cfg, 16, scaling);
         TrainingData data = TrainingData.of(ds, scaling);
