@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Surrogates where the simulations really scatter: datasets/airfoil-stall (NACA airfoils beyond
 # stall, 16 to 22 degrees, whose SIMPLE runs keep oscillating). Trains a flow-matching and a DDPM
-# bundle on its train split with the shipped recipe (examples/train-*.json, only the data differ;
-# each on one core, side by side, about 30 minutes) unless they exist, then validates both on the
-# test split and the flow bundle also on the train split (does it fit the conditions it was trained
-# on?), and writes results/NAME.json, results/train-split/NAME.json and results/summary.md. The
+# bundle on its train split with the shipped recipes (examples/train-flow-stall.json and
+# examples/train-ddpm.json, only the data differ; each on one core, side by side, about 35 minutes)
+# unless they exist, then validates both on the test split and on the train split (does it fit the
+# conditions it was trained on?), and writes results/NAME.json, results/train-split/NAME.json and results/summary.md. The
 # errors are set against the simulations' spread, the predicted spread, their rank correlation
 # across conditions and the split-half floor (the errors of half of the snapshots against the
 # other half: what an exact surrogate with 10 samples would score).
@@ -44,7 +44,7 @@ on_split() {
     TEST=$1 OUT=$OUT/$2 WORK=$WORK/$2 validate "$3" "$4" "${5:-euler:20}"
 }
 
-train_bundle "$FLOW" examples/train-flow.json "$DATA/train.nc"
+train_bundle "$FLOW" examples/train-flow-stall.json "$DATA/train.nc"
 train_bundle "$DDPM" examples/train-ddpm.json "$DATA/train.nc"
 wait_for_training
 
@@ -54,52 +54,43 @@ validate ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 validate ddpm-200 "$DDPM" ddpm
 validate flow-euler-100 "$FLOW" euler:100
 on_split "$DATA/train.nc" train-split flow-euler-20 "$FLOW"
+on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 
-# EXTRA=1: flow-matching experiments, not shipped, each validated with euler:20:
-# - the recipe with twice the steps, and on both shipped train splits merged (also on the test split
-#   of airfoil-rans, results/rans-test/); about 65 and 35 minutes on one core each, side by side;
-# - with the condition embedding (examples/train-flow-stall.json, examples/train-ddpm-stall.json),
-#   flow matching and DDPM (DDIM-20, eta 1), each also on the train split, about 40 minutes each,
-#   side by side; then the flow recipe with the embedding on airfoil-rans (results/rans-test/);
-# - twice the widths (base 32, 2.5 M weights) for half the steps (1800), on two cores, 35 minutes.
+# EXTRA=1: experiments, not shipped, validated like the shipped bundles:
+# - the flow recipe without the condition embedding (what was shipped before it), also on the
+#   train split; the same with twice the steps, and on both shipped train splits merged (also on
+#   the test split of airfoil-rans, results/rans-test/); about 35, 65 and 35 minutes on one core
+#   each, side by side; then twice the widths (base 32, 2.5 M weights) for half the steps (1800),
+#   on two cores, 35 minutes;
+# - DDPM with the condition embedding (examples/train-ddpm-stall.json, DDIM-20 with eta 1), also on
+#   the train split, about 40 minutes.
 if [ -n "${EXTRA:-}" ]; then
+    PLAIN_RECIPE=$WORK/train-flow-plain.json
+    /usr/bin/python3 - "$PLAIN_RECIPE" <<'PY'
+import json, sys
+c = json.load(open("examples/train-flow-stall.json"))
+c["network"]["condition_embedding"] = False
+json.dump(c, open(sys.argv[1], "w"), indent=1)
+PY
+    PLAIN=$WORK/flow-plain.aerodiff
     LONG=$WORK/flow-7200.aerodiff
     BOTH=$WORK/flow-both.aerodiff
     [ -f "$WORK/both-train.nc" ] || java -jar target/aerodiff.jar dataset merge --out "$WORK/both-train.nc" \
         datasets/airfoil-rans/train.nc "$DATA/train.nc"
-    train_bundle "$LONG" examples/train-flow.json "$DATA/train.nc" --steps 7200
-    train_bundle "$BOTH" examples/train-flow.json "$WORK/both-train.nc"
+    train_bundle "$PLAIN" "$PLAIN_RECIPE" "$DATA/train.nc"
+    train_bundle "$LONG" "$PLAIN_RECIPE" "$DATA/train.nc" --steps 7200
+    train_bundle "$BOTH" "$PLAIN_RECIPE" "$WORK/both-train.nc"
     wait_for_training
+    validate flow-plain-euler-20 "$PLAIN" euler:20
+    on_split "$DATA/train.nc" train-split flow-plain-euler-20 "$PLAIN"
     validate flow-7200-euler-20 "$LONG" euler:20
     validate flow-both-euler-20 "$BOTH" euler:20
     on_split datasets/airfoil-rans/test.nc rans-test flow-both-euler-20 "$BOTH"
 
-    EMBEDDED=$WORK/flow-embedded.aerodiff
-    EMBEDDED_DDPM=$WORK/ddpm-embedded.aerodiff
-    EMBEDDED_RANS=$WORK/rans-flow-embedded.aerodiff
-    train_bundle "$EMBEDDED" examples/train-flow-stall.json "$DATA/train.nc"
-    train_bundle "$EMBEDDED_DDPM" examples/train-ddpm-stall.json "$DATA/train.nc"
-    wait_for_training
-    validate flow-embedded-euler-20 "$EMBEDDED" euler:20
-    validate ddpm-embedded-ddim-20-eta1 "$EMBEDDED_DDPM" ddim:20:1
-    on_split "$DATA/train.nc" train-split flow-embedded-euler-20 "$EMBEDDED"
-    on_split "$DATA/train.nc" train-split ddpm-embedded-ddim-20-eta1 "$EMBEDDED_DDPM" ddim:20:1
-    on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
-    /usr/bin/python3 - "$WORK/train-flow-rans-embedded.json" <<'PY'
-import json, sys
-c = json.load(open("examples/train-flow.json"))
-c["network"]["condition_embedding"] = True
-json.dump(c, open(sys.argv[1], "w"), indent=1)
-PY
-    train_bundle "$EMBEDDED_RANS" "$WORK/train-flow-rans-embedded.json" datasets/airfoil-rans/train.nc
-    wait_for_training
-    on_split datasets/airfoil-rans/test.nc rans-test flow-embedded-euler-20 "$EMBEDDED_RANS"
-
     WIDE=$WORK/flow-base32.aerodiff
-    /usr/bin/python3 - "$WORK/train-flow-base32.json" <<'PY'
+    /usr/bin/python3 - "$WORK/train-flow-base32.json" "$PLAIN_RECIPE" <<'PY'
 import json, sys
-c = json.load(open("examples/train-flow.json"))
-c["data"] = "datasets/airfoil-stall/train.nc"
+c = json.load(open(sys.argv[2]))
 c["network"]["base"] = 32
 json.dump(c, open(sys.argv[1], "w"), indent=1)
 PY
@@ -107,6 +98,12 @@ PY
     wait_for_training
     validate flow-base32-euler-20 "$WIDE" euler:20
     on_split "$DATA/train.nc" train-split flow-base32-euler-20 "$WIDE"
+
+    EMBEDDED_DDPM=$WORK/ddpm-embedded.aerodiff
+    train_bundle "$EMBEDDED_DDPM" examples/train-ddpm-stall.json "$DATA/train.nc"
+    wait_for_training
+    validate ddpm-embedded-ddim-20-eta1 "$EMBEDDED_DDPM" ddim:20:1
+    on_split "$DATA/train.nc" train-split ddpm-embedded-ddim-20-eta1 "$EMBEDDED_DDPM" ddim:20:1
 fi
 for dir in "$OUT" "$OUT/train-split"; do
     if [ -d "$dir" ]; then
