@@ -13,16 +13,17 @@ import java.util.Collection;
  * sinusoids alias: between two training angles they take values the network never saw, and the
  * mean field predicted there drifts (a fastest period of 0.6 degrees, against training angles 1 to 5
  * degrees apart, gave four times the embedding-free network's error of the mean on the test split of
- * {@code airfoil-rans}). Much slower ones barely tell neighbouring conditions apart (18 and 20 degrees
- * differ by 0.03 in cos and sin of the angle). {@link #fit} takes {@value #SAMPLES_PER_PERIOD} times the smallest
- * spacing, so neighbouring training conditions lie a quarter turn apart on the fastest sinusoid.
+ * {@code airfoil-rans}). Much slower ones barely tell neighbouring conditions apart (18 and 20
+ * degrees differ by 0.03 in cos and sin of the angle). {@link #fit} takes
+ * {@value #SAMPLES_PER_PERIOD} times the smallest spacing, so neighbouring training conditions lie
+ * a quarter turn apart on the fastest sinusoid.
  *
  * @param anglePeriodDeg fastest period of the angle-of-attack sinusoids, in degrees
  * @param logSpeedPeriod fastest period of the sinusoids of ln(U / U_ref), the log freestream speed
  *                       (a speed ratio of e^period)
  */
 public record ConditionEmbedding(double anglePeriodDeg, double logSpeedPeriod) {
-    /** Ratio of the slowest period to the fastest. */
+    /** Period ratio of the sinusoids: the k-th of n has the fastest period times SPAN^(k / n). */
     public static final double SPAN = 100.0;
     /** Fastest period in units of the smallest spacing of the training conditions. */
     public static final double SAMPLES_PER_PERIOD = 4.0;

@@ -42,7 +42,7 @@ public final class UNet {
     /**
      * Name of the sinusoidal features [B, 2 base] of the operating point: sin and cos of the angle
      * of attack in degrees, then of the log speed ratio, each at base / 2 periods from the
-     * {@link ConditionEmbedding}'s fastest up to {@link ConditionEmbedding#SPAN} times as long.
+     * {@link ConditionEmbedding}'s fastest towards {@link ConditionEmbedding#SPAN} times as long.
      */
     public static final String CONDITION_FEATURES = "condition_features";
     /** The time as DDPM step numbers, embedded at frequencies from 1 down to 1e-4 per step. */
