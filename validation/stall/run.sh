@@ -4,8 +4,8 @@
 # bundle on its train split with the shipped recipes (examples/train-flow-stall.json and
 # examples/train-ddpm.json, only the data differ; each on one core, side by side, about 35 minutes)
 # unless they exist, then validates both on the test split and on the train split (does it fit the
-# conditions it was trained on?), and writes results/NAME.json, results/train-split/NAME.json and results/summary.md. The
-# errors are set against the simulations' spread, the predicted spread, their rank correlation
+# conditions it was trained on?), and writes results/NAME.json, results/train-split/NAME.json and
+# results/summary.md. The errors are set against the simulations' spread, the predicted spread, their rank correlation
 # across conditions and the split-half floor (the errors of half of the snapshots against the
 # other half: what an exact surrogate with 10 samples would score).
 # ONLY="name name" runs just those validations (validation/lib.sh).
@@ -37,6 +37,16 @@ wait_for_training() {
     for pid in "${pids[@]}"; do wait "$pid"; done
     pids=()
 }
+# recipe OUT FROM PYTHON: writes the training settings of FROM, changed by the statement PYTHON
+# (on the dict c), to OUT
+recipe() {
+    /usr/bin/python3 - "$@" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[2]))
+exec(sys.argv[3])
+json.dump(c, open(sys.argv[1], "w"), indent=1)
+PY
+}
 # on_split SPLIT.nc DIR NAME BUNDLE [SAMPLER]: validates with SAMPLER (default euler:20) against
 # another split into results/DIR
 on_split() {
@@ -66,12 +76,7 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   the train split, about 40 minutes.
 if [ -n "${EXTRA:-}" ]; then
     PLAIN_RECIPE=$WORK/train-flow-plain.json
-    /usr/bin/python3 - "$PLAIN_RECIPE" <<'PY'
-import json, sys
-c = json.load(open("examples/train-flow-stall.json"))
-c["network"]["condition_embedding"] = False
-json.dump(c, open(sys.argv[1], "w"), indent=1)
-PY
+    recipe "$PLAIN_RECIPE" examples/train-flow-stall.json 'c["network"]["condition_embedding"] = False'
     PLAIN=$WORK/flow-plain.aerodiff
     LONG=$WORK/flow-7200.aerodiff
     BOTH=$WORK/flow-both.aerodiff
@@ -88,12 +93,7 @@ PY
     on_split datasets/airfoil-rans/test.nc rans-test flow-both-euler-20 "$BOTH"
 
     WIDE=$WORK/flow-base32.aerodiff
-    /usr/bin/python3 - "$WORK/train-flow-base32.json" "$PLAIN_RECIPE" <<'PY'
-import json, sys
-c = json.load(open(sys.argv[2]))
-c["network"]["base"] = 32
-json.dump(c, open(sys.argv[1], "w"), indent=1)
-PY
+    recipe "$WORK/train-flow-base32.json" "$PLAIN_RECIPE" 'c["network"]["base"] = 32'
     THREADS=2 train_bundle "$WIDE" "$WORK/train-flow-base32.json" "$DATA/train.nc" --steps 1800
     wait_for_training
     validate flow-base32-euler-20 "$WIDE" euler:20

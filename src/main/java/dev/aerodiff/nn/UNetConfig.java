@@ -111,6 +111,7 @@ public record UNetConfig(int inChannels, int outChannels, int base, int[] mult, 
     public String toString() {
         return "UNetConfig[in=" + inChannels + ", out=" + outChannels + ", base=" + base + ", mult="
                 + Arrays.toString(mult) + ", blocks=" + resBlocksPerLevel + ", attention="
-                + Arrays.toString(attentionLevels) + (conditionEmbedding != null ? ", " + conditionEmbedding : "") + "]";
+                + Arrays.toString(attentionLevels) + (conditionEmbedding != null ? ", " + conditionEmbedding : "")
+                + "]";
     }
 }
