@@ -123,7 +123,7 @@ final class TrainingSettings {
             }
         }
         throw new IllegalArgumentException("\"output\": unknown network output '" + n.asText()
-                + "', expected epsilon or v (ddpm) or velocity (flow)");
+                + "', expected epsilon or v (ddpm) or velocity or x0 (flow)");
     }
 
     private static UNetConfig network(JsonNode n, UNetConfig d, Supplier<List<FlowCondition>> training) {

@@ -30,7 +30,10 @@ public enum TrainingObjective {
     /** Denoising diffusion, epsilon loss, 200 discrete steps; the network outputs eps or v. */
     DDPM(Parameterization.EPSILON, 200, Parameterization.EPSILON, Parameterization.V),
     /** Flow matching, velocity loss, continuous time; the network outputs the velocity. */
-    FLOW(Parameterization.VELOCITY, 0, Parameterization.VELOCITY);
+    FLOW(Parameterization.VELOCITY, 0, Parameterization.VELOCITY, Parameterization.X0);
+
+    /** The largest loss weight b^2 of a training sample: 400 = 1/0.05^2. */
+    public static final double MAX_LOSS_WEIGHT = 400;
 
     private final Parameterization parameterization;
     private final int discreteSteps;
@@ -70,11 +73,12 @@ public enum TrainingObjective {
     /**
      * @param output what the network outputs, one of {@link #outputs()}
      * @param level  the noise level of a training sample
-     * @return b^2, with b the weight of the output in the objective's quantity (1 for the default output)
+     * @return b^2, with b the weight of the output in the objective's quantity (1 for the default
+     *         output), at most {@link #MAX_LOSS_WEIGHT}
      */
     public double lossWeight(Parameterization output, NoiseLevel level) {
         double b = Conversions.form(output, parameterization, level).prediction();
-        return b * b;
+        return Math.min(b * b, MAX_LOSS_WEIGHT);
     }
 
     /** @return the noise schedule of the forward process */

@@ -64,6 +64,38 @@ class DiffusionTrainerTest {
     }
 
     @Test
+    void aFlowNetworkThatOutputsTheCleanFieldIsTrainedOnItsVelocityErrorWithTheWeightCapped() {
+        InMemoryFieldDataset ds = DiffusionTrainerTestData.synthetic();
+        FieldScaling scaling = FieldScaling.fit(ds);
+        TrainingData data = TrainingData.of(ds, scaling);
+        TrainerConfig config = new TrainerConfig(TrainingObjective.FLOW, TINY, 100, 8, 2e-3, 0, 1e-4, 0.9, 11,
+                Parameterization.X0);
+        DiffusionTrainer trainer = DiffusionTrainer.create(config, RES, scaling);
+        trainer.step(data);
+        MultiDataSet b = trainer.batch(data, 7);
+        INDArray xt = b.getFeatures(0);
+        double[] t = b.getFeatures(2).toDoubleVector();
+        INDArray x0Hat = trainer.network().forward(xt, b.getFeatures(1), b.getFeatures(2));
+        double expected = 0;
+        for (int k = 0; k < t.length; k++) {
+            NoiseLevel level = TrainingObjective.FLOW.schedule().level(t[k]);
+            INDArray row = xt.slice(k).reshape(1, 3, RES, RES);
+            INDArray velocityHat = Conversions.convert(x0Hat.slice(k).reshape(row.shape()), Parameterization.X0,
+                    Parameterization.VELOCITY, row, level);
+            INDArray velocity = Conversions.convert(b.getLabels(0).slice(k).reshape(row.shape()),
+                    Parameterization.X0, Parameterization.VELOCITY, row, level);
+            INDArray diff = velocityHat.sub(velocity);
+            double cap = Math.min(1, TrainingObjective.MAX_LOSS_WEIGHT * t[k] * t[k]);
+            expected += cap * diff.mul(diff).meanNumber().doubleValue() / t.length;
+        }
+        assertEquals(expected, trainer.loss(data, 7), 1e-4 * expected);
+        NoiseLevel early = TrainingObjective.FLOW.schedule().level(0.5);
+        assertEquals(4.0, TrainingObjective.FLOW.lossWeight(Parameterization.X0, early), 1e-9);
+        NoiseLevel late = TrainingObjective.FLOW.schedule().level(0.01);
+        assertEquals(400.0, TrainingObjective.FLOW.lossWeight(Parameterization.X0, late), 1e-9);
+    }
+
+    @Test
     void onlyTheObjectivesOutputsAreAccepted() {
         assertEquals(Parameterization.VELOCITY, config(TrainingObjective.FLOW).output());
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
