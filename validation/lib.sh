@@ -3,6 +3,8 @@
 #   run NAME ARGS...                  java -jar target/aerodiff.jar ARGS... --json > OUT/NAME.json,
 #                                     with the wall seconds added and per-sample drag lists dropped
 #   validate NAME BUNDLE SAMPLER      run NAME validate ... against $TEST with $SAMPLES samples
+#   recipe OUT FROM PYTHON            writes the training settings of FROM, changed by the
+#                                     statement PYTHON (on the dict c), to OUT
 mkdir -p "$OUT" "$WORK"
 [ -f target/aerodiff.jar ] || mvn -q -B package -DskipTests
 
@@ -30,4 +32,13 @@ validate() {
     local name=$1 model=$2 sampler=$3
     run "$name" validate --model "$model" --against "$TEST" --sampler "$sampler" --samples "$SAMPLES" \
         --out "$WORK/$name"
+}
+
+recipe() {
+    /usr/bin/python3 - "$@" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[2]))
+exec(sys.argv[3])
+json.dump(c, open(sys.argv[1], "w"), indent=1)
+PY
 }
