@@ -24,12 +24,16 @@ import java.util.SplittableRandom;
  * that outputs v = alpha eps - sigma x_0 gives eps^ = sigma x_t + alpha v^ (with alpha^2 + sigma^2
  * = 1): noise prediction whose output carries x_t through a skip connection, so that at high noise,
  * where eps is almost x_t, the clean-field estimate x_0^ = alpha x_t - sigma v^ does not multiply
- * the network's error by sigma/alpha.
+ * the network's error by sigma/alpha. A flow network may output the clean field x_0 itself, from
+ * which the velocity is (x_t - x_0^)/t (x-prediction, Li and He, 2025): where the data of a
+ * condition hardly vary, its output need not depend on the noise, where a velocity output must
+ * carry the noise through. Its weight 1/t^2 is capped at {@link #MAX_LOSS_WEIGHT} (t below 0.05
+ * weighs as 0.05).
  */
 public enum TrainingObjective {
     /** Denoising diffusion, epsilon loss, 200 discrete steps; the network outputs eps or v. */
     DDPM(Parameterization.EPSILON, 200, Parameterization.EPSILON, Parameterization.V),
-    /** Flow matching, velocity loss, continuous time; the network outputs the velocity. */
+    /** Flow matching, velocity loss, continuous time; the network outputs the velocity or x_0. */
     FLOW(Parameterization.VELOCITY, 0, Parameterization.VELOCITY, Parameterization.X0);
 
     /** The largest loss weight b^2 of a training sample: 400 = 1/0.05^2. */
