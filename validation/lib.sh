@@ -3,6 +3,9 @@
 #   run NAME ARGS...                  java -jar target/aerodiff.jar ARGS... --json > OUT/NAME.json,
 #                                     with the wall seconds added and per-sample drag lists dropped
 #   validate NAME BUNDLE SAMPLER      run NAME validate ... against $TEST with $SAMPLES samples
+#   train_bundle BUNDLE CONFIG DATA [FLAGS...]  trains in the background on THREADS cores
+#                                     (default 1) unless BUNDLE exists or ONLY is set;
+#                                     wait_for_training waits for those trainings
 #   recipe OUT FROM PYTHON            writes the training settings of FROM, changed by the
 #                                     statement PYTHON (on the dict c), to OUT
 mkdir -p "$OUT" "$WORK"
@@ -41,4 +44,19 @@ c = json.load(open(sys.argv[2]))
 exec(sys.argv[3])
 json.dump(c, open(sys.argv[1], "w"), indent=1)
 PY
+}
+
+pids=()
+train_bundle() {
+    local bundle=$1 config=$2 data=$3
+    shift 3
+    [ -f "$bundle" ] || [ -n "${ONLY:-}" ] && return 0
+    echo "== training $bundle (log: $WORK/$(basename "$bundle").log)" >&2
+    OMP_NUM_THREADS=${THREADS:-1} java -jar target/aerodiff.jar train --config "$config" \
+        --data "$data" --out "$bundle" "$@" > "$WORK/$(basename "$bundle").log" 2>&1 &
+    pids+=($!)
+}
+wait_for_training() {
+    for pid in "${pids[@]}"; do wait "$pid"; done
+    pids=()
 }

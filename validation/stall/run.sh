@@ -21,22 +21,6 @@ DDPM=${DDPM:-examples/stall-ddpm.aerodiff}
 source validation/lib.sh
 [ -f "$DATA/train.nc" ] || { echo "$DATA/train.nc is missing: bash datasets/generate.sh $DATA" >&2; exit 1; }
 
-# train_bundle BUNDLE CONFIG DATA [FLAGS...]: trains in the background on THREADS cores (default 1)
-# unless BUNDLE exists or ONLY is set
-pids=()
-train_bundle() {
-    local bundle=$1 config=$2 data=$3
-    shift 3
-    [ -f "$bundle" ] || [ -n "${ONLY:-}" ] && return 0
-    echo "== training $bundle (log: $WORK/$(basename "$bundle").log)" >&2
-    OMP_NUM_THREADS=${THREADS:-1} java -jar target/aerodiff.jar train --config "$config" \
-        --data "$data" --out "$bundle" "$@" > "$WORK/$(basename "$bundle").log" 2>&1 &
-    pids+=($!)
-}
-wait_for_training() {
-    for pid in "${pids[@]}"; do wait "$pid"; done
-    pids=()
-}
 # on_split SPLIT.nc DIR NAME BUNDLE [SAMPLER]: validates with SAMPLER (default euler:20) against
 # another split into results/DIR
 on_split() {

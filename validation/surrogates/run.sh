@@ -46,8 +46,8 @@ run denoising-flow denoising --model "$FLOW" --data "$TEST"
 if [ -n "${EXTRA:-}" ]; then
     X0=$WORK/flow-x0.aerodiff
     recipe "$WORK/train-flow-x0.json" examples/train-flow.json 'c["output"] = "x0"'
-    [ -f "$X0" ] || [ -n "${ONLY:-}" ] || OMP_NUM_THREADS=1 java -jar target/aerodiff.jar train \
-        --config "$WORK/train-flow-x0.json" --out "$X0" > "$WORK/flow-x0.log" 2>&1
+    train_bundle "$X0" "$WORK/train-flow-x0.json" "$TRAIN"
+    wait_for_training
     validate flow-x0-euler-20 "$X0" euler:20
     validate flow-x0-ode-bs3-3e-2 "$X0" ode-bs3:3e-2
 fi

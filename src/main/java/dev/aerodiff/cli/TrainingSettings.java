@@ -13,11 +13,13 @@ import dev.aerodiff.train.TrainingObjective;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Training settings from a JSON file (the keys of {@code train --config}), with single fields
@@ -122,8 +124,10 @@ final class TrainingSettings {
                 return p;
             }
         }
-        throw new IllegalArgumentException("\"output\": unknown network output '" + n.asText()
-                + "', expected epsilon or v (ddpm) or velocity or x0 (flow)");
+        throw new IllegalArgumentException("\"output\": unknown network output '" + n.asText() + "', expected "
+                + Arrays.stream(TrainingObjective.values()).map(o -> o.outputs().stream()
+                        .map(p -> p.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" or "))
+                        + " (" + o.id() + ")").collect(Collectors.joining(" or ")));
     }
 
     private static UNetConfig network(JsonNode n, UNetConfig d, Supplier<List<FlowCondition>> training) {
