@@ -32,7 +32,7 @@ final class TrainingSettings {
     /** Help text listing the keys. */
     static final String KEYS_HELP = "keys: data, method, steps, batch_size, learning_rate, warmup_steps, weight_decay,"
             + " ema_decay, seed, checkpoint_every, out, output (what the network outputs: epsilon or v for ddpm,"
-            + " velocity for flow), network {base, mult, res_blocks, attention_levels, condition_embedding (true to"
+            + " velocity or x0 for flow), network {base, mult, res_blocks, attention_levels, condition_embedding (true to"
             + " fit its periods to the training conditions, or {angle_period_deg, log_speed_period})}";
 
     private TrainingSettings() {

@@ -8,12 +8,15 @@ import dev.aerodiff.io.NetcdfDatasetWriter;
 import dev.aerodiff.nn.ConditionEmbedding;
 import dev.aerodiff.surrogate.ModelBundle;
 import dev.aerodiff.train.DiffusionTrainerTestData;
+import dev.aerodiff.train.TrainingObjective;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -121,5 +124,15 @@ class TrainCommandTest {
         Files.writeString(config, "{\"output\": \"noise\"}");
         CliRun.of("train", "--config", config.toString(), "--data", "x.nc", "--out", dir.resolve("m").toString())
                 .assertFailedWithOneLine("--config", "\"output\"", "'noise'", "epsilon or v");
+    }
+
+    @Test
+    void theHelpNamesEveryOutputOfEachMethod() {
+        for (TrainingObjective objective : TrainingObjective.values()) {
+            String outputs = objective.outputs().stream().map(p -> p.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(" or "));
+            assertTrue(TrainingSettings.KEYS_HELP.contains(outputs + " for " + objective.id()),
+                    outputs + " for " + objective.id() + " in: " + TrainingSettings.KEYS_HELP);
+        }
     }
 }
