@@ -89,6 +89,7 @@ final class EvaluationJson {
         putFloor(row, e.floor());
         row.put("drag_w1", e.dragW1());
         row.put("lift_w1", e.liftW1());
+        row.put("extrapolation", e.extrapolation());
         row.put("predicted_drag", e.predictedForces().drag());
         row.put("simulated_drag", e.referenceForces().drag());
         for (ChannelUncertainty u : e.channels()) {

@@ -11,6 +11,7 @@ import dev.aerodiff.surrogate.Surrogate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -76,6 +77,11 @@ final class PredictCommand implements Runnable {
         Surrogate surrogate = Surrogate.load(bundle, airfoilOptions.library());
         SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
         FlowCondition condition = airfoilOptions.condition(airfoil, aoa, reynolds);
+        List<String> outside = surrogate.extrapolation(condition).orElse(null);
+        if (outside != null && !outside.isEmpty()) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "warning: %s lies outside the training conditions of %s,"
+                    + " so the model extrapolates: %s%n", condition.label(), bundle, String.join("; ", outside));
+        }
         long start = System.nanoTime();
         Ensemble e = surrogate.predict(condition, samples, samplerSpec, seed,
                 new Progress(spec.commandLine().getErr(), "predict", samples));
@@ -86,6 +92,9 @@ final class PredictCommand implements Runnable {
         attributes.put("seed", seed);
         attributes.put("model", bundle.toString());
         attributes.put("model_method", surrogate.manifest().method());
+        if (outside != null && !outside.isEmpty()) {
+            attributes.put("extrapolation", String.join("; ", outside));
+        }
         attributes.put("history", "aerodiff " + VersionProvider.version() + ": " + AeroDiff.invocation(spec));
         EnsembleFile.write(e.samples(), surrogate.grid(), attributes, out);
 
@@ -96,6 +105,7 @@ final class PredictCommand implements Runnable {
         summary.put("sampler", e.sampler());
         summary.put("nfe", e.nfe());
         summary.put("seconds", seconds);
+        summary.put("extrapolation", outside);
         summary.put("mean_std", Json.perChannel(stats.meanStd()));
         ForceCoefficients forces = e.pressureForces(surrogate.grid());
         summary.put("pressure_lift", Map.of("mean", forces.meanLift(), "std", forces.stdLift()));

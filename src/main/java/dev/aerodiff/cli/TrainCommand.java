@@ -5,6 +5,7 @@ import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.io.FileDigest;
 import dev.aerodiff.io.NetcdfFieldDataset;
 import dev.aerodiff.surrogate.ModelBundle;
+import dev.aerodiff.surrogate.TrainingConditions;
 import dev.aerodiff.train.DiffusionTrainer;
 import dev.aerodiff.train.TrainerConfig;
 import dev.aerodiff.train.TrainingCheckpoint;
@@ -115,7 +116,8 @@ final class TrainCommand implements Runnable {
             provenance.put("steps", trainer.completedSteps());
             provenance.put("wall_seconds_this_run", (System.nanoTime() - start) / 1e9);
             provenance.put("written", Instant.now().toString());
-            ModelBundle.write(trainer, ds.grid(), VersionProvider.version(), provenance, bundle);
+            ModelBundle.write(trainer, ds.grid(), TrainingConditions.of(ds.conditions()), VersionProvider.version(),
+                    provenance, bundle);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("bundle", bundle.toString());
             summary.put("method", objective.id());

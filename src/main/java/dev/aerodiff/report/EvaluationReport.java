@@ -148,6 +148,13 @@ public final class EvaluationReport {
         }
         md.append('\n');
         for (ModelEvaluation model : models) {
+            List<String> outside = model.cases().get(c).extrapolation();
+            if (outside != null && !outside.isEmpty()) {
+                md.append("Outside the training conditions of ").append(model.name()).append(": ")
+                        .append(String.join("; ", outside)).append(".\n\n");
+            }
+        }
+        for (ModelEvaluation model : models) {
             String picture = String.format(Locale.ROOT, "case%d-%s-pressure.png", c, model.name());
             pressurePicture(model.cases().get(c), model.name(), dir.resolve(picture));
             md.append(String.format(Locale.ROOT, "![pressure mean and std, simulation against %s](%s)%n%n",

@@ -20,10 +20,12 @@ import java.util.Map;
  * @param channels        output channel names
  * @param units           raw units of each channel
  * @param scaling         field and condition scaling
+ * @param trainingConditions the airfoils and ranges of the training conditions; null in bundles
+ *                        written before AeroDiff recorded them
  * @param provenance      how it was trained: data file and SHA-256, command, seed, steps, wall time
  */
 public record BundleManifest(int format, String aerodiffVersion, String method, String parameterization,
                              String schedule, UNetConfig network, double[] gridX, double[] gridY,
                              List<String> channels, List<String> units, FieldScaling scaling,
-                             Map<String, Object> provenance) {
+                             TrainingConditions trainingConditions, Map<String, Object> provenance) {
 }

@@ -21,10 +21,12 @@ import java.util.List;
  * @param seconds         wall time of the prediction
  * @param floor           the errors of one half of the snapshots against the other, or null if the
  *                        simulation has fewer than 4 snapshots
+ * @param extrapolation   where the condition lies outside the model's training conditions (empty
+ *                        within them), or null if the model does not record them
  */
 public record CaseEvaluation(FlowCase predicted, FlowCase reference, List<ChannelUncertainty> channels,
                              ForceCoefficients predictedForces, ForceCoefficients referenceForces, String sampler,
-                             int nfe, double seconds, SnapshotFloor floor) {
+                             int nfe, double seconds, SnapshotFloor floor, List<String> extrapolation) {
 
     /** @return the metrics of one channel */
     public ChannelUncertainty channel(Channel channel) {

@@ -49,17 +49,18 @@ public final class ModelBundle {
      *
      * @param trainer    the run
      * @param grid       the grid of its training data
+     * @param conditions what it was trained on
      * @param version    AeroDiff version
      * @param provenance how it was trained
      * @param file       the bundle; replaced only when complete
      */
-    public static void write(DiffusionTrainer trainer, Grid grid, String version, Map<String, Object> provenance,
-                             Path file) {
+    public static void write(DiffusionTrainer trainer, Grid grid, TrainingConditions conditions, String version,
+                             Map<String, Object> provenance, Path file) {
         BundleManifest m = new BundleManifest(FORMAT, version, trainer.config().objective().id(),
                 trainer.config().output().name(),
                 trainer.config().objective().schedule().toString(), trainer.config().network(), grid.x(), grid.y(),
                 Channel.ALL.stream().map(Channel::variableName).toList(),
-                Channel.ALL.stream().map(Channel::units).toList(), trainer.scaling(), provenance);
+                Channel.ALL.stream().map(Channel::units).toList(), trainer.scaling(), conditions, provenance);
         AtomicFile.write(file, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(new ZipEntry("manifest.json"));

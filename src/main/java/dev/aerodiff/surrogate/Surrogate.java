@@ -1,6 +1,5 @@
 package dev.aerodiff.surrogate;
 
-
 import dev.aerodiff.cfd.AirfoilShape;
 import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.diffusion.ClippedDenoiser;
@@ -21,6 +20,8 @@ import dev.aerodiff.sampling.SamplingListener;
 import dev.aerodiff.sampling.SeededNoise;
 import dev.aerodiff.train.TrainingObjective;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -64,6 +65,15 @@ public final class Surrogate {
     /** @return the bundle's manifest */
     public BundleManifest manifest() {
         return bundle.manifest();
+    }
+
+    /**
+     * @param condition an operating point
+     * @return where it lies outside the conditions the model was trained on, one sentence each
+     *         (empty within them), or nothing for a bundle that does not record them
+     */
+    public Optional<List<String>> extrapolation(FlowCondition condition) {
+        return Optional.ofNullable(bundle.manifest().trainingConditions()).map(t -> t.outside(condition));
     }
 
     /** @return the grid of the predicted fields */

@@ -70,7 +70,8 @@ public final class SurrogateEvaluation {
                     FieldUncertainty.compare(predicted, reference, Crps.Estimator.FAIR),
                     PressureForces.of(predicted, data.grid()), PressureForces.of(reference, data.grid()),
                     ensemble.sampler(), ensemble.nfe(), seconds,
-                    reference.samples() >= 4 ? SnapshotFloor.of(reference, c) : null));
+                    reference.samples() >= 4 ? SnapshotFloor.of(reference, c) : null,
+                    surrogate.extrapolation(reference.condition()).orElse(null)));
             progress.accept(c);
         }
         return out;

@@ -271,7 +271,7 @@ public final class TrainingSizeRate {
         all.put("config", settings);
         all.put("steps", trainer.completedSteps());
         all.put(PROVENANCE_KEY, entry);
-        ModelBundle.write(trainer, subset.grid(), version, all, bundle);
+        ModelBundle.write(trainer, subset.grid(), TrainingConditions.of(subset.conditions()), version, all, bundle);
         return seconds;
     }
 

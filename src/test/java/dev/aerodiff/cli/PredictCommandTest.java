@@ -71,6 +71,28 @@ class PredictCommandTest {
     }
 
     @Test
+    void aConditionOutsideTheTrainingConditionsIsFlaggedAndStillPredicted() throws Exception {
+        CliRun inside = predict(dir.resolve("inside.nc"), "1");
+        assertEquals(0, inside.exitCode(), inside.err());
+        assertEquals(0, new ObjectMapper().readTree(inside.out()).get("extrapolation").size());
+        assertTrue(!inside.err().contains("warning"), inside.err());
+
+        Path out = dir.resolve("outside.nc");
+        CliRun r = CliRun.of("predict", "--model", bundle.toString(), "--airfoil", "naca2412", "--aoa", "12", "--re",
+                "1e6", "--samples", "2", "--sampler", "euler:2", "--out", out.toString(), "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("warning: naca2412 aoa=12.00 Re=1.00e+06 lies outside the training conditions")
+                && r.err().contains("angle of attack 12.00 deg is outside the training range [2.00, 10.00]"), r.err());
+        JsonNode reasons = new ObjectMapper().readTree(r.out()).get("extrapolation");
+        assertEquals(2, reasons.size(), reasons.toString());
+        assertTrue(reasons.get(0).asText().startsWith("airfoil naca2412 is not one of the 1 training airfoils"),
+                reasons.toString());
+        try (NetcdfFile f = NetcdfFile.open(out.toString())) {
+            assertTrue(f.findGlobalAttribute("extrapolation").getStringValue().contains("airfoil naca2412"));
+        }
+    }
+
+    @Test
     void concurrentPredictionsEqualSequentialOnes() throws Exception {
         Surrogate s = Surrogate.load(bundle, new AirfoilLibrary(List.of()));
         FlowCondition c = new FlowCondition("naca2412", 6, 1e6, 10);

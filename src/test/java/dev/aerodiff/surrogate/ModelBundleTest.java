@@ -1,9 +1,13 @@
 package dev.aerodiff.surrogate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.data.InMemoryFieldDataset;
 import dev.aerodiff.io.DataFileException;
@@ -18,8 +22,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +48,7 @@ class ModelBundleTest {
         trainer.step(data);
         trainer.step(data);
         Path file = dir.resolve("m.aerodiff");
-        ModelBundle.write(trainer, ds.grid(), "test", Map.of("seed", 3), file);
+        ModelBundle.write(trainer, ds.grid(), TrainingConditions.of(ds.conditions()), "test", Map.of("seed", 3), file);
 
         ModelBundle b = ModelBundle.read(file);
         assertEquals("ddpm", b.manifest().method());
@@ -52,6 +58,40 @@ class ModelBundleTest {
         assertEquals(ds.grid(), b.grid());
         trainer.emaWeights().forEach((name, w) -> assertEquals(0.0,
                 w.sub(b.network().graph().getVariable(name).getArr()).amaxNumber().doubleValue(), 0.0, name));
+        TrainingConditions trained = b.manifest().trainingConditions();
+        assertEquals(List.of("naca0012"), trained.airfoils());
+        assertArrayEquals(new double[] {2, 10}, trained.angleOfAttackDeg());
+        assertArrayEquals(new double[] {1e6, 1e6}, trained.reynolds());
+        assertEquals(2, trained.count());
+    }
+
+    @Test
+    void aBundleWrittenBeforeTrainingConditionsWereRecordedStillLoads(@TempDir Path dir) throws IOException {
+        InMemoryFieldDataset ds = dev.aerodiff.train.DiffusionTrainerTestData.synthetic();
+        TrainerConfig cfg = new TrainerConfig(TrainingObjective.FLOW, new UNetConfig(6, 3, 8, new int[] {1, 2}, 1,
+                new int[0], null), 1, 4, 1e-3, 0, 0, 0.5, 3, null);
+        DiffusionTrainer trainer = DiffusionTrainer.create(cfg, 16, FieldScaling.fit(ds));
+        Path current = dir.resolve("current.aerodiff");
+        ModelBundle.write(trainer, ds.grid(), TrainingConditions.of(ds.conditions()), "test", Map.of(), current);
+        Path earlier = dir.resolve("earlier.aerodiff");
+        ObjectMapper json = new ObjectMapper();
+        try (ZipFile in = new ZipFile(current.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(earlier))) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                byte[] bytes = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals("manifest.json")) {
+                    ObjectNode manifest = (ObjectNode) json.readTree(bytes);
+                    assertTrue(manifest.has("trainingConditions"), manifest.toString());
+                    manifest.remove("trainingConditions");
+                    bytes = json.writeValueAsBytes(manifest);
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(bytes);
+            }
+        }
+        ModelBundle b = ModelBundle.read(earlier);
+        assertNull(b.manifest().trainingConditions());
+        assertEquals("flow", b.manifest().method());
     }
 
     @Test
