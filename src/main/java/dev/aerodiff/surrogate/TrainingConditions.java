@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * What a surrogate was trained on, summarized: its airfoils and the ranges of angle of attack and
  * Reynolds number over its training conditions. A condition outside them asks the network to
- * extrapolate, where its errors are larger (on the shipped test split, the unseen airfoil has about
- * twice the error of the others); {@link #outside} says where.
+ * extrapolate, where its errors tend to be larger (on the airfoil-stall test split, the unseen
+ * airfoil has about twice the error of the mean of the others); {@link #outside} says where.
  *
  * @param count            number of training conditions
  * @param airfoils         their airfoils, sorted, without repeats
