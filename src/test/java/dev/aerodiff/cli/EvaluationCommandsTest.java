@@ -112,10 +112,12 @@ class EvaluationCommandsTest {
     }
 
     @Test
-    void validateWritesOneModelsReport() throws Exception {
+    void validateWritesOneModelsReportAndNamesConditionsOutsideTraining() throws Exception {
         Path out = dir.resolve("val");
+        Path shifted = dir.resolve("shifted.nc");   // trained on 2 and 10 degrees; 14 lies outside
+        NetcdfDatasetWriter.write(DiffusionTrainerTestData.synthetic(2, 14), shifted, i -> { });
         CliRun r = CliRun.of("validate", "--model", dir.resolve("ddpm.aerodiff").toString(), "--against",
-                data.toString(), "--sampler", "ddim:2", "--samples", "2", "--out", out.toString(), "--json");
+                shifted.toString(), "--sampler", "ddim:2", "--samples", "2", "--out", out.toString(), "--json");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals(json, new ObjectMapper().readTree(out.resolve("metrics.json").toFile()));
@@ -124,7 +126,13 @@ class EvaluationCommandsTest {
         double coverage90 = p.get("coverage_90").asDouble();
         assertTrue(coverage90 >= 0 && coverage90 <= 1 && p.get("coverage_50").asDouble() <= coverage90, p.toString());
         assertTrue(Files.isRegularFile(out.resolve("ddpm-calibration.png")));
-        assertTrue(Files.readString(out.resolve("report.md")).contains("ddpm-spread.png"));
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("ddpm-spread.png"));
+        JsonNode cases = json.get("models").get(0).get("cases");
+        assertEquals(0, cases.get(0).get("extrapolation").size(), cases.get(0).get("extrapolation").toString());
+        String outside = "angle of attack 14.00 deg is outside the training range [2.00, 10.00]";
+        assertEquals(outside, cases.get(1).get("extrapolation").get(0).asText());
+        assertTrue(report.contains("Outside the training conditions of ddpm: " + outside + "."), report);
     }
 
     @Test
