@@ -17,6 +17,8 @@ import java.util.Locale;
  * @param reynolds         smallest and largest chord Reynolds number
  */
 public record TrainingConditions(int count, List<String> airfoils, double[] angleOfAttackDeg, double[] reynolds) {
+    /** Airfoils named in a message; more are counted. */
+    private static final int NAMED_AIRFOILS = 8;
     /** Relative slack on the Reynolds range, for numbers that went through a file and back. */
     private static final double RELATIVE_SLACK = 1e-9;
 
@@ -69,8 +71,10 @@ public record TrainingConditions(int count, List<String> airfoils, double[] angl
         List<String> reasons = new ArrayList<>();
         String airfoil = condition.airfoil().toLowerCase(Locale.ROOT);
         if (!airfoils.contains(airfoil)) {
+            String named = String.join(", ", airfoils.subList(0, Math.min(NAMED_AIRFOILS, airfoils.size())))
+                    + (airfoils.size() > NAMED_AIRFOILS ? ", ..." : "");
             reasons.add(String.format(Locale.ROOT, "airfoil %s is not one of the %d training airfoils (%s)", airfoil,
-                    airfoils.size(), String.join(", ", airfoils)));
+                    airfoils.size(), named));
         }
         double aoa = condition.angleOfAttackDeg();
         if (aoa < angleOfAttackDeg[0] - 1e-9 || aoa > angleOfAttackDeg[1] + 1e-9) {

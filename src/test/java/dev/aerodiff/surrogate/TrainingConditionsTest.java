@@ -38,6 +38,11 @@ class TrainingConditionsTest {
         assertTrue(all.get(2).equals("Reynolds number 4.00e+06 is outside the training range [5.00e+05, 2.00e+06]"),
                 all.get(2));
         assertEquals(1, TRAINED.outside(new FlowCondition("naca0012", 0, 4.9e5, 7)).size());
+        TrainingConditions many = TrainingConditions.of(java.util.stream.IntStream.range(0, 12)
+                .mapToObj(k -> new FlowCondition("naca00" + (10 + k), 0, 1e6, 10)).toList());
+        assertEquals(List.of("airfoil naca0009 is not one of the 12 training airfoils (naca0010, naca0011, naca0012,"
+                + " naca0013, naca0014, naca0015, naca0016, naca0017, ...)"),
+                many.outside(new FlowCondition("naca0009", 0, 1e6, 10)));
     }
 
     @Test
