@@ -78,9 +78,10 @@ final class PredictCommand implements Runnable {
         SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
         FlowCondition condition = airfoilOptions.condition(airfoil, aoa, reynolds);
         List<String> outside = surrogate.extrapolation(condition).orElse(null);
-        if (outside != null && !outside.isEmpty()) {
+        String extrapolation = outside == null ? "" : String.join("; ", outside);
+        if (!extrapolation.isEmpty()) {
             spec.commandLine().getErr().printf(Locale.ROOT, "warning: %s lies outside the training conditions of %s,"
-                    + " so the model extrapolates: %s%n", condition.label(), bundle, String.join("; ", outside));
+                    + " so the model extrapolates: %s%n", condition.label(), bundle, extrapolation);
         }
         long start = System.nanoTime();
         Ensemble e = surrogate.predict(condition, samples, samplerSpec, seed,
@@ -92,8 +93,8 @@ final class PredictCommand implements Runnable {
         attributes.put("seed", seed);
         attributes.put("model", bundle.toString());
         attributes.put("model_method", surrogate.manifest().method());
-        if (outside != null && !outside.isEmpty()) {
-            attributes.put("extrapolation", String.join("; ", outside));
+        if (!extrapolation.isEmpty()) {
+            attributes.put("extrapolation", extrapolation);
         }
         attributes.put("history", "aerodiff " + VersionProvider.version() + ": " + AeroDiff.invocation(spec));
         EnsembleFile.write(e.samples(), surrogate.grid(), attributes, out);
