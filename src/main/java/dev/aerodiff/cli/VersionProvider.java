@@ -1,14 +1,36 @@
 package dev.aerodiff.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
-/** Reports the version recorded in the jar manifest ("dev" when run from classes). */
+/**
+ * Reports the version recorded in the jar manifest ("dev" when run from classes), followed by the
+ * git revision the classes were built from ({@code +REVISION}, with {@code -dirty} for uncommitted
+ * changes) when the build knew it. Bundles and NetCDF histories carry this string, so a retraining
+ * can be run on exactly the code that made a bundle.
+ */
 public final class VersionProvider implements CommandLine.IVersionProvider {
 
-    /** @return the AeroDiff version string */
+    /** Resource written at build time (pom.xml, execution "source-revision"). */
+    private static final String REVISION_RESOURCE = "source-revision";
+
+    /** @return the AeroDiff version string, with the source revision when known */
     public static String version() {
         String v = AeroDiff.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        String revision = sourceRevision();
+        return (v == null ? "dev" : v) + (revision.isEmpty() ? "" : "+" + revision);
+    }
+
+    /** @return the git revision the classes were built from, or "" when the build did not know it */
+    static String sourceRevision() {
+        try (InputStream in = VersionProvider.class.getResourceAsStream(REVISION_RESOURCE)) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the resource " + REVISION_RESOURCE, e);
+        }
     }
 
     @Override

@@ -80,6 +80,7 @@ class TrainCommandTest {
                     .doubleValue(), 1e-6, v.name());
         }
         assertTrue(x.manifest().provenance().get("data_sha256").toString().matches("[0-9a-f]{64}"));
+        assertEquals(VersionProvider.version(), x.manifest().aerodiffVersion(), "the bundle names the code that made it");
     }
 
     @Test
