@@ -71,10 +71,8 @@ public record TrainingConditions(int count, List<String> airfoils, double[] angl
         List<String> reasons = new ArrayList<>();
         String airfoil = condition.airfoil().toLowerCase(Locale.ROOT);
         if (!airfoils.contains(airfoil)) {
-            String named = String.join(", ", airfoils.subList(0, Math.min(NAMED_AIRFOILS, airfoils.size())))
-                    + (airfoils.size() > NAMED_AIRFOILS ? ", ..." : "");
             reasons.add(String.format(Locale.ROOT, "airfoil %s is not one of the %d training airfoils (%s)", airfoil,
-                    airfoils.size(), named));
+                    airfoils.size(), namedAirfoils()));
         }
         double aoa = condition.angleOfAttackDeg();
         if (aoa < angleOfAttackDeg[0] - 1e-9 || aoa > angleOfAttackDeg[1] + 1e-9) {
@@ -87,5 +85,17 @@ public record TrainingConditions(int count, List<String> airfoils, double[] angl
                     re, reynolds[0], reynolds[1]));
         }
         return reasons;
+    }
+
+    /** @return one line: the number of conditions, the airfoils and both ranges */
+    public String describe() {
+        return String.format(Locale.ROOT, "%d conditions of %d airfoil%s (%s), angle of attack %.2f to %.2f deg,"
+                + " Reynolds number %.3g to %.3g", count, airfoils.size(), airfoils.size() == 1 ? "" : "s",
+                namedAirfoils(), angleOfAttackDeg[0], angleOfAttackDeg[1], reynolds[0], reynolds[1]);
+    }
+
+    private String namedAirfoils() {
+        return String.join(", ", airfoils.subList(0, Math.min(NAMED_AIRFOILS, airfoils.size())))
+                + (airfoils.size() > NAMED_AIRFOILS ? ", ..." : "");
     }
 }

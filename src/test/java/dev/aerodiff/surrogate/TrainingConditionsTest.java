@@ -23,6 +23,12 @@ class TrainingConditionsTest {
     }
 
     @Test
+    void describesItselfInOneLine() {
+        assertEquals("3 conditions of 2 airfoils (naca0012, naca2412), angle of attack -4.00 to 8.00 deg,"
+                + " Reynolds number 5.00e+05 to 2.00e+06", TRAINED.describe());
+    }
+
+    @Test
     void aConditionWithinTheRangesIsNotExtrapolated() {
         assertEquals(List.of(), TRAINED.outside(new FlowCondition("naca2412", 0, 1.5e6, 20)));
         assertEquals(List.of(), TRAINED.outside(new FlowCondition("NACA0012", 8, 2e6, 29.2)));

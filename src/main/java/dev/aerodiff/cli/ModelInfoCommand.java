@@ -1,0 +1,107 @@
+package dev.aerodiff.cli;
+
+import dev.aerodiff.field.Grid;
+import dev.aerodiff.surrogate.BundleManifest;
+import dev.aerodiff.surrogate.ModelBundle;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code aerodiff model info BUNDLE}: what a bundle is and how it was made, after checking that
+ * every weight the network needs is there with its shape.
+ */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Show a bundle's method, network, grid, training conditions and provenance (the AeroDiff"
+                + " version and revision, data, command, steps), after checking its weights.")
+final class ModelInfoCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "BUNDLE", description = "Model bundle (.aerodiff).")
+    private Path file;
+
+    @Override
+    public void run() {
+        ModelBundle bundle = ModelBundle.read(file);
+        long parameters = bundle.network().parameterCount();
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json) {
+            Json.print(out, describe(bundle, parameters));
+        } else {
+            printText(out, bundle, parameters);
+        }
+    }
+
+    private Map<String, Object> describe(ModelBundle bundle, long parameters) {
+        BundleManifest m = bundle.manifest();
+        Grid g = bundle.grid();
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("file", file.toString());
+        info.put("format", m.format());
+        info.put("aerodiff_version", m.aerodiffVersion());
+        info.put("method", m.method());
+        info.put("parameterization", m.parameterization());
+        info.put("schedule", m.schedule());
+        info.put("network", m.network());
+        info.put("parameters", parameters);
+        info.put("nx", g.nx());
+        info.put("ny", g.ny());
+        info.put("x_range", List.of(g.x(0), g.x(g.nx() - 1)));
+        info.put("y_range", List.of(g.y(0), g.y(g.ny() - 1)));
+        info.put("channels", m.channels());
+        info.put("units", m.units());
+        info.put("training_conditions", m.trainingConditions());
+        info.put("provenance", m.provenance());
+        return info;
+    }
+
+    private void printText(PrintWriter out, ModelBundle bundle, long parameters) {
+        BundleManifest m = bundle.manifest();
+        Grid g = bundle.grid();
+        Map<String, Object> p = m.provenance() == null ? Map.of() : m.provenance();
+        out.printf(Locale.ROOT, "%s%n", file);
+        line(out, "written by", String.format(Locale.ROOT, "AeroDiff %s (bundle format %d)%s", m.aerodiffVersion(),
+                m.format(), p.containsKey("written") ? ", " + p.get("written") : ""));
+        line(out, "method", m.method() + ", network output " + m.parameterization() + ", " + m.schedule());
+        line(out, "network", String.format(Locale.ROOT, "%s, %,d parameters", m.network(), parameters));
+        line(out, "grid", String.format(Locale.ROOT, "%d x %d, x in [%.4g, %.4g], y in [%.4g, %.4g] (chords)",
+                g.nx(), g.ny(), g.x(0), g.x(g.nx() - 1), g.y(0), g.y(g.ny() - 1)));
+        line(out, "channels", channels(m));
+        line(out, "trained on", m.trainingConditions() == null
+                ? "(conditions not recorded: the bundle predates that record)" : m.trainingConditions().describe());
+        for (String key : List.of("data", "data_sha256", "command", "steps")) {
+            if (p.containsKey(key)) {
+                line(out, key.replace('_', ' '), String.valueOf(p.get(key)));
+            }
+        }
+        if (p.get("wall_seconds_this_run") instanceof Number seconds) {
+            line(out, "wall time", String.format(Locale.ROOT, "%.1f min (the run that finished it)",
+                    seconds.doubleValue() / 60));
+        }
+    }
+
+    private static void line(PrintWriter out, String label, String value) {
+        out.printf(Locale.ROOT, "  %-12s %s%n", label + ":", value);
+    }
+
+    private static String channels(BundleManifest m) {
+        List<String> named = new ArrayList<>();
+        for (int c = 0; c < m.channels().size(); c++) {
+            named.add(m.channels().get(c) + (c < m.units().size() ? " [" + m.units().get(c) + "]" : ""));
+        }
+        return String.join(", ", named);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.aerodiff.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aerodiff.io.FileDigest;
+import dev.aerodiff.io.NetcdfFieldDataset;
+import dev.aerodiff.surrogate.TrainingConditions;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ModelInfoCommandTest {
+    private static final Path SHIPPED = Path.of("examples/flow-matching.aerodiff");
+
+    @Test
+    void theShippedFlowBundleDescribesItsWeightsAndTheDataItWasTrainedOn() throws IOException {
+        CliRun run = CliRun.of("model", "info", SHIPPED.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode info = new ObjectMapper().readTree(run.out());
+        assertEquals("flow", info.get("method").asText());
+        assertEquals(weightCount(SHIPPED), info.get("parameters").asLong(), "parameters are the stored weights");
+
+        Path data = Path.of(info.get("provenance").get("data").asText());
+        assertEquals(FileDigest.sha256(data), info.get("provenance").get("data_sha256").asText(),
+                "the shipped bundle was trained on the shipped data");
+        TrainingConditions expected;
+        try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(data)) {
+            expected = TrainingConditions.of(ds.conditions());
+        }
+        JsonNode trained = info.get("training_conditions");
+        assertEquals(expected.count(), trained.get("count").asInt());
+        assertEquals(expected.airfoils(), List.of(new ObjectMapper().treeToValue(trained.get("airfoils"),
+                String[].class)));
+        assertArrayEquals(expected.angleOfAttackDeg(), new ObjectMapper().treeToValue(trained.get("angleOfAttackDeg"),
+                double[].class));
+        assertArrayEquals(expected.reynolds(), new ObjectMapper().treeToValue(trained.get("reynolds"),
+                double[].class));
+
+        CliRun text = CliRun.of("model", "info", SHIPPED.toString());
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("trained on:  " + expected.describe()), text.out());
+    }
+
+    @Test
+    void aBundleWithoutOneOfItsWeightsIsRejectedNamingIt(@TempDir Path dir) throws IOException {
+        Path broken = dir.resolve("broken.aerodiff");
+        String dropped;
+        try (ZipFile in = new ZipFile(SHIPPED.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(broken))) {
+            List<? extends ZipEntry> entries = Collections.list(in.entries());
+            dropped = entries.stream().map(ZipEntry::getName).filter(n -> n.startsWith("weights/")).findFirst()
+                    .orElseThrow();
+            for (ZipEntry e : entries) {
+                if (!e.getName().equals(dropped)) {
+                    out.putNextEntry(new ZipEntry(e.getName()));
+                    out.write(in.getInputStream(e).readAllBytes());
+                }
+            }
+        }
+        CliRun.of("model", "info", broken.toString())
+                .assertFailedWithOneLine(broken.toString(), dropped.substring("weights/".length()), "missing");
+    }
+
+    private static long weightCount(Path bundle) throws IOException {
+        long n = 0;
+        try (ZipFile zip = new ZipFile(bundle.toFile())) {
+            for (ZipEntry e : Collections.list(zip.entries())) {
+                if (e.getName().startsWith("weights/")) {
+                    n += Nd4j.read(new DataInputStream(zip.getInputStream(e))).length();
+                }
+            }
+        }
+        return n;
+    }
+}
