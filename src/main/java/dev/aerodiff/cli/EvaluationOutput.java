@@ -27,9 +27,10 @@ final class EvaluationOutput {
     static String provenanceLine(Path bundle, BundleManifest manifest) {
         Map<String, Object> p = manifest.provenance();
         Object seconds = p.get("wall_seconds_this_run");
-        return String.format(Locale.ROOT, "- `%s` (%s): `%s`, %s steps%s", bundle, manifest.method(),
+        return String.format(Locale.ROOT, "- `%s` (%s): `%s`, %s steps%s, AeroDiff %s", bundle, manifest.method(),
                 p.getOrDefault("command", "unknown command"), p.getOrDefault("steps", "?"),
-                seconds instanceof Number n ? String.format(Locale.ROOT, ", %.0f min", n.doubleValue() / 60) : "");
+                seconds instanceof Number n ? String.format(Locale.ROOT, ", %.0f min", n.doubleValue() / 60) : "",
+                manifest.aerodiffVersion());
     }
 
     /**

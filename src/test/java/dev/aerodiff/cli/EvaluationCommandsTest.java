@@ -97,6 +97,7 @@ class EvaluationCommandsTest {
         assertEquals(trainedWith, flow.manifest().provenance().get("command").toString().substring(0,
                 trainedWith.length()));
         assertTrue(report.contains("`" + trainedWith), "the report says how each model was trained");
+        assertTrue(report.contains(" min, AeroDiff " + VersionProvider.version() + "\n"), "and with which code");
         Matcher pictures = Pattern.compile("!\\[[^]]*]\\(([^)]+\\.png)\\)").matcher(report);
         int count = 0;
         while (pictures.find()) {
