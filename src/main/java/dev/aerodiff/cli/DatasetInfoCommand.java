@@ -82,14 +82,12 @@ final class DatasetInfoCommand implements Runnable {
     }
 
     private static void printText(PrintWriter out, NetcdfFieldDataset ds) {
-        Grid g = ds.grid();
         out.printf(Locale.ROOT, "%s%n", ds.path());
         if (!ds.metadata().title().isEmpty()) {
             out.printf(Locale.ROOT, "  title:    %s%n", ds.metadata().title());
         }
         out.printf(Locale.ROOT, "  cases:    %d, %d samples each%n", ds.caseCount(), ds.samplesPerCase());
-        out.printf(Locale.ROOT, "  grid:     %d x %d, x in [%.4g, %.4g], y in [%.4g, %.4g] (chords)%n",
-                g.nx(), g.ny(), g.x(0), g.x(g.nx() - 1), g.y(0), g.y(g.ny() - 1));
+        out.printf(Locale.ROOT, "  grid:     %s%n", ds.grid().describe());
         out.printf(Locale.ROOT, "  channels: p [m2 s-2], ux [m s-1], uy [m s-1]%n");
         out.printf(Locale.ROOT, "  airfoils: %s%n", String.join(", ", airfoils(ds)));
         out.printf(Locale.ROOT, "  %-5s %-16s %8s %12s %9s%n", "case", "airfoil", "aoa", "reynolds", "u_inf");

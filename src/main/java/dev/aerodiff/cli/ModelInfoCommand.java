@@ -70,15 +70,13 @@ final class ModelInfoCommand implements Runnable {
 
     private void printText(PrintWriter out, ModelBundle bundle, long parameters) {
         BundleManifest m = bundle.manifest();
-        Grid g = bundle.grid();
         Map<String, Object> p = m.provenance() == null ? Map.of() : m.provenance();
         out.printf(Locale.ROOT, "%s%n", file);
         line(out, "written by", String.format(Locale.ROOT, "AeroDiff %s (bundle format %d)%s", m.aerodiffVersion(),
                 m.format(), p.containsKey("written") ? ", " + p.get("written") : ""));
         line(out, "method", m.method() + ", network output " + m.parameterization() + ", " + m.schedule());
         line(out, "network", String.format(Locale.ROOT, "%s, %,d parameters", m.network(), parameters));
-        line(out, "grid", String.format(Locale.ROOT, "%d x %d, x in [%.4g, %.4g], y in [%.4g, %.4g] (chords)",
-                g.nx(), g.ny(), g.x(0), g.x(g.nx() - 1), g.y(0), g.y(g.ny() - 1)));
+        line(out, "grid", bundle.grid().describe());
         line(out, "channels", channels(m));
         line(out, "trained on", m.trainingConditions() == null
                 ? "(conditions not recorded: the bundle predates that record)" : m.trainingConditions().describe());

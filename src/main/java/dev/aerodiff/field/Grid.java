@@ -105,6 +105,12 @@ public final class Grid {
         return 31 * Arrays.hashCode(x) + Arrays.hashCode(y);
     }
 
+    /** @return the size and extent for people: "64 x 64, x in [-0.5000, 1.469], y in [...] (chords)" */
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "%d x %d, x in [%.4g, %.4g], y in [%.4g, %.4g] (chords)", nx(),
+                ny(), x[0], x[nx() - 1], y[0], y[ny() - 1]);
+    }
+
     @Override
     public String toString() {
         return "Grid[" + nx() + "x" + ny() + ", x in [" + x[0] + ", " + x[nx() - 1] + "], y in ["
