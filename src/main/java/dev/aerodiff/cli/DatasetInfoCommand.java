@@ -50,12 +50,9 @@ final class DatasetInfoCommand implements Runnable {
         m.put("file", ds.path().toString());
         m.put("cases", ds.caseCount());
         m.put("samples_per_case", ds.samplesPerCase());
-        m.put("nx", g.nx());
-        m.put("ny", g.ny());
+        Json.putGrid(m, g);
         m.put("channels", Channel.ALL.stream().map(Channel::variableName).toList());
         m.put("units", Channel.ALL.stream().map(Channel::units).toList());
-        m.put("x_range", List.of(g.x(0), g.x(g.nx() - 1)));
-        m.put("y_range", List.of(g.y(0), g.y(g.ny() - 1)));
         m.put("airfoils", new ArrayList<>(airfoils(ds)));
         m.put("title", ds.metadata().title());
         m.put("source", ds.metadata().source());

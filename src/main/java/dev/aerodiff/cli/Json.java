@@ -33,6 +33,14 @@ final class Json {
         });
     }
 
+    /** Puts a grid's size and extent under the keys nx, ny, x_range and y_range. */
+    static void putGrid(Map<String, Object> json, dev.aerodiff.field.Grid g) {
+        json.put("nx", g.nx());
+        json.put("ny", g.ny());
+        json.put("x_range", java.util.List.of(g.x(0), g.x(g.nx() - 1)));
+        json.put("y_range", java.util.List.of(g.y(0), g.y(g.ny() - 1)));
+    }
+
     /** @return the value, or null (JSON null) if it is NaN or infinite, which JSON cannot carry */
     static Double finiteOrNull(double value) {
         return Double.isFinite(value) ? value : null;

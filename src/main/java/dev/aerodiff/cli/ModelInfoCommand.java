@@ -57,10 +57,7 @@ final class ModelInfoCommand implements Runnable {
         info.put("schedule", m.schedule());
         info.put("network", m.network());
         info.put("parameters", parameters);
-        info.put("nx", g.nx());
-        info.put("ny", g.ny());
-        info.put("x_range", List.of(g.x(0), g.x(g.nx() - 1)));
-        info.put("y_range", List.of(g.y(0), g.y(g.ny() - 1)));
+        Json.putGrid(info, g);
         info.put("channels", m.channels());
         info.put("units", m.units());
         info.put("training_conditions", m.trainingConditions());

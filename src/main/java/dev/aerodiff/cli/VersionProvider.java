@@ -17,8 +17,15 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
     /** Resource written at build time (pom.xml, execution "source-revision"). */
     private static final String REVISION_RESOURCE = "source-revision";
 
+    /** Read once: the jar does not change while it runs. */
+    private static final String VERSION = readVersion();
+
     /** @return the AeroDiff version string, with the source revision when known */
     public static String version() {
+        return VERSION;
+    }
+
+    private static String readVersion() {
         String v = AeroDiff.class.getPackage().getImplementationVersion();
         String revision = sourceRevision();
         return (v == null ? "dev" : v) + (revision.isEmpty() ? "" : "+" + revision);
