@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aerodiff.field.Channel;
+import dev.aerodiff.field.Grid;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** JSON output of the commands: pretty-printed, keys in insertion order. */
@@ -34,11 +36,11 @@ final class Json {
     }
 
     /** Puts a grid's size and extent under the keys nx, ny, x_range and y_range. */
-    static void putGrid(Map<String, Object> json, dev.aerodiff.field.Grid g) {
+    static void putGrid(Map<String, Object> json, Grid g) {
         json.put("nx", g.nx());
         json.put("ny", g.ny());
-        json.put("x_range", java.util.List.of(g.x(0), g.x(g.nx() - 1)));
-        json.put("y_range", java.util.List.of(g.y(0), g.y(g.ny() - 1)));
+        json.put("x_range", List.of(g.x(0), g.x(g.nx() - 1)));
+        json.put("y_range", List.of(g.y(0), g.y(g.ny() - 1)));
     }
 
     /** @return the value, or null (JSON null) if it is NaN or infinite, which JSON cannot carry */
