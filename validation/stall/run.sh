@@ -2,7 +2,8 @@
 # Surrogates where the simulations really scatter: datasets/airfoil-stall (NACA airfoils beyond
 # stall, 16 to 22 degrees, whose SIMPLE runs keep oscillating). Trains a flow-matching and a DDPM
 # bundle on its train split with the shipped recipes (examples/train-flow-stall.json and
-# examples/train-ddpm.json, only the data differ; each on one core, side by side, about 35 minutes)
+# examples/train-ddpm-stall.json, the airfoil-rans ones but for the data; each on one core, side by
+# side, about 35 minutes)
 # unless they exist, then validates both on the test split and on the train split (does it fit the
 # conditions it was trained on?), and writes results/NAME.json, results/train-split/NAME.json and
 # results/summary.md. The errors are set against the simulations' spread, the predicted spread, their rank correlation
@@ -29,7 +30,7 @@ on_split() {
 }
 
 train_bundle "$FLOW" examples/train-flow-stall.json "$DATA/train.nc"
-train_bundle "$DDPM" examples/train-ddpm.json "$DATA/train.nc"
+train_bundle "$DDPM" examples/train-ddpm-stall.json "$DATA/train.nc"
 wait_for_training
 
 validate flow-euler-20 "$FLOW" euler:20
@@ -46,8 +47,8 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   the test split of airfoil-rans, results/rans-test/); about 35, 65 and 35 minutes on one core
 #   each, side by side; then twice the widths (base 32, 2.5 M weights) for half the steps (1800),
 #   on two cores, 35 minutes;
-# - DDPM with the condition embedding (examples/train-ddpm-stall.json, DDIM-20 with eta 1), also on
-#   the train split, about 40 minutes;
+# - DDPM without the condition embedding (what was shipped before it; DDIM-20 with eta 1 and
+#   DDPM-200), also on the train split, about 40 minutes;
 # - the shipped flow recipe with a network that outputs the clean field ("output": "x0"), also on
 #   the train split, about 75 minutes.
 if [ -n "${EXTRA:-}" ]; then
@@ -75,11 +76,14 @@ if [ -n "${EXTRA:-}" ]; then
     validate flow-base32-euler-20 "$WIDE" euler:20
     on_split "$DATA/train.nc" train-split flow-base32-euler-20 "$WIDE"
 
-    EMBEDDED_DDPM=$WORK/ddpm-embedded.aerodiff
-    train_bundle "$EMBEDDED_DDPM" examples/train-ddpm-stall.json "$DATA/train.nc"
+    PLAIN_DDPM=$WORK/ddpm-plain.aerodiff
+    recipe "$WORK/train-ddpm-plain.json" examples/train-ddpm-stall.json \
+        'c["network"]["condition_embedding"] = False'
+    train_bundle "$PLAIN_DDPM" "$WORK/train-ddpm-plain.json" "$DATA/train.nc"
     wait_for_training
-    validate ddpm-embedded-ddim-20-eta1 "$EMBEDDED_DDPM" ddim:20:1
-    on_split "$DATA/train.nc" train-split ddpm-embedded-ddim-20-eta1 "$EMBEDDED_DDPM" ddim:20:1
+    validate ddpm-plain-ddim-20-eta1 "$PLAIN_DDPM" ddim:20:1
+    validate ddpm-plain-200 "$PLAIN_DDPM" ddpm
+    on_split "$DATA/train.nc" train-split ddpm-plain-ddim-20-eta1 "$PLAIN_DDPM" ddim:20:1
 
     X0=$WORK/flow-x0.aerodiff
     recipe "$WORK/train-flow-x0.json" examples/train-flow-stall.json 'c["output"] = "x0"'

@@ -8,7 +8,9 @@
 # Every run writes its metrics to results/NAME.json; summarize.py makes results/summary.md.
 # ONLY="name name" runs just those (validation/lib.sh). EXTRA=1 also trains and validates an
 # experiment that is not shipped: the shipped flow recipe with a network that outputs the clean
-# field ("output": "x0"; about 75 minutes on one core), validated with euler:20 and ode-bs3:3e-2.
+# field ("output": "x0"; about 75 minutes on one core), validated with euler:20 and ode-bs3:3e-2,
+# and the shipped DDPM recipe without the condition embedding (what was shipped before it; side by side
+# with the first, about an hour on one core), validated with ddim:20:1 and all 200 steps.
 # Takes about 20 minutes on 2 cores when the machine is idle (DDPM-200 alone about 4, the adaptive ODE
 # runs about 6; per-run wall seconds are in the results).
 set -euo pipefail
@@ -45,11 +47,17 @@ run denoising-ddpm denoising --model "$DDPM" --data "$TEST"
 run denoising-flow denoising --model "$FLOW" --data "$TEST"
 if [ -n "${EXTRA:-}" ]; then
     X0=$WORK/flow-x0.aerodiff
+    PLAIN=$WORK/ddpm-plain.aerodiff
     recipe "$WORK/train-flow-x0.json" examples/train-flow.json 'c["output"] = "x0"'
+    recipe "$WORK/train-ddpm-plain.json" examples/train-ddpm.json \
+        'c["network"]["condition_embedding"] = False'
     train_bundle "$X0" "$WORK/train-flow-x0.json" "$TRAIN"
+    train_bundle "$PLAIN" "$WORK/train-ddpm-plain.json" "$TRAIN"
     wait_for_training
     validate flow-x0-euler-20 "$X0" euler:20
     validate flow-x0-ode-bs3-3e-2 "$X0" ode-bs3:3e-2
+    validate ddpm-plain-ddim-20-eta1 "$PLAIN" ddim:20:1
+    validate ddpm-plain-200 "$PLAIN" ddpm
 fi
 /usr/bin/python3 validation/surrogates/summarize.py "$OUT" > "$OUT/summary.md"
 cat "$OUT/summary.md"
