@@ -34,11 +34,13 @@ train_bundle "$DDPM" examples/train-ddpm-stall.json "$DATA/train.nc"
 wait_for_training
 
 validate flow-euler-20 "$FLOW" euler:20
+validate flow-ddim-20-eta1 "$FLOW" ddim:20:1
 validate flow-ode-bs3-3e-2 "$FLOW" ode-bs3:3e-2
 validate ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 validate ddpm-200 "$DDPM" ddpm
 validate flow-euler-100 "$FLOW" euler:100
 on_split "$DATA/train.nc" train-split flow-euler-20 "$FLOW"
+on_split "$DATA/train.nc" train-split flow-ddim-20-eta1 "$FLOW" ddim:20:1
 on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 
 # EXTRA=1: experiments, not shipped, validated like the shipped bundles:

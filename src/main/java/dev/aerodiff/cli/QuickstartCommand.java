@@ -56,8 +56,9 @@ final class QuickstartCommand implements Runnable {
             + " ${DEFAULT-VALUE}).")
     private int samples;
 
-    @Option(names = "--flow-sampler", paramLabel = "SPEC", defaultValue = "euler:20",
-            description = "Sampler of flow-matching models (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--flow-sampler", paramLabel = "SPEC", defaultValue = "ddim:20:1",
+            description = "Sampler of flow-matching models (default: ${DEFAULT-VALUE}, 20 ancestral steps on the"
+                    + " flow's path; 'euler:20' integrates its ODE).")
     private String flowSampler;
 
     @Option(names = "--ddpm-sampler", paramLabel = "SPEC", defaultValue = "ddim:20:1",

@@ -36,6 +36,7 @@ class SamplerContractTest {
                 Arguments.of("ddpm", LINEAR, Parameterization.V),
                 Arguments.of("ddim:50", COSINE, Parameterization.EPSILON),
                 Arguments.of("ddim:100:0.5", COSINE, Parameterization.X0),
+                Arguments.of("ddim:200:1", OT, Parameterization.VELOCITY),
                 Arguments.of("euler:100", OT, Parameterization.VELOCITY),
                 Arguments.of("heun:20", OT, Parameterization.VELOCITY),
                 Arguments.of("heun:40", COSINE, Parameterization.V),
