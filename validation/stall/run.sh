@@ -52,7 +52,10 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 # - DDPM without the condition embedding (what was shipped before it; DDIM-20 with eta 1 and
 #   DDPM-200), also on the train split, about 40 minutes;
 # - the shipped flow recipe with a network that outputs the clean field ("output": "x0"), also on
-#   the train split, about 75 minutes.
+#   the train split, about 75 minutes;
+# - the shipped flow recipe on the train split and the dense split merged (83 conditions, every
+#   degree across the settle/scatter boundary; only where $DATA/dense.nc exists, which
+#   datasets/airfoil-stall/README.md says how to make), on two cores, about 50 minutes.
 if [ -n "${EXTRA:-}" ]; then
     PLAIN_RECIPE=$WORK/train-flow-plain.json
     recipe "$PLAIN_RECIPE" examples/train-flow-stall.json 'c["network"]["condition_embedding"] = False'
@@ -93,6 +96,19 @@ if [ -n "${EXTRA:-}" ]; then
     wait_for_training
     validate flow-x0-euler-20 "$X0" euler:20
     on_split "$DATA/train.nc" train-split flow-x0-euler-20 "$X0"
+
+    if [ -f "$DATA/dense.nc" ]; then
+        DENSE=$WORK/flow-dense.aerodiff
+        [ -f "$WORK/train-dense.nc" ] || java -jar target/aerodiff.jar dataset merge \
+            --out "$WORK/train-dense.nc" "$DATA/train.nc" "$DATA/dense.nc"
+        THREADS=2 train_bundle "$DENSE" examples/train-flow-stall.json "$WORK/train-dense.nc"
+        wait_for_training
+        validate flow-dense-euler-20 "$DENSE" euler:20
+        validate flow-dense-ddim-20-eta1 "$DENSE" ddim:20:1
+        on_split "$DATA/train.nc" train-split flow-dense-ddim-20-eta1 "$DENSE" ddim:20:1
+    else
+        echo "skipping flow-dense: $DATA/dense.nc is missing (SPLITS=dense bash datasets/generate.sh $DATA)" >&2
+    fi
 fi
 for dir in "$OUT" "$OUT/train-split"; do
     if [ -d "$dir" ]; then
