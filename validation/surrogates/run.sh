@@ -44,7 +44,8 @@ validate flow-ode-bs3-3e-3 "$FLOW" ode-bs3:3e-3
 validate flow-ode-heun2-3e-2 "$FLOW" ode-heun2:3e-2
 validate ddpm-ode-bs3-3e-2 "$DDPM" ode-bs3:3e-2
 validate ddpm-200 "$DDPM" ddpm
-run memorization-flow memorization --model "$FLOW" --train "$TRAIN" --out "$WORK/memorization-flow"
+run memorization-flow memorization --model "$FLOW" --train "$TRAIN" --sampler euler:20 \
+    --out "$WORK/memorization-flow"
 run memorization-ddpm memorization --model "$DDPM" --train "$TRAIN" --out "$WORK/memorization-ddpm"
 run denoising-ddpm denoising --model "$DDPM" --data "$TEST"
 run denoising-flow denoising --model "$FLOW" --data "$TEST"

@@ -49,8 +49,8 @@ final class MemorizationCommand implements Runnable {
             + " ${DEFAULT-VALUE}).")
     private int samples;
 
-    @Option(names = "--sampler", paramLabel = "SPEC", description = "Sampler of both models (default: ddpm for"
-            + " DDPM models, euler:20 for flow matching).")
+    @Option(names = "--sampler", paramLabel = "SPEC", description = "Sampler of both models (default: "
+            + Surrogate.DEFAULT_SAMPLERS + ").")
     private String sampler;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")

@@ -56,7 +56,7 @@ final class QuickstartCommand implements Runnable {
             + " ${DEFAULT-VALUE}).")
     private int samples;
 
-    @Option(names = "--flow-sampler", paramLabel = "SPEC", defaultValue = "ddim:20:1",
+    @Option(names = "--flow-sampler", paramLabel = "SPEC", defaultValue = Surrogate.DEFAULT_FLOW_SAMPLER,
             description = "Sampler of flow-matching models (default: ${DEFAULT-VALUE}, 20 ancestral steps on the"
                     + " flow's path; 'euler:20' integrates its ODE).")
     private String flowSampler;

@@ -86,8 +86,8 @@ final class RateCheckCommand implements Runnable {
             + " (default: ${DEFAULT-VALUE}).")
     private int samples;
 
-    @Option(names = "--sampler", paramLabel = "SPEC", description = "--train: sampler (default: ddpm for DDPM,"
-            + " euler:20 for flow matching).")
+    @Option(names = "--sampler", paramLabel = "SPEC", description = "--train: sampler (default: "
+            + Surrogate.DEFAULT_SAMPLERS + ").")
     private String sampler;
 
     @Option(names = "--summary", defaultValue = "drag", description = "--train: the coefficient whose W1 is"

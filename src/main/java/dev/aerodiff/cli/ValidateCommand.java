@@ -39,8 +39,8 @@ final class ValidateCommand implements Runnable {
             + " the model's grid).")
     private Path against;
 
-    @Option(names = "--sampler", paramLabel = "SPEC", description = "Sampler (default: ddpm for DDPM models,"
-            + " euler:20 for flow matching).")
+    @Option(names = "--sampler", paramLabel = "SPEC", description = "Sampler (default: "
+            + Surrogate.DEFAULT_SAMPLERS + ").")
     private String sampler;
 
     @Option(names = "--samples", defaultValue = "20", description = "Ensemble size per condition (default:"
