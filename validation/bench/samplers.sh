@@ -10,6 +10,6 @@ mkdir -p "$OUT"
 [ -f target/aerodiff.jar ] || mvn -q -B package -DskipTests
 export OMP_NUM_THREADS=$THREADS
 java -jar target/aerodiff.jar bench sample --threads "$THREADS" --model examples/flow-matching.aerodiff \
-    --sampler euler:20 --sampler heun:10 --sampler ode-bs3:3e-2 --out "$OUT/sample-flow.json"
+    --sampler ddim:20:1 --sampler euler:20 --sampler heun:10 --sampler ode-bs3:3e-2 --out "$OUT/sample-flow.json"
 java -jar target/aerodiff.jar bench sample --threads "$THREADS" --model examples/ddpm.aerodiff \
     --sampler ddim:20 --sampler ode-dopri5:1e-2 --sampler ddpm --out "$OUT/sample-ddpm.json"
