@@ -55,7 +55,7 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   the train split, about 75 minutes;
 # - the shipped flow recipe on the train split and the dense split merged (83 conditions, every
 #   degree across the settle/scatter boundary; only where $DATA/dense.nc exists, which
-#   datasets/airfoil-stall/README.md says how to make), on two cores, about 50 minutes.
+#   datasets/airfoil-stall/README.md says how to make), on two cores, about 60 minutes.
 if [ -n "${EXTRA:-}" ]; then
     PLAIN_RECIPE=$WORK/train-flow-plain.json
     recipe "$PLAIN_RECIPE" examples/train-flow-stall.json 'c["network"]["condition_embedding"] = False'
