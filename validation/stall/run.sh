@@ -35,6 +35,7 @@ wait_for_training
 
 validate flow-euler-20 "$FLOW" euler:20
 validate flow-ddim-20-eta1 "$FLOW" ddim:20:1
+validate flow-ddim-10-eta1 "$FLOW" ddim:10:1
 validate flow-ode-bs3-3e-2 "$FLOW" ode-bs3:3e-2
 validate ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 validate ddpm-200 "$DDPM" ddpm
