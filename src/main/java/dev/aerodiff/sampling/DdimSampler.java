@@ -13,6 +13,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * with x0^ and eps^ the model's estimates at x_t. eta = 0 is deterministic and equals one Euler
  * step of the probability-flow ODE in y = x/alpha, s = sigma/alpha; eta = 1 draws from the
  * posterior q(x_s | x_t, x_0 = x0^), i.e. ancestral sampling. One network evaluation per step.
+ * Any Gaussian path will do: on flow matching's (alpha = 1 - t, sigma = t, velocity output)
+ * x0^ = x_t - t v^ and eps^ = x_t + (1 - t) v^, and with eta = 1 this is the flow bundles' default
+ * sampler.
  */
 public final class DdimSampler extends GridSampler {
     private final double eta;
