@@ -47,6 +47,8 @@ validate ddpm-ode-bs3-3e-2 "$DDPM" ode-bs3:3e-2
 validate ddpm-200 "$DDPM" ddpm
 run memorization-flow memorization --model "$FLOW" --train "$TRAIN" --sampler euler:20 \
     --out "$WORK/memorization-flow"
+run memorization-flow-ddim memorization --model "$FLOW" --train "$TRAIN" --sampler ddim:20:1 \
+    --out "$WORK/memorization-flow-ddim"
 run memorization-ddpm memorization --model "$DDPM" --train "$TRAIN" --out "$WORK/memorization-ddpm"
 run denoising-ddpm denoising --model "$DDPM" --data "$TEST"
 run denoising-flow denoising --model "$FLOW" --data "$TEST"
