@@ -29,6 +29,13 @@ on_split() {
     TEST=$1 OUT=$OUT/$2 WORK=$WORK/$2 validate "$3" "$4" "${5:-euler:20}"
 }
 
+# merge_once OUT.nc FILE.nc...: merges the splits into OUT.nc unless it exists
+merge_once() {
+    local out=$1
+    shift
+    [ -f "$out" ] || java -jar target/aerodiff.jar dataset merge --out "$out" "$@"
+}
+
 train_bundle "$FLOW" examples/train-flow-stall.json "$DATA/train.nc"
 train_bundle "$DDPM" examples/train-ddpm-stall.json "$DATA/train.nc"
 wait_for_training
@@ -63,8 +70,7 @@ if [ -n "${EXTRA:-}" ]; then
     PLAIN=$WORK/flow-plain.aerodiff
     LONG=$WORK/flow-7200.aerodiff
     BOTH=$WORK/flow-both.aerodiff
-    [ -f "$WORK/both-train.nc" ] || java -jar target/aerodiff.jar dataset merge --out "$WORK/both-train.nc" \
-        datasets/airfoil-rans/train.nc "$DATA/train.nc"
+    merge_once "$WORK/both-train.nc" datasets/airfoil-rans/train.nc "$DATA/train.nc"
     train_bundle "$PLAIN" "$PLAIN_RECIPE" "$DATA/train.nc"
     train_bundle "$LONG" "$PLAIN_RECIPE" "$DATA/train.nc" --steps 7200
     train_bundle "$BOTH" "$PLAIN_RECIPE" "$WORK/both-train.nc"
@@ -100,8 +106,7 @@ if [ -n "${EXTRA:-}" ]; then
 
     if [ -f "$DATA/dense.nc" ]; then
         DENSE=$WORK/flow-dense.aerodiff
-        [ -f "$WORK/train-dense.nc" ] || java -jar target/aerodiff.jar dataset merge \
-            --out "$WORK/train-dense.nc" "$DATA/train.nc" "$DATA/dense.nc"
+        merge_once "$WORK/train-dense.nc" "$DATA/train.nc" "$DATA/dense.nc"
         THREADS=2 train_bundle "$DENSE" examples/train-flow-stall.json "$WORK/train-dense.nc"
         wait_for_training
         validate flow-dense-euler-20 "$DENSE" euler:20
