@@ -13,14 +13,23 @@ import org.nd4j.linalg.factory.Nd4j;
  * Layers of the denoiser networks built from SameDiff ops, with weights initialized from a seed on
  * the Java side (PyTorch's default: uniform in +-1/sqrt(fan_in)). Avoids ops with known bugs in
  * ND4J 1.0.0-M2.1: dense layers use {@code mmul} + {@code add}, not {@code xw_plus_b}; upsampling
- * passes both scales; GroupNorm is composed from reshape, mean and rsqrt, and in a graph that is
- * trained, without broadcasting multiplications (see {@link #groupNorm}).
+ * passes both scales; GroupNorm is composed from mean and rsqrt, never reshapes a full-size field,
+ * and in a graph that is trained, does without broadcasting multiplications (see {@link #groupNorm}).
+ * Fields inside the graph are channels-last where the graph is only evaluated
+ * ({@link #channelsLast}); the networks' inputs and outputs are [B, C, H, W] either way, and the
+ * weights have the same names and shapes, so one set of weights serves both.
  */
 final class GraphBlocks {
     private static final double NORM_EPS = 1e-5;
     private final SameDiff sd;
     private final SplittableRandom random;
     private final boolean trainable;
+    /**
+     * Whether fields inside the graph are [B, H, W, C]: in graphs that are only evaluated, since
+     * oneDNN's convolutions are faster on that layout (a forward pass of the peer U-Net takes 15-25%
+     * less time); trainable graphs stay [B, C, H, W], whose training step was not faster channels-last.
+     */
+    private final boolean channelsLast;
     private int counter;
     private long flops;
 
@@ -34,6 +43,22 @@ final class GraphBlocks {
         this.sd = sd;
         this.random = new SplittableRandom(seed);
         this.trainable = trainable;
+        this.channelsLast = !trainable;
+    }
+
+    /** @return the axis of the channels inside the graph */
+    int channelAxis() {
+        return channelsLast ? 3 : 1;
+    }
+
+    /** @return {@code x} [B, C, H, W] in the graph's layout */
+    SDVariable fromNchw(SDVariable x) {
+        return channelsLast ? sd.permute(x, 0, 2, 3, 1) : x;
+    }
+
+    /** @return {@code x} in the graph's layout as [B, C, H, W] */
+    SDVariable toNchw(SDVariable x) {
+        return channelsLast ? sd.permute(x, 0, 3, 1, 2) : x;
     }
 
     SameDiff sd() {
@@ -65,7 +90,7 @@ final class GraphBlocks {
         return sd.var(name, Nd4j.create(v, shape, 'c'));
     }
 
-    /** k x k convolution, NCHW, same padding, with bias, of a {@code size} x {@code size} input. */
+    /** k x k convolution in the graph's layout, same padding, with bias, of a {@code size}^2 input. */
     SDVariable conv(SDVariable x, int cin, int cout, int k, int stride, int size) {
         String n = name("conv");
         long outSize = (size + stride - 1) / stride;
@@ -74,7 +99,8 @@ final class GraphBlocks {
         SDVariable w = uniform(n + "_w", bound, k, k, cin, cout);
         SDVariable b = uniform(n + "_b", bound, cout);
         Conv2DConfig cfg = Conv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride)
-                .paddingMode(PaddingMode.SAME).dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build();
+                .paddingMode(PaddingMode.SAME).dataFormat(channelsLast ? "NHWC" : "NCHW")
+                .weightsFormat(WeightsFormat.YXIO).build();
         return sd.cnn().conv2d(n, x, w, b, cfg);
     }
 
@@ -87,14 +113,15 @@ final class GraphBlocks {
     }
 
     /**
-     * GroupNorm over [B, C, H, W] with per-channel scale (init 1) and shift (init 0).
+     * GroupNorm over a field in the graph's layout with per-channel scale (init 1) and shift (init 0).
      *
      * <p>The per-group inverse deviation and the per-channel scale are first multiplied into one
-     * per-sample, per-channel factor [B, C, 1, 1], so the full-size field is multiplied once. In a
-     * trainable graph that product first broadcasts the factor to the full shape with an addition
-     * and then multiplies arrays of equal shape: the result is the same, but ND4J's gradient of a
-     * broadcasting multiplication tiles both operands in a slow generic loop (written directly,
-     * those gradients took 42 % of a training step of the peer U-Net; this way they take 2 %).
+     * per-sample, per-channel factor ([B, C, 1, 1] or [B, 1, 1, C]), so the full-size field is
+     * multiplied once. In a trainable graph that product first broadcasts the factor to the full
+     * shape with an addition and then multiplies arrays of equal shape: the result is the same, but
+     * ND4J's gradient of a broadcasting multiplication tiles both operands in a slow generic loop
+     * (written directly, those gradients took 42 % of a training step of the peer U-Net; this way
+     * they take 2 %).
      *
      * <p>The group statistics are means of per-channel means (the channels of a group have the same
      * size), so the full-size field is never reshaped: a SameDiff reshape copies its input, and
@@ -104,18 +131,27 @@ final class GraphBlocks {
     SDVariable groupNorm(SDVariable x, int channels, int height, int width) {
         String n = name("gn");
         int groups = UNetConfig.groups(channels);
-        SDVariable gamma = sd.var(n + "_gamma", Nd4j.ones(DataType.FLOAT, 1, channels, 1, 1));
-        SDVariable beta = sd.var(n + "_beta", Nd4j.zeros(DataType.FLOAT, 1, channels, 1, 1));
+        SDVariable gamma = perChannel(sd.var(n + "_gamma", Nd4j.ones(DataType.FLOAT, 1, channels, 1, 1)), channels);
+        SDVariable beta = perChannel(sd.var(n + "_beta", Nd4j.zeros(DataType.FLOAT, 1, channels, 1, 1)), channels);
         SDVariable centered = x.sub(groupMean(x, channels, groups));
         SDVariable variance = groupMean(centered.mul(centered), channels, groups);
         SDVariable factor = sd.math().rsqrt(variance.add(NORM_EPS)).mul(gamma);
         return centered.mul(trainable ? fullShape(centered, factor) : factor).add(beta);
     }
 
-    /** @return the mean of {@code x} [B, C, H, W] over each group of channels, as [B, C, 1, 1] */
+    /**
+     * @return {@code v}, one value per channel (and per sample, where its first axis is the batch),
+     *         shaped to broadcast over fields of the graph's layout
+     */
+    SDVariable perChannel(SDVariable v, int channels) {
+        return channelsLast ? sd.reshape(v, -1, 1, 1, channels) : sd.reshape(v, -1, channels, 1, 1);
+    }
+
+    /** @return the mean of {@code x} over each group of channels, per sample and channel, broadcastable */
     private SDVariable groupMean(SDVariable x, int channels, int groups) {
-        SDVariable byGroup = sd.reshape(x.mean(true, 2, 3), -1, groups, channels / groups);
-        return sd.reshape(fullShape(byGroup, byGroup.mean(true, 2)), -1, channels, 1, 1);
+        SDVariable byGroup = sd.reshape(channelsLast ? x.mean(true, 1, 2) : x.mean(true, 2, 3), -1, groups,
+                channels / groups);
+        return perChannel(fullShape(byGroup, byGroup.mean(true, 2)), channels);
     }
 
     /** @return {@code small} broadcast to the shape of {@code like} by adding it to zeros */
@@ -132,17 +168,19 @@ final class GraphBlocks {
         SDVariable normed = groupNorm(x, c, h, w);
         long positions = (long) h * w;
         flops += 2 * 2L * c * positions * positions;
-        SDVariable q = sd.reshape(conv(normed, c, c, 1, 1, h), -1, c, positions);
-        SDVariable k = sd.reshape(conv(normed, c, c, 1, 1, h), -1, c, positions);
-        SDVariable v = sd.reshape(conv(normed, c, c, 1, 1, h), -1, c, positions);
-        SDVariable scores = sd.mmul(q, k, true, false, false).mul(1.0 / Math.sqrt(c)); // [B, HW, HW]
-        SDVariable weights = sd.nn().softmax(scores, 2);
-        SDVariable mixed = sd.mmul(v, weights, false, true, false);                   // [B, C, HW]
-        return x.add(conv(sd.reshape(mixed, -1, c, h, w), c, c, 1, 1, h));
+        long[] tokens = channelsLast ? new long[] {-1, positions, c} : new long[] {-1, c, positions};
+        SDVariable q = sd.reshape(conv(normed, c, c, 1, 1, h), tokens);
+        SDVariable k = sd.reshape(conv(normed, c, c, 1, 1, h), tokens);
+        SDVariable v = sd.reshape(conv(normed, c, c, 1, 1, h), tokens);
+        SDVariable scores = sd.mmul(q, k, !channelsLast, channelsLast, false).mul(1.0 / Math.sqrt(c));
+        SDVariable weights = sd.nn().softmax(scores, 2);                                   // [B, HW, HW]
+        SDVariable mixed = channelsLast ? sd.mmul(weights, v) : sd.mmul(v, weights, false, true, false);
+        SDVariable field = channelsLast ? sd.reshape(mixed, -1, h, w, c) : sd.reshape(mixed, -1, c, h, w);
+        return x.add(conv(field, c, c, 1, 1, h));
     }
 
     /** Nearest-neighbour upsampling by 2 of a {@code size} x {@code size} input, then a 3x3 convolution. */
     SDVariable upsample(SDVariable x, int c, int size) {
-        return conv(sd.cnn().upsampling2d(x, 2, 2, true), c, c, 3, 1, 2 * size);
+        return conv(sd.cnn().upsampling2d(x, 2, 2, !channelsLast), c, c, 3, 1, 2 * size);
     }
 }

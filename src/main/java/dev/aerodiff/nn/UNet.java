@@ -112,7 +112,7 @@ public final class UNet {
         int[] mult = config.mult();
         int c = config.base();
         int size = resolution;
-        SDVariable h = nn.conv(sd.concat(1, x, cond), config.inChannels(), c, 3, 1, size);
+        SDVariable h = nn.conv(nn.fromNchw(sd.concat(1, x, cond)), config.inChannels(), c, 3, 1, size);
         Deque<SDVariable> skips = new ArrayDeque<>();
         Deque<Integer> skipChannels = new ArrayDeque<>();
         skips.push(h);
@@ -142,7 +142,7 @@ public final class UNet {
             for (int b = 0; b <= config.resBlocksPerLevel(); b++) {
                 int skipC = skipChannels.pop();
                 int out = config.base() * mult[level];
-                h = resBlock(nn, sd.concat(1, h, skips.pop()), c + skipC, out, size, tact, tdim);
+                h = resBlock(nn, sd.concat(nn.channelAxis(), h, skips.pop()), c + skipC, out, size, tact, tdim);
                 c = out;
                 if (config.hasAttention(level)) {
                     h = nn.attention(h, c, size, size);
@@ -154,7 +154,7 @@ public final class UNet {
             }
         }
         SDVariable out = nn.conv(nn.silu(nn.groupNorm(h, c, size, size)), c, config.outChannels(), 3, 1, size);
-        sd.identity(OUTPUT, out);
+        sd.identity(OUTPUT, nn.toNchw(out));
         return new UNet(sd, config, resolution, nn.flopsPerSample());
     }
 
@@ -208,7 +208,7 @@ public final class UNet {
                                        int tdim) {
         SDVariable h = nn.conv(nn.silu(nn.groupNorm(x, cin, size, size)), cin, cout, 3, 1, size);
         SDVariable shift = nn.linear(tact, tdim, cout);
-        h = h.add(nn.sd().reshape(shift, -1, cout, 1, 1));
+        h = h.add(nn.perChannel(shift, cout));
         h = nn.conv(nn.silu(nn.groupNorm(h, cout, size, size)), cout, cout, 3, 1, size);
         SDVariable skip = cin == cout ? x : nn.conv(x, cin, cout, 1, 1, size);
         return h.add(skip);

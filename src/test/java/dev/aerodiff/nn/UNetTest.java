@@ -2,6 +2,7 @@ package dev.aerodiff.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.aerodiff.data.FieldScaling;
@@ -50,8 +51,9 @@ class UNetTest {
                 .doubleValue(), 1e-4);
     }
 
+    /** The inference graph runs channels-last, the trainable one not: same function, other rounding. */
     @Test
-    void inferenceNetworkGivesTheTrainableNetworksOutputBitForBit() {
+    void inferenceNetworkGivesTheTrainableNetworksOutput() {
         UNet trainable = UNet.build(UNetConfig.small(), 16, 7);
         UNet inference = UNet.buildForInference(UNetConfig.small(), 16);
         Nd4j.getRandom().setSeed(5);
@@ -65,7 +67,8 @@ class UNetTest {
         INDArray c = Nd4j.randn(DataType.FLOAT, 2, 3, 16, 16);
         INDArray t = Nd4j.createFromArray(0.2f, 0.7f);
         INDArray expected = trainable.forward(x, c, t);
-        assertEquals(0.0, inference.forward(x, c, t).sub(expected).amaxNumber().doubleValue(), 0.0);
+        assertTrue(expected.amaxNumber().doubleValue() > 0.1, "output of a size worth comparing");
+        assertEquals(0.0, inference.forward(x, c, t).sub(expected).amaxNumber().doubleValue(), 1e-5);
         assertEquals(trainable.parameterCount(), inference.parameterCount());
     }
 
