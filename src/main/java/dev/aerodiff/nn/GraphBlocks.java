@@ -61,10 +61,6 @@ final class GraphBlocks {
         return channelsLast ? sd.permute(x, 0, 3, 1, 2) : x;
     }
 
-    SameDiff sd() {
-        return sd;
-    }
-
     /**
      * @return floating-point operations of one sample's forward pass through the layers built so far,
      *         counting multiply and add separately in convolutions, dense layers and attention
