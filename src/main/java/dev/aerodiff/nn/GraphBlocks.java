@@ -5,6 +5,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
@@ -127,12 +128,21 @@ final class GraphBlocks {
     SDVariable groupNorm(SDVariable x, int channels, int height, int width) {
         String n = name("gn");
         int groups = UNetConfig.groups(channels);
-        SDVariable gamma = perChannel(sd.var(n + "_gamma", Nd4j.ones(DataType.FLOAT, 1, channels, 1, 1)), channels);
-        SDVariable beta = perChannel(sd.var(n + "_beta", Nd4j.zeros(DataType.FLOAT, 1, channels, 1, 1)), channels);
+        SDVariable gamma = channelParameter(n + "_gamma", Nd4j.ones(DataType.FLOAT, 1, channels, 1, 1), channels);
+        SDVariable beta = channelParameter(n + "_beta", Nd4j.zeros(DataType.FLOAT, 1, channels, 1, 1), channels);
         SDVariable centered = x.sub(groupMean(x, channels, groups));
         SDVariable variance = groupMean(centered.mul(centered), channels, groups);
         SDVariable factor = sd.math().rsqrt(variance.add(NORM_EPS)).mul(gamma);
         return centered.mul(trainable ? fullShape(centered, factor) : factor).add(beta);
+    }
+
+    /**
+     * @return a weight stored as [1, C, 1, 1] (the shape bundles hold), in the broadcastable shape of
+     *         the layout; reshaped only where the graph is channels-last
+     */
+    private SDVariable channelParameter(String name, INDArray init, int channels) {
+        SDVariable v = sd.var(name, init);
+        return channelsLast ? perChannel(v, channels) : v;
     }
 
     /**
