@@ -1,5 +1,8 @@
 package dev.aerodiff.nn;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -14,8 +17,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Layers of the denoiser networks built from SameDiff ops, with weights initialized from a seed on
  * the Java side (PyTorch's default: uniform in +-1/sqrt(fan_in)). Avoids ops with known bugs in
  * ND4J 1.0.0-M2.1: dense layers use {@code mmul} + {@code add}, not {@code xw_plus_b}; upsampling
- * passes both scales; GroupNorm is composed from mean and rsqrt, never reshapes a full-size field,
- * and in a graph that is trained, does without broadcasting multiplications (see {@link #groupNorm}).
+ * passes both scales; GroupNorm is composed from means, a sum of squares and rsqrt, never reshapes
+ * a full-size field, and in a graph that is trained, does without broadcasting multiplications
+ * (see {@link #groupNorm}).
  * Fields inside the graph are channels-last where the graph is only evaluated
  * ({@link #channelsLast}); the networks' inputs and outputs are [B, C, H, W] either way, and the
  * weights have the same names and shapes, so one set of weights serves both.
@@ -31,6 +35,10 @@ final class GraphBlocks {
      * less time); trainable graphs stay [B, C, H, W], whose training step was not faster channels-last.
      */
     private final boolean channelsLast;
+    /** A graph input whose first axis is the batch and on which no weight acts. */
+    private final SDVariable batchSource;
+    /** {@link #fieldZeros} by field shape. */
+    private final Map<String, SDVariable> zeros = new HashMap<>();
     private int counter;
     private long flops;
 
@@ -38,10 +46,13 @@ final class GraphBlocks {
      * @param sd        the graph to add layers to
      * @param seed      weight initialization seed
      * @param trainable whether gradients will be taken; graphs that are only evaluated skip the
-     *                  work that makes gradients fast (same values, bit for bit)
+     *                  work that makes gradients fast (same values up to rounding)
+     * @param batchSource a graph input [B, ...] on which no weight acts (a placeholder): the batch
+     *                  size of the full-size zeros that broadcasts in trained graphs use
      */
-    GraphBlocks(SameDiff sd, long seed, boolean trainable) {
+    GraphBlocks(SameDiff sd, long seed, boolean trainable, SDVariable batchSource) {
         this.sd = sd;
+        this.batchSource = batchSource;
         this.random = new SplittableRandom(seed);
         this.trainable = trainable;
         this.channelsLast = !trainable;
@@ -124,16 +135,24 @@ final class GraphBlocks {
      * size), so the full-size field is never reshaped: a SameDiff reshape copies its input, and
      * the two full-size copies per GroupNorm that a [B, G, C/G*H*W] view needed were kept alive
      * for the gradient (18 % of the peer U-Net's peak memory in training).
+     *
+     * <p>SameDiff keeps every input of an op alive until that op's gradient has run, even where
+     * the gradient needs only its shape. So the per-channel variances come from one sum of squares
+     * of the centered field (whose gradient needs only that field, kept anyway), not from a mean of
+     * its square, and the zeros the factor is broadcast onto are one array per field shape for the
+     * whole graph ({@link #fieldZeros}), not one per GroupNorm: 14 % less peak memory in a training
+     * step of the peer U-Net.
      */
     SDVariable groupNorm(SDVariable x, int channels, int height, int width) {
         String n = name("gn");
         int groups = UNetConfig.groups(channels);
         SDVariable gamma = channelParameter(n + "_gamma", Nd4j.ones(DataType.FLOAT, 1, channels, 1, 1), channels);
         SDVariable beta = channelParameter(n + "_beta", Nd4j.zeros(DataType.FLOAT, 1, channels, 1, 1), channels);
-        SDVariable centered = x.sub(groupMean(x, channels, groups));
-        SDVariable variance = groupMean(centered.mul(centered), channels, groups);
-        SDVariable factor = sd.math().rsqrt(variance.add(NORM_EPS)).mul(gamma);
-        return centered.mul(trainable ? fullShape(centered, factor) : factor).add(beta);
+        int[] spatial = channelsLast ? new int[] {1, 2} : new int[] {2, 3};
+        SDVariable centered = x.sub(groupMean(x.mean(true, spatial), channels, groups));
+        SDVariable channelVariance = sd.squaredNorm(centered, true, spatial).div((double) height * width);
+        SDVariable factor = sd.math().rsqrt(groupMean(channelVariance, channels, groups).add(NORM_EPS)).mul(gamma);
+        return centered.mul(trainable ? fieldZeros(channels, height, width).add(factor) : factor).add(beta);
     }
 
     /**
@@ -153,16 +172,26 @@ final class GraphBlocks {
         return channelsLast ? sd.reshape(v, -1, 1, 1, channels) : sd.reshape(v, -1, channels, 1, 1);
     }
 
-    /** @return the mean of {@code x} over each group of channels, per sample and channel, broadcastable */
-    private SDVariable groupMean(SDVariable x, int channels, int groups) {
-        SDVariable byGroup = sd.reshape(channelsLast ? x.mean(true, 1, 2) : x.mean(true, 2, 3), -1, groups,
-                channels / groups);
-        return perChannel(fullShape(byGroup, byGroup.mean(true, 2)), channels);
+    /**
+     * @param channelMeans per-sample, per-channel means ([B, C, 1, 1] or [B, 1, 1, C])
+     * @return their mean over each group of channels, per sample and channel, in the same shape
+     */
+    private SDVariable groupMean(SDVariable channelMeans, int channels, int groups) {
+        SDVariable byGroup = sd.reshape(channelMeans, -1, groups, channels / groups);
+        return perChannel(sd.zerosLike(byGroup).add(byGroup.mean(true, 2)), channels);
     }
 
-    /** @return {@code small} broadcast to the shape of {@code like} by adding it to zeros */
-    private SDVariable fullShape(SDVariable like, SDVariable small) {
-        return sd.zerosLike(like).add(small);
+    /**
+     * @return zeros of the shape of a [B, C, H, W] field in the graph's layout, one array per shape
+     *         for the whole graph, made from the batch size of {@link #batchSource}, so no gradient
+     *         flows into them and only one stays alive for the gradients of the broadcasts onto it
+     */
+    private SDVariable fieldZeros(int channels, int height, int width) {
+        long[] field = channelsLast ? new long[] {height, width, channels} : new long[] {channels, height, width};
+        return zeros.computeIfAbsent(Arrays.toString(field), key -> {
+            SDVariable batch = sd.slice(sd.shape(batchSource), new int[] {0}, 1);
+            return sd.fill(sd.concat(0, batch, sd.constant(Nd4j.createFromArray(field))), DataType.FLOAT, 0);
+        });
     }
 
     SDVariable silu(SDVariable x) {

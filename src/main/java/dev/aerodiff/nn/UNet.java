@@ -75,7 +75,7 @@ public final class UNet {
      * @param config     the shape
      * @param resolution H = W of the fields
      * @return a network to evaluate, not to train (weights to be set); its outputs equal those of
-     *         {@link #build} with the same weights, bit for bit, in less time
+     *         {@link #build} with the same weights up to rounding (it runs channels-last), in less time
      */
     public static UNet buildForInference(UNetConfig config, int resolution) {
         return build(config, resolution, 0, false);
@@ -87,9 +87,9 @@ public final class UNet {
                     + config.resolutionMultiple() + " (" + config.mult().length + " levels)");
         }
         SameDiff sd = SameDiff.create();
-        GraphBlocks nn = new GraphBlocks(sd, seed, trainable);
-        int half = config.base() / 2;
         SDVariable x = sd.placeHolder(X, DataType.FLOAT, -1, config.outChannels(), resolution, resolution);
+        GraphBlocks nn = new GraphBlocks(sd, seed, trainable, x);
+        int half = config.base() / 2;
         SDVariable cond = sd.placeHolder(CONDITION, DataType.FLOAT, -1,
                 config.inChannels() - config.outChannels(), resolution, resolution);
         SDVariable t = sd.placeHolder(TIME, DataType.FLOAT, -1);

@@ -32,7 +32,8 @@ class GroupNormTest {
 
         SameDiff sd = SameDiff.create();
         SDVariable input = sd.var("input", array(x, BATCH, CHANNELS, SIZE, SIZE));
-        SDVariable y = new GraphBlocks(sd, 1, true).groupNorm(input, CHANNELS, SIZE, SIZE);
+        SDVariable batch = sd.constant(Nd4j.zeros(DataType.FLOAT, BATCH, 1));
+        SDVariable y = new GraphBlocks(sd, 1, true, batch).groupNorm(input, CHANNELS, SIZE, SIZE);
         sd.getVariable("gn_0_gamma").setArray(array(gamma, 1, CHANNELS, 1, 1));
         sd.getVariable("gn_0_beta").setArray(array(beta, 1, CHANNELS, 1, 1));
         SDVariable loss = y.mul(sd.constant(array(w, BATCH, CHANNELS, SIZE, SIZE))).sum();
@@ -78,6 +79,25 @@ class GroupNormTest {
             assertEquals(expectDGamma[c], dGamma[c], 1e-4, "dL/dgamma " + c);
             assertEquals(expectDBeta[c], dBeta[c], 1e-4, "dL/dbeta " + c);
         }
+    }
+
+    /**
+     * SameDiff keeps an op's inputs alive until its gradient has run, so the full-size zeros that a
+     * trained GroupNorm broadcasts its factor onto must be one array per field shape, not one per
+     * GroupNorm (the peer U-Net's peak memory in training depends on it).
+     */
+    @Test
+    void groupNormsOfOneFieldShareTheirBroadcastZeros() {
+        SameDiff sd = SameDiff.create();
+        SDVariable input = sd.placeHolder("input", DataType.FLOAT, -1, CHANNELS, SIZE, SIZE);
+        GraphBlocks nn = new GraphBlocks(sd, 1, true, input);
+        nn.groupNorm(nn.silu(nn.groupNorm(input, CHANNELS, SIZE, SIZE)), CHANNELS, SIZE, SIZE);
+        nn.groupNorm(sd.concat(1, input, input), 2 * CHANNELS, SIZE, SIZE);
+        assertEquals(2, opCount(sd, "fill"), "one zeros array per field shape");
+    }
+
+    private static long opCount(SameDiff sd, String opName) {
+        return sd.getOps().values().stream().filter(op -> op.getOp().opName().equals(opName)).count();
     }
 
     private static double[] random(int n, long seed, double scale) {
