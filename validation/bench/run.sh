@@ -3,7 +3,8 @@
 # parameters) on this machine, in one run: forward time per sample at batch 16, a DDPM training step
 # at batch 16 (64x64, fp32), the peak resident memory of a process doing training steps, and the
 # machine's fp32 GEMM ceiling; and where AeroDiff's time goes, op by op. Writes results/*.json and
-# results/summary.md; about 2 minutes on 2 cores. Installs Debian's PyTorch if missing.
+# results/summary.md; 4 to 12 minutes on 2 cores, by the machine's speed. Installs Debian's PyTorch
+# if missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PEER=${PEER:-../shared/bench/pytorch}
@@ -25,6 +26,10 @@ export OMP_NUM_THREADS=$THREADS
 echo "== AeroDiff bench unet" >&2
 /usr/bin/time -f "%M" -o "$OUT/aerodiff.maxrss" java -jar target/aerodiff.jar bench unet --res "$RES" \
     --batch "$BATCH" --threads "$THREADS" --warmup 10 --repeats 7 --profile --out "$OUT/aerodiff.json" 2> "$OUT/aerodiff.log"
+echo "== AeroDiff bench unet --train-only (the memory of training alone)" >&2
+/usr/bin/time -f "%M" -o "$OUT/aerodiff-train.maxrss" java -jar target/aerodiff.jar bench unet --res "$RES" \
+    --batch "$BATCH" --threads "$THREADS" --warmup 5 --repeats 5 --train-only --out "$OUT/aerodiff-train.json" \
+    2> "$OUT/aerodiff-train.log"
 
 echo "== PyTorch peer" >&2
 rm -f "$OUT"/peer/*.jsonl
@@ -61,6 +66,7 @@ fwd = [json.loads(l) for l in open(os.path.join(out, "peer", "unet_fwd.jsonl"))]
 trn = [json.loads(l) for l in open(os.path.join(out, "peer", "train.jsonl"))][-1]
 gemm_fp32 = json.load(open(os.path.join(out, "gemm.json")))["gflops_med"]
 a_rss = int(open(os.path.join(out, "aerodiff.maxrss")).read().split()[-1]) / 1024
+a_train_rss = int(open(os.path.join(out, "aerodiff-train.maxrss")).read().split()[-1]) / 1024
 p_rss = int(open(os.path.join(out, "peer-train.maxrss")).read().split()[-1]) / 1024
 print(f"{threads} threads, {res}x{res}, batch {batch}, fp32; medians")
 print()
@@ -73,7 +79,9 @@ print(f"| forward, share of the fp32 GEMM ceiling ({gemm_fp32:.0f} GFLOP/s, medi
       f"{100 * a['gflops_forward'] / gemm_fp32:.0f}% | {100 * fwd['gflops_med'] / gemm_fp32:.0f}% | |")
 print(f"| DDPM training step, ms | {a['train_step_ms']:.0f} | {1e3 * trn['median']:.0f} | "
       f"{a['train_step_ms'] / (1e3 * trn['median']):.2f} |")
-print(f"| peak resident memory of the process, MB | {a_rss:.0f} | {p_rss:.0f} | {a_rss / p_rss:.2f} |")
+print(f"| peak resident memory of a training process, MB | {a_train_rss:.0f} | {p_rss:.0f} | "
+      f"{a_train_rss / p_rss:.2f} |")
+print(f"| peak resident memory, AeroDiff process of the timings (both networks, profiles), MB | {a_rss:.0f} | | |")
 for key, what in (("train_profile", "training step"), ("forward_profile", "forward pass")):
     p = a[key]
     print()

@@ -24,13 +24,14 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Timings of the U-Net: a batched forward pass and a DDPM training step (forward, backward, AdamW
  * update and weight averaging, as in {@code train}), each after warm-up, as the median of repeats.
- * Inputs are random fields; the timings do not depend on their values.
+ * Inputs are random fields; the timings do not depend on their values. Without the forward pass
+ * only the trainable network is built, so the process holds what training needs and no more.
  *
  * @param params              trainable parameters
  * @param flopsPerSample      forward FLOPs of one sample ({@link UNet#flopsPerSample()})
- * @param forwardBatchMs      median wall time of one forward pass of the batch
+ * @param forwardBatchMs      median wall time of one forward pass of the batch (NaN where not timed)
  * @param trainStepMs         median wall time of one training step at the batch size
- * @param forwardRepeatsMs    every forward timing
+ * @param forwardRepeatsMs    every forward timing (none where not timed)
  * @param trainRepeatsMs      every training-step timing
  * @param forwardProfile      time by op of one more forward pass, or null when not asked for
  * @param trainProfile        time by op of one more training step, or null when not asked for
@@ -45,22 +46,28 @@ public record UNetBenchmark(long params, long flopsPerSample, double forwardBatc
      * @param batch      samples per forward pass and per training step
      * @param warmup     untimed runs of each before timing
      * @param repeats    timed runs of each
-     * @param profile    also profile one forward pass and one training step by op, after the timings
+     * @param forward    also time the forward pass of a network built for inference
+     * @param profile    also profile one forward pass (where timed) and one training step by op, after the timings
      * @param progress   called after each timed run (0-based count over both phases)
      * @return the timings
      */
     public static UNetBenchmark run(UNetConfig config, int resolution, int batch, int warmup, int repeats,
-                                    boolean profile, IntConsumer progress) {
+                                    boolean forward, boolean profile, IntConsumer progress) {
         if (batch < 1 || repeats < 1 || warmup < 0) {
             throw new IllegalArgumentException("need batch >= 1, repeats >= 1, warm-up >= 0; got " + batch + ", "
                     + repeats + ", " + warmup);
         }
-        UNet net = UNet.buildForInference(config, resolution);
-        INDArray x = Nd4j.rand(DataType.FLOAT, batch, config.outChannels(), resolution, resolution);
-        INDArray cond = Nd4j.rand(DataType.FLOAT, batch, config.inChannels() - config.outChannels(), resolution,
-                resolution);
-        INDArray t = Nd4j.rand(DataType.FLOAT, batch);
-        double[] forward = Repeats.time(() -> net.forward(x, cond, t), warmup, repeats, progress, 0);
+        double[] forwardMs = new double[0];
+        OpProfile forwardProfile = null;
+        if (forward) {
+            UNet net = UNet.buildForInference(config, resolution);
+            INDArray x = Nd4j.rand(DataType.FLOAT, batch, config.outChannels(), resolution, resolution);
+            INDArray cond = Nd4j.rand(DataType.FLOAT, batch, config.inChannels() - config.outChannels(), resolution,
+                    resolution);
+            INDArray t = Nd4j.rand(DataType.FLOAT, batch);
+            forwardMs = Repeats.time(() -> net.forward(x, cond, t), warmup, repeats, progress, 0);
+            forwardProfile = profile ? OpProfile.of(net.graph(), () -> net.forward(x, cond, t)) : null;
+        }
 
         InMemoryFieldDataset data = randomData(resolution, batch);
         TrainerConfig tc = new TrainerConfig(TrainingObjective.DDPM, config, warmup + repeats, batch, 2e-4, 0, 1e-4,
@@ -68,12 +75,13 @@ public record UNetBenchmark(long params, long flopsPerSample, double forwardBatc
         FieldScaling scaling = FieldScaling.fit(data);
         DiffusionTrainer trainer = DiffusionTrainer.create(tc, resolution, scaling);
         TrainingData samples = TrainingData.of(data, scaling);
-        double[] train = Repeats.time(() -> trainer.step(samples), warmup, repeats, progress, repeats);
-        OpProfile forwardProfile = profile ? OpProfile.of(net.graph(), () -> net.forward(x, cond, t)) : null;
+        double[] train = Repeats.time(() -> trainer.step(samples), warmup, repeats, progress,
+                forward ? repeats : 0);
         OpProfile trainProfile = profile ? OpProfile.of(trainer.network().graph(), () -> trainer.step(samples)) : null;
-        return new UNetBenchmark(net.parameterCount(), net.flopsPerSample(), Repeats.median(forward),
-                Repeats.median(train), forward,
-                train, forwardProfile, trainProfile);
+        UNet trained = trainer.network();
+        return new UNetBenchmark(trained.parameterCount(), trained.flopsPerSample(),
+                forward ? Repeats.median(forwardMs) : Double.NaN, Repeats.median(train), forwardMs, train,
+                forwardProfile, trainProfile);
     }
 
     /** @return forward GFLOP/s at the median time */

@@ -52,6 +52,11 @@ final class BenchUnetCommand implements Runnable {
     @Option(names = "--out", paramLabel = "FILE.json", description = "Also write the figures to this file.")
     private Path out;
 
+    @Option(names = "--train-only", description = "Time only the training step and build only the trainable"
+            + " network, so that the peak memory is that of training alone (as the PyTorch peer's train_bench.py"
+            + " measures it); the forward keys are left out of the JSON.")
+    private boolean trainOnly;
+
     @Option(names = "--profile", description = "Also time one forward pass and one training step op by op; the"
             + " JSON gets forward_profile and train_profile (op, calls, ms, share), the text a table of the slowest.")
     private boolean profile;
@@ -66,8 +71,8 @@ final class BenchUnetCommand implements Runnable {
         PrintWriter err = spec.commandLine().getErr();
         String omp = benchThreads.apply(err);
         int threads = benchThreads.threads;
-        UNetBenchmark b = UNetBenchmark.run(config, resolution, batch, warmup, repeats, profile,
-                new Progress(err, "bench", 2 * repeats));
+        UNetBenchmark b = UNetBenchmark.run(config, resolution, batch, warmup, repeats, !trainOnly, profile,
+                new Progress(err, "bench", trainOnly ? repeats : 2 * repeats));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("network", network);
         json.put("params", b.params());
@@ -75,18 +80,23 @@ final class BenchUnetCommand implements Runnable {
         json.put("batch", batch);
         json.put("threads", threads);
         json.put("omp_num_threads", omp);
-        json.put("forward_ms_per_sample", b.forwardBatchMs() / batch);
-        json.put("forward_batch_ms", b.forwardBatchMs());
+        json.put("train_only", trainOnly);
+        if (!trainOnly) {
+            json.put("forward_ms_per_sample", b.forwardBatchMs() / batch);
+            json.put("forward_batch_ms", b.forwardBatchMs());
+            json.put("gflops_forward", b.gflopsForward(batch));
+            json.put("forward_repeats_ms", b.forwardRepeatsMs());
+        }
         json.put("train_step_ms", b.trainStepMs());
-        json.put("gflops_forward", b.gflopsForward(batch));
+        json.put("train_repeats_ms", b.trainRepeatsMs());
         json.put("flops_per_sample", b.flopsPerSample());
         json.put("peak_rss_mb", peakRssMegabytes());
         json.put("warmup", warmup);
-        json.put("forward_repeats_ms", b.forwardRepeatsMs());
-        json.put("train_repeats_ms", b.trainRepeatsMs());
         json.put("backend", Nd4j.getBackend().getClass().getSimpleName());
         if (profile) {
-            json.put("forward_profile", profileJson(b.forwardProfile()));
+            if (!trainOnly) {
+                json.put("forward_profile", profileJson(b.forwardProfile()));
+            }
             json.put("train_profile", profileJson(b.trainProfile()));
         }
         if (out != null) {
@@ -96,12 +106,15 @@ final class BenchUnetCommand implements Runnable {
         if (common.json) {
             Json.print(o, json);
         } else {
-            o.printf(Locale.ROOT, "%s U-Net (%d parameters), %dx%d, batch %d, %d threads: forward %.1f ms/sample "
-                    + "(%.1f GFLOP/s), training step %.0f ms, peak RSS %.0f MB%n", network, b.params(), resolution,
-                    resolution, batch, threads, b.forwardBatchMs() / batch, b.gflopsForward(batch), b.trainStepMs(),
-                    peakRssMegabytes());
+            String forward = trainOnly ? "" : String.format(Locale.ROOT, "forward %.1f ms/sample (%.1f GFLOP/s), ",
+                    b.forwardBatchMs() / batch, b.gflopsForward(batch));
+            o.printf(Locale.ROOT, "%s U-Net (%d parameters), %dx%d, batch %d, %d threads: %straining step %.0f ms,"
+                    + " peak RSS %.0f MB%n", network, b.params(), resolution, resolution, batch, threads, forward,
+                    b.trainStepMs(), peakRssMegabytes());
             if (profile) {
-                printProfile(o, "forward pass", b.forwardProfile());
+                if (!trainOnly) {
+                    printProfile(o, "forward pass", b.forwardProfile());
+                }
                 printProfile(o, "training step", b.trainProfile());
             }
         }

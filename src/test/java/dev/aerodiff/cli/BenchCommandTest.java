@@ -60,6 +60,22 @@ class BenchCommandTest {
         }
     }
 
+    @Test
+    void trainOnlyTimesTheTrainingStepAlone() throws Exception {
+        CliRun r = CliRun.of("bench", "unet", "--network", "small", "--res", "16", "--batch", "2", "--threads", "1",
+                "--warmup", "0", "--repeats", "2", "--train-only", "--profile", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertTrue(j.get("train_only").asBoolean());
+        assertEquals(637_475, j.get("params").asLong());
+        assertEquals(2, j.get("train_repeats_ms").size());
+        assertTrue(j.get("train_step_ms").asDouble() > 0, j.toString());
+        assertTrue(calls(j.get("train_profile")).get("conv2d_bp") > 10, j.toString());
+        for (String key : List.of("forward_ms_per_sample", "gflops_forward", "forward_profile")) {
+            assertTrue(!j.has(key), key + " in " + j);
+        }
+    }
+
     private static Map<String, Integer> calls(JsonNode profile) {
         Map<String, Integer> calls = new HashMap<>();
         profile.get("ops").forEach(op -> calls.put(op.get("op").asText(), op.get("calls").asInt()));
