@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -21,22 +23,24 @@ class GroupNormTest {
     private static final int CHANNELS = 16;
     private static final int SIZE = 3;
 
-    @Test
-    void valuesAndGradientsMatchTheClosedForm() {
+    /** On 3 x 3 fields, and on 1 x 1 fields, whose channel variances are zero. */
+    @ParameterizedTest(name = "{0} x {0}")
+    @ValueSource(ints = {3, 1})
+    void valuesAndGradientsMatchTheClosedForm(int size) {
         int groups = UNetConfig.groups(CHANNELS);
-        int perGroup = CHANNELS / groups * SIZE * SIZE;
-        double[] x = random(BATCH * CHANNELS * SIZE * SIZE, 1, 3.0);
+        int perGroup = CHANNELS / groups * size * size;
+        double[] x = random(BATCH * CHANNELS * size * size, 1, 3.0);
         double[] w = random(x.length, 2, 1.0);
         double[] gamma = random(CHANNELS, 3, 1.0);
         double[] beta = random(CHANNELS, 4, 1.0);
 
         SameDiff sd = SameDiff.create();
-        SDVariable input = sd.var("input", array(x, BATCH, CHANNELS, SIZE, SIZE));
+        SDVariable input = sd.var("input", array(x, BATCH, CHANNELS, size, size));
         SDVariable batch = sd.constant(Nd4j.zeros(DataType.FLOAT, BATCH, 1));
-        SDVariable y = new GraphBlocks(sd, 1, true, batch).groupNorm(input, CHANNELS, SIZE, SIZE);
+        SDVariable y = new GraphBlocks(sd, 1, true, batch).groupNorm(input, CHANNELS, size, size);
         sd.getVariable("gn_0_gamma").setArray(array(gamma, 1, CHANNELS, 1, 1));
         sd.getVariable("gn_0_beta").setArray(array(beta, 1, CHANNELS, 1, 1));
-        SDVariable loss = y.mul(sd.constant(array(w, BATCH, CHANNELS, SIZE, SIZE))).sum();
+        SDVariable loss = y.mul(sd.constant(array(w, BATCH, CHANNELS, size, size))).sum();
         sd.setLossVariables(loss);
         double[] out = sd.output(Map.of(), y.name()).get(y.name()).data().asDouble();
         Map<String, INDArray> grads = sd.calculateGradients(Map.of(), "input", "gn_0_gamma", "gn_0_beta");
@@ -62,7 +66,7 @@ class GroupNormTest {
             double meanGn = 0;
             for (int k = 0; k < perGroup; k++) {
                 int i = start + k;
-                int c = (i / (SIZE * SIZE)) % CHANNELS;
+                int c = (i / (size * size)) % CHANNELS;
                 n[k] = (x[i] - mean) / s;
                 g[k] = gamma[c] * w[i];
                 meanG += g[k] / perGroup;
@@ -83,7 +87,7 @@ class GroupNormTest {
 
     /**
      * SameDiff keeps an op's inputs alive until its gradient has run, so the full-size zeros that a
-     * trained GroupNorm broadcasts its factor onto must be one array per field shape, not one per
+     * trained GroupNorm broadcasts its scale onto must be one array per field shape, not one per
      * GroupNorm (the peer U-Net's peak memory in training depends on it).
      */
     @Test
