@@ -155,28 +155,30 @@ final class GraphBlocks {
         int cells = height * width;
         SDVariable channelMean = byGroup(x.mean(true, spatial), channels, groups);
         SDVariable groupMean = channelMean.mean(true, 2);
+        SDVariable groupZeros = sd.zerosLike(channelMean);
         if (!trainable) {
-            SDVariable centered = x.sub(toChannels(groupMean, channelMean, channels));
+            SDVariable centered = x.sub(toChannels(groupMean, groupZeros, channels));
             SDVariable groupVariance = byGroup(sd.squaredNorm(centered, true, spatial), channels, groups)
                     .mean(true, 2).div(cells);
-            SDVariable factor = toChannels(sd.math().rsqrt(groupVariance.add(NORM_EPS)), channelMean, channels);
+            SDVariable factor = toChannels(sd.math().rsqrt(groupVariance.add(NORM_EPS)), groupZeros, channels);
             return centered.mul(factor.mul(gamma)).add(beta);
         }
+        SDVariable channelVariance = cells == 1 ? groupZeros
+                : byGroup(biasedVariance(x, spatial, cells), channels, groups);
         SDVariable spread = channelMean.sub(groupMean);
-        SDVariable groupVariance = byGroup(channelVariance(x, spatial, cells), channels, groups).mean(true, 2)
-                .add(spread.mul(spread).mean(true, 2));
-        SDVariable scale = toChannels(sd.math().rsqrt(groupVariance.add(NORM_EPS)), channelMean, channels).mul(gamma);
-        SDVariable shift = beta.sub(toChannels(groupMean, channelMean, channels).mul(scale));
+        SDVariable groupVariance = channelVariance.mean(true, 2).add(spread.mul(spread).mean(true, 2));
+        SDVariable scale = toChannels(sd.math().rsqrt(groupVariance.add(NORM_EPS)), groupZeros, channels).mul(gamma);
+        SDVariable shift = beta.sub(toChannels(groupMean, groupZeros, channels).mul(scale));
         return x.mul(fieldZeros(channels, height, width).add(scale)).add(shift);
     }
 
     /**
-     * @param perGroup one value per sample and group, [B, G, 1]
-     * @param byGroup  an array [B, G, C/G]
+     * @param perGroup   one value per sample and group, [B, G, 1]
+     * @param groupZeros zeros [B, G, C/G]
      * @return the value of each channel's group, shaped to broadcast over fields of the graph's layout
      */
-    private SDVariable toChannels(SDVariable perGroup, SDVariable byGroup, int channels) {
-        return perChannel(sd.zerosLike(byGroup).add(perGroup), channels);
+    private SDVariable toChannels(SDVariable perGroup, SDVariable groupZeros, int channels) {
+        return perChannel(groupZeros.add(perGroup), channels);
     }
 
     /**
@@ -197,14 +199,11 @@ final class GraphBlocks {
     }
 
     /**
-     * @return the variance of each channel of each sample over its {@code cells} positions: the
-     *         unbiased variance times (n - 1) / n, because ND4J 1.0.0-M2.1's gradient of the
-     *         biased one is that of the unbiased one (7 % off at 16 cells)
+     * @return the variance of each channel of each sample over its {@code cells} (at least 2)
+     *         positions: the unbiased variance times (n - 1) / n, because ND4J 1.0.0-M2.1's gradient
+     *         of the biased one is that of the unbiased one (7 % off at 16 cells)
      */
-    private SDVariable channelVariance(SDVariable x, int[] spatial, int cells) {
-        if (cells == 1) {
-            return sd.zerosLike(x.mean(false, spatial));
-        }
+    private SDVariable biasedVariance(SDVariable x, int[] spatial, int cells) {
         return sd.variance(x, true, false, spatial).mul((cells - 1.0) / cells);
     }
 
