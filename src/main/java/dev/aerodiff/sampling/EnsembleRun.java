@@ -37,34 +37,47 @@ public record EnsembleRun(Sampler sampler, Denoiser denoiser, NoiseSchedule sche
      * @param count       number of samples, &gt;= 1
      * @param sampleShape shape of one sample, e.g. [d] or [3, H, W]
      * @param condition   conditioning [count, ...] or null
-     * @param noise       the run's noise (its batch binding is ignored: sample i is sample i)
+     * @param noise       the samples' noise streams (sample i draws from stream i whatever its batch)
      * @param listener    per-batch sampler callbacks
      * @param progress    receives the index of the last finished sample after each batch
      * @return all samples [count, ...]; nfe the largest per-sample count of any batch,
      *         denoiserCalls the total
      */
-    public Samples run(int count, long[] sampleShape, INDArray condition, SeededNoise noise,
+    public Samples run(int count, long[] sampleShape, INDArray condition, SampleStreams noise,
+            SamplingListener listener, IntConsumer progress) {
+        List<Samples> batches = batches(count, sampleShape, condition, noise, listener, progress);
+        int nfe = 0;
+        long calls = 0;
+        for (Samples s : batches) {
+            nfe = Math.max(nfe, s.nfe());
+            calls += s.denoiserCalls();
+        }
+        INDArray x = batches.size() == 1 ? batches.get(0).x()
+                : Nd4j.concat(0, batches.stream().map(Samples::x).toArray(INDArray[]::new));
+        return new Samples(x, nfe, calls);
+    }
+
+    /**
+     * As {@link #run}, batch by batch: batch j holds samples [j * batchSize, min((j + 1) * batchSize, count)).
+     *
+     * @return each batch's samples, in order
+     */
+    public List<Samples> batches(int count, long[] sampleShape, INDArray condition, SampleStreams noise,
             SamplingListener listener, IntConsumer progress) {
         if (count < 1) {
             throw new IllegalArgumentException("number of samples must be >= 1, got " + count);
         }
         double scale = schedule.sigma(grid.start());
-        List<INDArray> parts = new ArrayList<>();
-        int nfe = 0;
-        long calls = 0;
+        List<Samples> out = new ArrayList<>();
         for (int first = 0; first < count; first += batchSize) {
             int size = Math.min(batchSize, count - first);
-            SeededNoise batchNoise = noise.forBatch(first);
+            NoiseSource batchNoise = noise.forBatch(first);
             INDArray xInit = batchNoise.normal(NoiseSource.INITIAL, BatchArrays.batchShape(size, sampleShape), type)
                     .muli(scale);
-            Samples s = sampler.sample(denoiser, schedule, grid, xInit,
-                    BatchArrays.rows(condition, first, first + size), batchNoise, listener);
-            parts.add(s.x());
-            nfe = Math.max(nfe, s.nfe());
-            calls += s.denoiserCalls();
+            out.add(sampler.sample(denoiser, schedule, grid, xInit,
+                    BatchArrays.rows(condition, first, first + size), batchNoise, listener));
             progress.accept(first + size - 1);
         }
-        INDArray x = parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(INDArray[]::new));
-        return new Samples(x, nfe, calls);
+        return out;
     }
 }

@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * uniforms. The same seed therefore gives the same noise for sample i whatever batch it is drawn
  * in, on any thread. A {@code SeededNoise} is bound to a batch by the index of its first sample.
  */
-public final class SeededNoise implements NoiseSource {
+public final class SeededNoise implements NoiseSource, SampleStreams {
     private final long seed;
     private final long firstSample;
 
@@ -32,6 +32,7 @@ public final class SeededNoise implements NoiseSource {
      * @param first index of the batch's first sample in the run
      * @return the same seed, bound to a batch starting at {@code first}
      */
+    @Override
     public SeededNoise forBatch(long first) {
         if (first < 0) {
             throw new IllegalArgumentException("first sample index must be >= 0, got " + first);
@@ -46,15 +47,29 @@ public final class SeededNoise implements NoiseSource {
 
     @Override
     public INDArray normal(long step, long[] shape, DataType type) {
-        long rows = shape[0];
+        return byRow(shape, type, (row, out) -> fill(out, firstSample + row, step));
+    }
+
+    /** Fills one row of a batch with its sample's noise. */
+    interface RowFill {
+        void fill(int row, double[] out);
+    }
+
+    /**
+     * @param shape [B, ...]
+     * @param type  data type of the result
+     * @param fill  fills row b
+     * @return the rows as one array
+     */
+    static INDArray byRow(long[] shape, DataType type, RowFill fill) {
         long length = 1;
         for (int i = 1; i < shape.length; i++) {
             length *= shape[i];
         }
-        double[][] values = new double[Math.toIntExact(rows)][];
-        for (int b = 0; b < rows; b++) {
+        double[][] values = new double[Math.toIntExact(shape[0])][];
+        for (int b = 0; b < values.length; b++) {
             values[b] = new double[Math.toIntExact(length)];
-            fill(values[b], firstSample + b, step);
+            fill.fill(b, values[b]);
         }
         return BatchArrays.fromRows(values, shape, type);
     }

@@ -18,7 +18,8 @@ import java.util.List;
  * @param referenceForces pressure lift and drag per simulated snapshot, from the fields
  * @param sampler         the sampler specification
  * @param nfe             network evaluations per sample
- * @param seconds         wall time of the prediction
+ * @param seconds         wall time of the prediction (of a chunk of cases predicted together, its
+ *                        share per case)
  * @param floor           the errors of one half of the snapshots against the other, or null if the
  *                        simulation has fewer than 4 snapshots
  * @param extrapolation   where the condition lies outside the model's training conditions (empty

@@ -60,11 +60,18 @@ public record MemorizationStudy(int[] cases, MemorizationAudit trained, Memoriza
         List<float[]> fromNetwork = new ArrayList<>();
         List<float[]> fromEmpirical = new ArrayList<>();
         int nfe = 0;
+        List<FlowCase> references = new ArrayList<>();
+        List<Surrogate.Request> requests = new ArrayList<>();
         for (int k = 0; k < cases.length; k++) {
             FlowCase reference = DimensionlessNormalizer.normalize(training.readCase(cases[k]));
-            Ensemble e = surrogate.predict(reference.condition(), reference.mask(), samples, sampler, seed + k,
-                    i -> { });
-            nfe = e.nfe();
+            references.add(reference);
+            requests.add(new Surrogate.Request(reference.condition(), reference.mask(), samples, seed + k));
+        }
+        List<Ensemble> ensembles = surrogate.predict(requests, sampler, i -> { });
+        for (int k = 0; k < cases.length; k++) {
+            FlowCase reference = references.get(k);
+            Ensemble e = ensembles.get(k);
+            nfe = Math.max(nfe, e.nfe());
             FlowCase predicted = DimensionlessNormalizer.normalize(e.samples());
             fromNetwork.addAll(sampleValues(predicted));
             fromEmpirical.addAll(empiricalOptimalSamples(reference, scaling, schedule, parameterization, samples,

@@ -18,9 +18,17 @@ import java.util.function.IntConsumer;
  * CRPS), the pressure force coefficients of both ensembles, and the {@link SnapshotFloor} of the
  * simulation (its splits seeded by the case index, so it is the same for every model). Each case is predicted on the data
  * set's own mask, so prediction and simulation share the fluid cells. Case {@code c} uses the seed
- * {@code seed + c}, so one case can be reproduced alone.
+ * {@code seed + c}, so one case can be reproduced alone. The cases are predicted together, in
+ * chunks of up to {@link #CHUNK_SAMPLES} samples, so that a network evaluation serves several of
+ * them.
  */
 public final class SurrogateEvaluation {
+    /**
+     * Samples predicted together at most (unless one case has more): the cases of a chunk share
+     * network evaluations ({@link Surrogate#predict(List, SamplerSpec, IntConsumer)}).
+     */
+    static final int CHUNK_SAMPLES = 4 * Surrogate.BATCH;
+
     private SurrogateEvaluation() {
     }
 
@@ -44,7 +52,7 @@ public final class SurrogateEvaluation {
      * @param samples   ensemble size per condition (at least 2)
      * @param sampler   the sampler
      * @param seed      seed of case 0
-     * @param progress  called with the index of each finished case
+     * @param progress  called with the index of each finished case (a chunk of cases at a time)
      * @return one evaluation per case of {@code data}, in order
      * @throws IllegalArgumentException if the grids differ or {@code samples < 2}
      */
@@ -59,20 +67,32 @@ public final class SurrogateEvaluation {
                     + data.grid());
         }
         List<CaseEvaluation> out = new ArrayList<>();
-        for (int c = 0; c < data.caseCount(); c++) {
-            FlowCase reference = DimensionlessNormalizer.normalize(data.readCase(c));
+        int perChunk = Math.max(1, CHUNK_SAMPLES / samples);
+        for (int first = 0; first < data.caseCount(); first += perChunk) {
+            int end = Math.min(data.caseCount(), first + perChunk);
+            List<FlowCase> references = new ArrayList<>();
+            List<Surrogate.Request> requests = new ArrayList<>();
+            for (int c = first; c < end; c++) {
+                FlowCase reference = DimensionlessNormalizer.normalize(data.readCase(c));
+                references.add(reference);
+                requests.add(new Surrogate.Request(reference.condition(), reference.mask(), samples, seed + c));
+            }
             long start = System.nanoTime();
-            Ensemble ensemble = surrogate.predict(reference.condition(), reference.mask(), samples, sampler,
-                    seed + c, i -> { });
-            double seconds = (System.nanoTime() - start) / 1e9;
-            FlowCase predicted = DimensionlessNormalizer.normalize(ensemble.samples());
-            out.add(new CaseEvaluation(predicted, reference,
-                    FieldUncertainty.compare(predicted, reference, Crps.Estimator.FAIR),
-                    PressureForces.of(predicted, data.grid()), PressureForces.of(reference, data.grid()),
-                    ensemble.sampler(), ensemble.nfe(), seconds,
-                    reference.samples() >= 4 ? SnapshotFloor.of(reference, c) : null,
-                    surrogate.extrapolation(reference.condition()).orElse(null)));
-            progress.accept(c);
+            List<Ensemble> ensembles = surrogate.predict(requests, sampler, i -> { });
+            double seconds = (System.nanoTime() - start) / 1e9 / requests.size();
+            for (int k = 0; k < requests.size(); k++) {
+                int c = first + k;
+                FlowCase reference = references.get(k);
+                Ensemble ensemble = ensembles.get(k);
+                FlowCase predicted = DimensionlessNormalizer.normalize(ensemble.samples());
+                out.add(new CaseEvaluation(predicted, reference,
+                        FieldUncertainty.compare(predicted, reference, Crps.Estimator.FAIR),
+                        PressureForces.of(predicted, data.grid()), PressureForces.of(reference, data.grid()),
+                        ensemble.sampler(), ensemble.nfe(), seconds,
+                        reference.samples() >= 4 ? SnapshotFloor.of(reference, c) : null,
+                        surrogate.extrapolation(reference.condition()).orElse(null)));
+                progress.accept(c);
+            }
         }
         return out;
     }

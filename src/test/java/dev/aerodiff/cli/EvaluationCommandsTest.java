@@ -71,7 +71,8 @@ class EvaluationCommandsTest {
             }
         }
 
-        // Condition 1 of the flow model again, by hand: same seed rule (seed + index), same mask.
+        // Condition 1 of the flow model again, by hand: same seed rule (seed + index), same mask; quickstart
+        // drew it in one batch with condition 0, so the values agree up to float rounding.
         Surrogate flow = Surrogate.load(dir.resolve("flow.aerodiff"), new AirfoilLibrary(List.of()));
         try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(data)) {
             FlowCase reference = DimensionlessNormalizer.normalize(ds.readCase(1));
@@ -80,10 +81,10 @@ class EvaluationCommandsTest {
             List<ChannelUncertainty> direct = FieldUncertainty.compare(predicted, reference, Crps.Estimator.FAIR);
             double expected = direct.stream().mapToDouble(ChannelUncertainty::errorOfMean).average().orElseThrow();
             JsonNode case1 = models.get(0).get("cases").get(1);
-            assertEquals(expected, case1.get("error_mean").asDouble(), 1e-9 * expected);
+            assertEquals(expected, case1.get("error_mean").asDouble(), 1e-6 * expected);
             double predictedSpread = direct.stream().mapToDouble(ChannelUncertainty::predictedMeanStd).average()
                     .orElseThrow();
-            assertEquals(predictedSpread, case1.get("predicted_mean_std").asDouble(), 1e-9 * predictedSpread);
+            assertEquals(predictedSpread, case1.get("predicted_mean_std").asDouble(), 1e-6 * predictedSpread);
             assertTrue(models.get(0).get("spread_rank_correlation").isNull(), "undefined for 2 conditions");
             SnapshotFloor floor = SnapshotFloor.of(reference, 1);   // the simulation's alone: same for both models
             for (JsonNode m : models) {

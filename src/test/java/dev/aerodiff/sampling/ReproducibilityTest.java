@@ -21,11 +21,15 @@ class ReproducibilityTest {
     private static final long SEED = 99;
 
     private static INDArray ensemble(String spec, int batchSize) {
+        return draw(spec, batchSize, 8, SeededNoise.of(SEED));
+    }
+
+    private static INDArray draw(String spec, int batchSize, int count, SampleStreams noise) {
         SamplerSpec s = SamplerSpec.parse(spec);
         NoiseSchedule schedule = s.kind() == SamplerSpec.Kind.EULER ? new FlowMatchingPath() : new CosineSchedule();
         Parameterization p = schedule.variancePreserving() ? Parameterization.EPSILON : Parameterization.VELOCITY;
         return new EnsembleRun(s.sampler(), GaussianProblem.denoiser(schedule, p), schedule, s.grid(schedule),
-                batchSize, DataType.DOUBLE).run(8, new long[] {2, 2}, null, SeededNoise.of(SEED),
+                batchSize, DataType.DOUBLE).run(count, new long[] {2, 2}, null, noise,
                 SamplingListener.NONE, i -> { }).x();
     }
 
@@ -39,6 +43,15 @@ class ReproducibilityTest {
         INDArray fives = ensemble(spec, 5);
         assertArrayEquals(BatchArrays.toFlat(whole), BatchArrays.toFlat(threes), 0.0, spec + ": batches 3+3+2");
         assertArrayEquals(BatchArrays.toFlat(whole), BatchArrays.toFlat(fives), 0.0, spec + ": batches 5+3");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ddpm:50", "ddim:10:1", "euler:10", "sde-euler:50", "ode-dopri5"})
+    void ensemblesStackedInBatchesThatMixThemEqualEachDrawnAlone(String spec) {
+        INDArray first = ensemble(spec, 8);
+        INDArray second = draw(spec, 8, 5, SeededNoise.of(SEED + 1));
+        INDArray stacked = draw(spec, 6, 13, StackedStreams.of(new long[] {SEED, SEED + 1}, new int[] {8, 5}));
+        assertArrayEquals(BatchArrays.toFlat(Nd4j.concat(0, first, second)), BatchArrays.toFlat(stacked), 0.0, spec);
     }
 
     @ParameterizedTest
