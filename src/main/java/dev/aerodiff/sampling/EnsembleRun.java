@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.function.IntConsumer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Draws an ensemble of {@code count} samples in batches: sample i starts from
@@ -45,16 +44,7 @@ public record EnsembleRun(Sampler sampler, Denoiser denoiser, NoiseSchedule sche
      */
     public Samples run(int count, long[] sampleShape, INDArray condition, SampleStreams noise,
             SamplingListener listener, IntConsumer progress) {
-        List<Samples> batches = batches(count, sampleShape, condition, noise, listener, progress);
-        int nfe = 0;
-        long calls = 0;
-        for (Samples s : batches) {
-            nfe = Math.max(nfe, s.nfe());
-            calls += s.denoiserCalls();
-        }
-        INDArray x = batches.size() == 1 ? batches.get(0).x()
-                : Nd4j.concat(0, batches.stream().map(Samples::x).toArray(INDArray[]::new));
-        return new Samples(x, nfe, calls);
+        return Samples.stack(batches(count, sampleShape, condition, noise, listener, progress));
     }
 
     /**
