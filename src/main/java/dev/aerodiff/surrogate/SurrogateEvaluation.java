@@ -27,7 +27,7 @@ public final class SurrogateEvaluation {
      * Samples predicted together at most (unless one case has more): the cases of a chunk share
      * network evaluations ({@link Surrogate#predict(List, SamplerSpec, IntConsumer)}).
      */
-    static final int CHUNK_SAMPLES = 4 * Surrogate.BATCH;
+    public static final int CHUNK_SAMPLES = 4 * Surrogate.BATCH;
 
     private SurrogateEvaluation() {
     }
@@ -52,7 +52,7 @@ public final class SurrogateEvaluation {
      * @param samples   ensemble size per condition (at least 2)
      * @param sampler   the sampler
      * @param seed      seed of case 0
-     * @param progress  called with the index of each finished case (a chunk of cases at a time)
+     * @param progress  called with the index of each case once its ensemble is drawn
      * @return one evaluation per case of {@code data}, in order
      * @throws IllegalArgumentException if the grids differ or {@code samples < 2}
      */
@@ -69,30 +69,42 @@ public final class SurrogateEvaluation {
         List<CaseEvaluation> out = new ArrayList<>();
         int perChunk = Math.max(1, CHUNK_SAMPLES / samples);
         for (int first = 0; first < data.caseCount(); first += perChunk) {
-            int end = Math.min(data.caseCount(), first + perChunk);
-            List<FlowCase> references = new ArrayList<>();
-            List<Surrogate.Request> requests = new ArrayList<>();
-            for (int c = first; c < end; c++) {
-                FlowCase reference = DimensionlessNormalizer.normalize(data.readCase(c));
-                references.add(reference);
-                requests.add(new Surrogate.Request(reference.condition(), reference.mask(), samples, seed + c));
+            out.addAll(chunk(surrogate, data, first, Math.min(data.caseCount(), first + perChunk), samples, sampler,
+                    seed, progress));
+        }
+        return out;
+    }
+
+    /** As {@link #run} for cases [first, end), predicted together. */
+    private static List<CaseEvaluation> chunk(Surrogate surrogate, FieldDataset data, int first, int end, int samples,
+                                              SamplerSpec sampler, long seed, IntConsumer progress) {
+        List<FlowCase> references = new ArrayList<>();
+        List<Surrogate.Request> requests = new ArrayList<>();
+        for (int c = first; c < end; c++) {
+            FlowCase reference = DimensionlessNormalizer.normalize(data.readCase(c));
+            references.add(reference);
+            requests.add(new Surrogate.Request(reference.condition(), reference.mask(), samples, seed + c));
+        }
+        long start = System.nanoTime();
+        int[] reported = {first - 1};
+        List<Ensemble> ensembles = surrogate.predict(requests, sampler, last -> {
+            int drawn = first + (last + 1) / samples - 1;   // the last case whose samples are all drawn
+            while (reported[0] < drawn) {
+                progress.accept(++reported[0]);
             }
-            long start = System.nanoTime();
-            List<Ensemble> ensembles = surrogate.predict(requests, sampler, i -> { });
-            double seconds = (System.nanoTime() - start) / 1e9 / requests.size();
-            for (int k = 0; k < requests.size(); k++) {
-                int c = first + k;
-                FlowCase reference = references.get(k);
-                Ensemble ensemble = ensembles.get(k);
-                FlowCase predicted = DimensionlessNormalizer.normalize(ensemble.samples());
-                out.add(new CaseEvaluation(predicted, reference,
-                        FieldUncertainty.compare(predicted, reference, Crps.Estimator.FAIR),
-                        PressureForces.of(predicted, data.grid()), PressureForces.of(reference, data.grid()),
-                        ensemble.sampler(), ensemble.nfe(), seconds,
-                        reference.samples() >= 4 ? SnapshotFloor.of(reference, c) : null,
-                        surrogate.extrapolation(reference.condition()).orElse(null)));
-                progress.accept(c);
-            }
+        });
+        double seconds = (System.nanoTime() - start) / 1e9 / requests.size();
+        List<CaseEvaluation> out = new ArrayList<>();
+        for (int k = 0; k < requests.size(); k++) {
+            FlowCase reference = references.get(k);
+            Ensemble ensemble = ensembles.get(k);
+            FlowCase predicted = DimensionlessNormalizer.normalize(ensemble.samples());
+            out.add(new CaseEvaluation(predicted, reference,
+                    FieldUncertainty.compare(predicted, reference, Crps.Estimator.FAIR),
+                    PressureForces.of(predicted, data.grid()), PressureForces.of(reference, data.grid()),
+                    ensemble.sampler(), ensemble.nfe(), seconds,
+                    reference.samples() >= 4 ? SnapshotFloor.of(reference, first + k) : null,
+                    surrogate.extrapolation(reference.condition()).orElse(null)));
         }
         return out;
     }

@@ -16,11 +16,14 @@ import dev.aerodiff.metrics.Crps;
 import dev.aerodiff.metrics.FieldUncertainty;
 import dev.aerodiff.metrics.SnapshotFloor;
 import dev.aerodiff.sampling.SamplerSpec;
+import dev.aerodiff.surrogate.CaseEvaluation;
 import dev.aerodiff.surrogate.Surrogate;
+import dev.aerodiff.surrogate.SurrogateEvaluation;
 import dev.aerodiff.train.DiffusionTrainerTestData;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -111,6 +114,27 @@ class EvaluationCommandsTest {
         assertEquals(3 * conditions + 3 * 2, count,
                 "two pressure pictures and one drag histogram per condition, three summary plots per model");
         assertTrue(r.out().contains("error_mean"), r.out());
+    }
+
+    @Test
+    void casesPredictedInSeveralChunksKeepTheirSeedsAndReportProgressInOrder() throws Exception {
+        Surrogate flow = Surrogate.load(dir.resolve("flow.aerodiff"), new AirfoilLibrary(List.of()));
+        SamplerSpec sampler = SamplerSpec.parse("euler:2");
+        int samples = SurrogateEvaluation.CHUNK_SAMPLES / 2 + 1;   // one case per chunk
+        try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(data)) {
+            List<Integer> progress = new ArrayList<>();
+            List<CaseEvaluation> cases = SurrogateEvaluation.run(flow, ds, samples, sampler, 11, progress::add);
+            assertEquals(List.of(0, 1), progress);
+            FlowCase reference = DimensionlessNormalizer.normalize(ds.readCase(1));
+            FlowCase alone = DimensionlessNormalizer.normalize(flow.predict(reference.condition(), reference.mask(),
+                    samples, sampler, 12, i -> { }).samples());
+            float[] expected = alone.values();
+            float[] actual = cases.get(1).predicted().values();
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], actual[i], 1e-5 * (1 + Math.abs(expected[i])), "value " + i);
+            }
+            assertEquals(SnapshotFloor.of(reference, 1).errorOfMean(), cases.get(1).floor().errorOfMean(), 0.0);
+        }
     }
 
     @Test
