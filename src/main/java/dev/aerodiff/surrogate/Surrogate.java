@@ -168,8 +168,8 @@ public final class Surrogate {
     /**
      * Predicts several ensembles at once: their samples are stacked and drawn in batches of
      * {@link #BATCH} that may mix conditions, so a network evaluation serves up to that many
-     * samples however small each ensemble is (the shipped bundles' U-Net costs 2.2 to 2.6 times less
-     * per sample in a forward pass at batch 60 than at 10). Each ensemble is what
+     * samples however small each ensemble is (the shipped bundles' U-Net takes 35-36 ms per sample in
+     * a forward pass at batch 32 against 65-67 ms at batch 10). Each ensemble is what
      * {@link #predict(FlowCondition, Mask, int, SamplerSpec, long, IntConsumer)} gives for its request
      * alone, up to the rounding of batched arithmetic.
      *
