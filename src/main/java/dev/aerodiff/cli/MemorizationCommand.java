@@ -78,7 +78,7 @@ final class MemorizationCommand implements Runnable {
             spec.commandLine().getErr().printf(Locale.ROOT, "memorization: %d conditions x %d samples with %s, "
                     + "against %d training fields%n", k, samples, samplerSpec, ds.caseCount() * ds.samplesPerCase());
             study = MemorizationStudy.run(surrogate, ds, cases, samples, samplerSpec, seed,
-                    new Progress(spec.commandLine().getErr(), "memorization", k));
+                    new Progress(spec.commandLine().getErr(), "memorization", 2 * k));
         }
         AtomicFile.createDirectories(out);
         String name = EvaluationOutput.modelName(model);

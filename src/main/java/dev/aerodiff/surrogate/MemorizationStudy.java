@@ -40,7 +40,8 @@ public record MemorizationStudy(int[] cases, MemorizationAudit trained, Memoriza
      * @param samples   samples per case and model
      * @param sampler   the sampler of both models
      * @param seed      seed of case {@code cases[0]}; the k-th audited case uses seed + k
-     * @param progress  called with k after the k-th case
+     * @param progress  called with k once the network's ensemble of the k-th case is drawn (they are drawn
+     *                  together), then with K + k once its empirical-optimal ensemble is, K cases in all
      * @return the study
      */
     public static MemorizationStudy run(Surrogate surrogate, FieldDataset training, int[] cases, int samples,
@@ -67,7 +68,7 @@ public record MemorizationStudy(int[] cases, MemorizationAudit trained, Memoriza
             references.add(reference);
             requests.add(new Surrogate.Request(reference.condition(), reference.mask(), samples, seed + k));
         }
-        List<Ensemble> ensembles = surrogate.predict(requests, sampler, i -> { });
+        List<Ensemble> ensembles = surrogate.predict(requests, sampler, Surrogate.perRequest(requests, progress));
         for (int k = 0; k < cases.length; k++) {
             FlowCase reference = references.get(k);
             Ensemble e = ensembles.get(k);
@@ -76,7 +77,7 @@ public record MemorizationStudy(int[] cases, MemorizationAudit trained, Memoriza
             fromNetwork.addAll(sampleValues(predicted));
             fromEmpirical.addAll(empiricalOptimalSamples(reference, scaling, schedule, parameterization, samples,
                     sampler, seed + k));
-            progress.accept(k);
+            progress.accept(cases.length + k);
         }
         return new MemorizationStudy(cases.clone(), MemorizationAudit.of(fromNetwork, all),
                 MemorizationAudit.of(fromEmpirical, all), nfe);

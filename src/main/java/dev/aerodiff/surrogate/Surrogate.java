@@ -223,6 +223,22 @@ public final class Surrogate {
         return out;
     }
 
+    /**
+     * @param requests    the requests of a {@link #predict(List, SamplerSpec, IntConsumer)} call
+     * @param requestDone receives the index of each request, in order, once all its samples are drawn
+     * @return the progress receiver to pass to that call
+     */
+    public static IntConsumer perRequest(List<Request> requests, IntConsumer requestDone) {
+        int[] next = {0};
+        int[] end = {requests.get(0).count()};
+        return lastSample -> {
+            while (next[0] < requests.size() && lastSample + 1 >= end[0]) {
+                requestDone.accept(next[0]++);
+                end[0] += next[0] < requests.size() ? requests.get(next[0]).count() : 0;
+            }
+        };
+    }
+
     /** @return a request's samples, encoded as the network gives them, in physical units */
     private FlowCase physical(Request r, float[] encoded, FieldScaling scaling) {
         int per = encoded.length / r.count();

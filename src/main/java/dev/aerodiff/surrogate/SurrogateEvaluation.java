@@ -86,13 +86,8 @@ public final class SurrogateEvaluation {
             requests.add(new Surrogate.Request(reference.condition(), reference.mask(), samples, seed + c));
         }
         long start = System.nanoTime();
-        int[] reported = {first - 1};
-        List<Ensemble> ensembles = surrogate.predict(requests, sampler, last -> {
-            int drawn = first + (last + 1) / samples - 1;   // the last case whose samples are all drawn
-            while (reported[0] < drawn) {
-                progress.accept(++reported[0]);
-            }
-        });
+        List<Ensemble> ensembles = surrogate.predict(requests, sampler,
+                Surrogate.perRequest(requests, k -> progress.accept(first + k)));
         double seconds = (System.nanoTime() - start) / 1e9 / requests.size();
         List<CaseEvaluation> out = new ArrayList<>();
         for (int k = 0; k < requests.size(); k++) {

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aerodiff.cfd.AirfoilLibrary;
 import dev.aerodiff.field.FlowCondition;
+import dev.aerodiff.field.Mask;
 import dev.aerodiff.sampling.SamplerSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 
 /** Ensembles predicted together, in batches that mix conditions, against each predicted alone. */
@@ -53,6 +55,25 @@ class SurrogateTest {
             apart = Math.max(apart, Math.abs(first[i] - second[i]));
         }
         assertTrue(apart > 0.01, "the conditions give different fields");
+    }
+
+    @Test
+    void perRequestNamesEachRequestOnceAllItsSamplesAreDrawn() {
+        Mask fluid = Mask.allFluid(2, 2);
+        FlowCondition c = new FlowCondition("naca0012", 4, 1e6, 10);
+        List<Surrogate.Request> requests = List.of(new Surrogate.Request(c, fluid, 3, 1),
+                new Surrogate.Request(c, fluid, 2, 2), new Surrogate.Request(c, fluid, 4, 3));
+        List<Integer> done = new ArrayList<>();
+        IntConsumer progress = Surrogate.perRequest(requests, done::add);
+        progress.accept(1);   // batches of 2 samples: 0-1, 2-3, 4-5, 6-7, 8
+        assertEquals(List.of(), done);
+        progress.accept(3);
+        assertEquals(List.of(0), done);
+        progress.accept(5);
+        assertEquals(List.of(0, 1), done);
+        progress.accept(7);
+        progress.accept(8);
+        assertEquals(List.of(0, 1, 2), done);
     }
 
     @Test
