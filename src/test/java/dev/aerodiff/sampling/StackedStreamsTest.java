@@ -13,10 +13,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 class StackedStreamsTest {
     private static final long[] SHAPE = {2, 3};
 
-    /** @return rows [from, to) of seed's ensemble at the given step */
-    private static double[] alone(long seed, int from, int to, long step) {
-        INDArray all = SeededNoise.of(seed).normal(step, new long[] {to, SHAPE[0], SHAPE[1]}, DataType.DOUBLE);
-        return BatchArrays.toFlat(all.get(NDArrayIndex.interval(from, to)));
+    /** @return the first {@code count} samples' noise of seed's ensemble at the given step */
+    private static double[] alone(long seed, int count, long step) {
+        return BatchArrays.toFlat(SeededNoise.of(seed).normal(step, new long[] {count, SHAPE[0], SHAPE[1]},
+                DataType.DOUBLE));
     }
 
     @Test
@@ -28,9 +28,9 @@ class StackedStreamsTest {
             double[] flat = BatchArrays.toFlat(all);
             int row = 6;
             double[] expected = new double[flat.length];
-            System.arraycopy(alone(7, 0, 3, step), 0, expected, 0, 3 * row);
-            System.arraycopy(alone(3, 0, 1, step), 0, expected, 3 * row, row);
-            System.arraycopy(alone(11, 0, 4, step), 0, expected, 4 * row, 4 * row);
+            System.arraycopy(alone(7, 3, step), 0, expected, 0, 3 * row);
+            System.arraycopy(alone(3, 1, step), 0, expected, 3 * row, row);
+            System.arraycopy(alone(11, 4, step), 0, expected, 4 * row, 4 * row);
             assertArrayEquals(expected, flat, 0.0, "step " + step);
         }
     }
