@@ -1,15 +1,18 @@
 package dev.aerodiff.cli;
 
+import dev.aerodiff.cfd.ConditionList;
 import dev.aerodiff.data.CaseStatistics;
 import dev.aerodiff.data.DimensionlessNormalizer;
 import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.field.ForceCoefficients;
+import dev.aerodiff.io.AtomicFile;
 import dev.aerodiff.io.EnsembleFile;
 import dev.aerodiff.sampling.SamplerSpec;
 import dev.aerodiff.surrogate.Ensemble;
 import dev.aerodiff.surrogate.Surrogate;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,10 +23,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code aerodiff predict}: an ensemble of flow fields for one airfoil condition. */
+/**
+ * {@code aerodiff predict}: an ensemble of flow fields for one airfoil condition, or one per
+ * condition of a CSV file, drawn together in shared network batches.
+ */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Predict the distribution of flow fields for one condition with a trained surrogate and write",
-            "the ensemble as NetCDF (p, ux, uy with a leading sample dimension, plus per-pixel mean and std)."})
+        description = {"Predict the distribution of flow fields for one condition (or each condition of a CSV file)",
+            "with a trained surrogate and write the ensemble as NetCDF (p, ux, uy with a leading sample dimension,",
+            "plus per-pixel mean and std)."})
 final class PredictCommand implements Runnable {
     /** The shipped surrogate used when --model is not given. */
     static final Path DEFAULT_MODEL = Path.of("examples", "flow-matching.aerodiff");
@@ -41,15 +48,20 @@ final class PredictCommand implements Runnable {
             + "flow-matching.aerodiff).")
     private Path model;
 
-    @Option(names = "--airfoil", required = true, description = "NACA designation (naca2412, naca23012) or NAME of"
+    @Option(names = "--airfoil", description = "NACA designation (naca2412, naca23012) or NAME of"
             + " a NAME.dat in --airfoil-dir.")
     private String airfoil;
 
-    @Option(names = "--aoa", required = true, paramLabel = "DEG", description = "Angle of attack in degrees.")
-    private double aoa;
+    @Option(names = "--aoa", paramLabel = "DEG", description = "Angle of attack in degrees.")
+    private Double aoa;
 
-    @Option(names = "--re", required = true, description = "Chord Reynolds number.")
-    private double reynolds;
+    @Option(names = "--re", description = "Chord Reynolds number.")
+    private Double reynolds;
+
+    @Option(names = "--conditions", paramLabel = "FILE.csv", description = "Instead of --airfoil, --aoa and --re:"
+            + " a CSV file with the header airfoil,aoa,reynolds; condition k (from 0) is drawn with seed S + k and"
+            + " written to --out DIR as its own file.")
+    private Path conditionsFile;
 
     @Option(names = "--samples", defaultValue = "32", description = "Ensemble size (default: ${DEFAULT-VALUE}).")
     private int samples;
@@ -61,7 +73,8 @@ final class PredictCommand implements Runnable {
             + " heun:10, ode-dopri5, sde-euler:500 (default: " + Surrogate.DEFAULT_SAMPLERS + ").")
     private String sampler;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.nc", description = "Ensemble file to write.")
+    @Option(names = "--out", required = true, paramLabel = "FILE.nc", description = "Ensemble file to write (with"
+            + " --conditions: a directory, one NAME_aoaA_reR.nc per condition).")
     private Path out;
 
     @Override
@@ -69,6 +82,7 @@ final class PredictCommand implements Runnable {
         if (samples < 1) {
             throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
         }
+        List<ConditionList.Entry> entries = entries();
         Path bundle = model != null ? model : DEFAULT_MODEL;
         if (model == null && !Files.isRegularFile(bundle)) {
             throw new IllegalArgumentException("no shipped model at " + bundle + ": pass --model BUNDLE (train one with"
@@ -76,48 +90,114 @@ final class PredictCommand implements Runnable {
         }
         Surrogate surrogate = Surrogate.load(bundle, airfoilOptions.library());
         SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
-        FlowCondition condition = airfoilOptions.condition(airfoil, aoa, reynolds);
-        List<String> outside = surrogate.extrapolation(condition).orElse(null);
-        String extrapolation = outside == null ? "" : String.join("; ", outside);
-        if (!extrapolation.isEmpty()) {
-            spec.commandLine().getErr().printf(Locale.ROOT, "warning: %s lies outside the training conditions of %s,"
-                    + " so the model extrapolates: %s%n", condition.label(), bundle, extrapolation);
+        List<Surrogate.Request> requests = new ArrayList<>();
+        for (ConditionList.Entry entry : entries) {
+            FlowCondition condition = airfoilOptions.condition(entry.airfoil(), entry.angleOfAttackDeg(),
+                    entry.reynolds());
+            requests.add(new Surrogate.Request(condition, surrogate.mask(condition.airfoil()), samples,
+                    seed + requests.size()));
+            String outside = extrapolation(surrogate, condition);
+            if (!outside.isEmpty()) {
+                spec.commandLine().getErr().printf(Locale.ROOT, "warning: %s lies outside the training conditions of"
+                        + " %s, so the model extrapolates: %s%n", condition.label(), bundle, outside);
+            }
         }
         long start = System.nanoTime();
-        Ensemble e = surrogate.predict(condition, samples, samplerSpec, seed,
-                new Progress(spec.commandLine().getErr(), "predict", samples));
+        List<Ensemble> ensembles = surrogate.predict(requests, samplerSpec,
+                new Progress(spec.commandLine().getErr(), "predict", samples * requests.size()));
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (conditionsFile != null) {
+            AtomicFile.createDirectories(out);
+        }
+        List<Map<String, Object>> summaries = new ArrayList<>();
+        for (int k = 0; k < ensembles.size(); k++) {
+            Path file = conditionsFile == null ? out : out.resolve(entries.get(k).id() + ".nc");
+            summaries.add(write(surrogate, bundle, ensembles.get(k), file, seconds));
+        }
+        if (!common.json && conditionsFile != null) {
+            spec.commandLine().getOut().printf(Locale.ROOT, "%d conditions in %.1f s%n", summaries.size(), seconds);
+        }
+        if (common.json && conditionsFile == null) {
+            Json.print(spec.commandLine().getOut(), summaries.get(0));
+        } else if (common.json) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("out", out.toString());
+            json.put("seconds", seconds);
+            json.put("conditions", summaries);
+            Json.print(spec.commandLine().getOut(), json);
+        }
+    }
+
+    /** @return the conditions: the one of --airfoil, --aoa and --re, or those of --conditions */
+    private List<ConditionList.Entry> entries() {
+        boolean single = airfoil != null || aoa != null || reynolds != null;
+        if (conditionsFile != null) {
+            if (single) {
+                throw new IllegalArgumentException("--conditions replaces --airfoil, --aoa and --re: give one or the"
+                        + " other");
+            }
+            if (Files.isRegularFile(out)) {
+                throw new IllegalArgumentException("--out " + out + " is a file; with --conditions it names a"
+                        + " directory");
+            }
+            return ConditionList.read(conditionsFile);
+        }
+        if (airfoil == null || aoa == null || reynolds == null) {
+            throw new IllegalArgumentException("give --airfoil, --aoa and --re (or --conditions FILE.csv)");
+        }
+        return List.of(new ConditionList.Entry(airfoil, aoa, reynolds));
+    }
+
+    private static String extrapolation(Surrogate surrogate, FlowCondition condition) {
+        return surrogate.extrapolation(condition).map(outside -> String.join("; ", outside)).orElse("");
+    }
+
+    /**
+     * Writes one ensemble and prints its summary line (unless --json).
+     *
+     * @param seconds wall time of the prediction (of all conditions together)
+     * @return its summary
+     */
+    private Map<String, Object> write(Surrogate surrogate, Path bundle, Ensemble e, Path file, double seconds) {
+        FlowCondition condition = e.samples().condition();
+        String extrapolation = extrapolation(surrogate, condition);
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("sampler", e.sampler());
         attributes.put("nfe", e.nfe());
-        attributes.put("seed", seed);
+        attributes.put("seed", e.seed());
         attributes.put("model", bundle.toString());
         attributes.put("model_method", surrogate.manifest().method());
         if (!extrapolation.isEmpty()) {
             attributes.put("extrapolation", extrapolation);
         }
         attributes.put("history", "aerodiff " + VersionProvider.version() + ": " + AeroDiff.invocation(spec));
-        EnsembleFile.write(e.samples(), surrogate.grid(), attributes, out);
+        EnsembleFile.write(e.samples(), surrogate.grid(), attributes, file);
 
         CaseStatistics stats = CaseStatistics.of(DimensionlessNormalizer.normalize(e.samples()));
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("out", out.toString());
+        if (conditionsFile != null) {
+            summary.put("airfoil", condition.airfoil());
+            summary.put("aoa", condition.angleOfAttackDeg());
+            summary.put("re", condition.reynolds());
+            summary.put("seed", e.seed());
+        }
+        summary.put("out", file.toString());
         summary.put("samples", samples);
         summary.put("sampler", e.sampler());
         summary.put("nfe", e.nfe());
         summary.put("seconds", seconds);
-        summary.put("extrapolation", outside);
+        summary.put("extrapolation", surrogate.extrapolation(condition).orElse(null));
         summary.put("mean_std", Json.perChannel(stats.meanStd()));
         ForceCoefficients forces = e.pressureForces(surrogate.grid());
         summary.put("pressure_lift", Map.of("mean", forces.meanLift(), "std", forces.stdLift()));
         summary.put("pressure_drag", Map.of("mean", forces.meanDrag(), "std", forces.stdDrag()));
-        if (common.json) {
-            Json.print(spec.commandLine().getOut(), summary);
-        } else {
+        if (!common.json) {
+            String time = conditionsFile == null ? String.format(Locale.ROOT, " in %.1f s", seconds) : "";
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d samples of %s with %s (%d network"
-                    + " evaluations each) in %.1f s; mean std p %.4g, ux %.4g, uy %.4g (dimensionless)%n", out, samples,
-                    condition.label(), e.sampler(), e.nfe(), seconds, stats.meanStd()[0], stats.meanStd()[1],
+                    + " evaluations each)%s; mean std p %.4g, ux %.4g, uy %.4g (dimensionless)%n", file, samples,
+                    condition.label(), e.sampler(), e.nfe(), time, stats.meanStd()[0], stats.meanStd()[1],
                     stats.meanStd()[2]);
         }
+        return summary;
     }
 }

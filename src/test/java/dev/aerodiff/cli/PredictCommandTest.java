@@ -117,6 +117,57 @@ class PredictCommandTest {
     }
 
     @Test
+    void aConditionsFileGivesOneFilePerConditionWithSeedPlusItsIndex() throws Exception {
+        Path csv = dir.resolve("sweep.csv");
+        Files.writeString(csv, "airfoil,aoa,reynolds\nnaca0012,4,1e6\n# a comment\nnaca0012,8,2e6\n");
+        Path sweep = dir.resolve("sweep");
+        CliRun r = CliRun.of("predict", "--model", bundle.toString(), "--conditions", csv.toString(), "--samples", "5",
+                "--seed", "6", "--sampler", "euler:4", "--out", sweep.toString(), "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode conditions = new ObjectMapper().readTree(r.out()).get("conditions");
+        assertEquals(2, conditions.size());
+        assertEquals(8.0, conditions.get(1).get("aoa").asDouble());
+        assertEquals(7, conditions.get(1).get("seed").asInt());
+        // condition 1 alone, by the one-condition form with seed 6 + 1
+        CliRun alone = CliRun.of("predict", "--model", bundle.toString(), "--airfoil", "naca0012", "--aoa", "8",
+                "--re", "2e6", "--samples", "5", "--seed", "7", "--sampler", "euler:4", "--out",
+                dir.resolve("alone.nc").toString());
+        assertEquals(0, alone.exitCode(), alone.err());
+        Path second = Path.of(conditions.get(1).get("out").asText());
+        assertEquals(sweep.resolve("naca0012_aoa+08.00_re2.000e+06.nc"), second);
+        try (NetcdfFile stacked = NetcdfFile.open(second.toString());
+             NetcdfFile single = NetcdfFile.open(dir.resolve("alone.nc").toString())) {
+            float[] expected = (float[]) single.findVariable("p").read().get1DJavaArray(float.class);
+            float[] actual = (float[]) stacked.findVariable("p").read().get1DJavaArray(float.class);
+            assertEquals(expected.length, actual.length);
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], actual[i], 1e-4 * (1 + Math.abs(expected[i])), "p " + i);
+            }
+        }
+        assertTrue(Files.isRegularFile(Path.of(conditions.get(0).get("out").asText())));
+    }
+
+    @Test
+    void conditionsFileAndSingleConditionOptionsExcludeEachOther() throws Exception {
+        Path csv = dir.resolve("one.csv");
+        Files.writeString(csv, "airfoil,aoa,reynolds\nnaca0012,4,1e6\n");
+        CliRun both = CliRun.of("predict", "--model", bundle.toString(), "--conditions", csv.toString(), "--aoa", "3",
+                "--out", dir.resolve("both").toString());
+        assertEquals(AeroDiff.EXIT_FAILURE, both.exitCode());
+        assertTrue(both.err().contains("--conditions replaces --airfoil, --aoa and --re"), both.err());
+        CliRun neither = CliRun.of("predict", "--model", bundle.toString(), "--airfoil", "naca0012", "--out",
+                dir.resolve("neither.nc").toString());
+        assertEquals(AeroDiff.EXIT_FAILURE, neither.exitCode());
+        assertTrue(neither.err().contains("give --airfoil, --aoa and --re (or --conditions FILE.csv)"), neither.err());
+        Files.writeString(csv, "airfoil,aoa\nnaca0012,4\n");
+        CliRun badFile = CliRun.of("predict", "--model", bundle.toString(), "--conditions", csv.toString(), "--out",
+                dir.resolve("bad").toString());
+        assertEquals(AeroDiff.EXIT_FAILURE, badFile.exitCode());
+        assertTrue(badFile.err().contains(csv.toString()) && badFile.err().contains("airfoil,aoa,reynolds"),
+                badFile.err());
+    }
+
+    @Test
     void badSamplerNamesTheValidOnes() {
         CliRun r = CliRun.of("predict", "--model", bundle.toString(), "--airfoil", "naca0012", "--aoa", "4", "--re",
                 "1e6", "--sampler", "magic:3", "--out", dir.resolve("x.nc").toString());
