@@ -91,15 +91,17 @@ final class PredictCommand implements Runnable {
         Surrogate surrogate = Surrogate.load(bundle, airfoilOptions.library());
         SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
         List<Surrogate.Request> requests = new ArrayList<>();
+        List<List<String>> outside = new ArrayList<>();
         for (ConditionList.Entry entry : entries) {
             FlowCondition condition = airfoilOptions.condition(entry.airfoil(), entry.angleOfAttackDeg(),
                     entry.reynolds());
             requests.add(new Surrogate.Request(condition, surrogate.mask(condition.airfoil()), samples,
                     seed + requests.size()));
-            String outside = extrapolation(surrogate, condition);
-            if (!outside.isEmpty()) {
+            outside.add(surrogate.extrapolation(condition).orElse(null));
+            String reasons = joined(outside.get(outside.size() - 1));
+            if (!reasons.isEmpty()) {
                 spec.commandLine().getErr().printf(Locale.ROOT, "warning: %s lies outside the training conditions of"
-                        + " %s, so the model extrapolates: %s%n", condition.label(), bundle, outside);
+                        + " %s, so the model extrapolates: %s%n", condition.label(), bundle, reasons);
             }
         }
         long start = System.nanoTime();
@@ -112,7 +114,7 @@ final class PredictCommand implements Runnable {
         List<Map<String, Object>> summaries = new ArrayList<>();
         for (int k = 0; k < ensembles.size(); k++) {
             Path file = conditionsFile == null ? out : out.resolve(entries.get(k).id() + ".nc");
-            summaries.add(write(surrogate, bundle, ensembles.get(k), file, seconds));
+            summaries.add(write(surrogate, bundle, ensembles.get(k), outside.get(k), file, seconds));
         }
         if (!common.json && conditionsFile != null) {
             spec.commandLine().getOut().printf(Locale.ROOT, "%d conditions in %.1f s%n", summaries.size(), seconds);
@@ -148,19 +150,23 @@ final class PredictCommand implements Runnable {
         return List.of(new ConditionList.Entry(airfoil, aoa, reynolds));
     }
 
-    private static String extrapolation(Surrogate surrogate, FlowCondition condition) {
-        return surrogate.extrapolation(condition).map(outside -> String.join("; ", outside)).orElse("");
+    /** @return the reasons a condition lies outside the training conditions, in one line ("" for none) */
+    private static String joined(List<String> outside) {
+        return outside == null ? "" : String.join("; ", outside);
     }
 
     /**
      * Writes one ensemble and prints its summary line (unless --json).
      *
+     * @param outside where its condition lies outside the training conditions, or null if the bundle
+     *                does not record them
      * @param seconds wall time of the prediction (of all conditions together)
      * @return its summary
      */
-    private Map<String, Object> write(Surrogate surrogate, Path bundle, Ensemble e, Path file, double seconds) {
+    private Map<String, Object> write(Surrogate surrogate, Path bundle, Ensemble e, List<String> outside, Path file,
+                                      double seconds) {
         FlowCondition condition = e.samples().condition();
-        String extrapolation = extrapolation(surrogate, condition);
+        String extrapolation = joined(outside);
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("sampler", e.sampler());
         attributes.put("nfe", e.nfe());
@@ -186,7 +192,7 @@ final class PredictCommand implements Runnable {
         summary.put("sampler", e.sampler());
         summary.put("nfe", e.nfe());
         summary.put("seconds", seconds);
-        summary.put("extrapolation", surrogate.extrapolation(condition).orElse(null));
+        summary.put("extrapolation", outside);
         summary.put("mean_std", Json.perChannel(stats.meanStd()));
         ForceCoefficients forces = e.pressureForces(surrogate.grid());
         summary.put("pressure_lift", Map.of("mean", forces.meanLift(), "std", forces.stdLift()));

@@ -208,7 +208,6 @@ public final class Surrogate {
                 DataType.FLOAT).batches(total, sampleShape, conditions, StackedStreams.of(seeds, counts),
                 SamplingListener.NONE, progress);
         float[] encoded = Samples.stack(batches).x().castTo(DataType.FLOAT).dup('c').data().asFloat();
-        int per = 3 * g.cellCount();
         List<Ensemble> out = new ArrayList<>();
         int first = 0;
         for (Request r : requests) {
@@ -216,8 +215,7 @@ public final class Surrogate {
             for (int b = first / BATCH; b <= (first + r.count() - 1) / BATCH; b++) {
                 nfe = Math.max(nfe, batches.get(b).nfe());
             }
-            float[] rows = Arrays.copyOfRange(encoded, first * per, (first + r.count()) * per);
-            out.add(new Ensemble(physical(r, rows, scaling), spec.toString(), nfe, r.seed()));
+            out.add(new Ensemble(physical(r, encoded, first, scaling), spec.toString(), nfe, r.seed()));
             first += r.count();
         }
         return out;
@@ -239,14 +237,19 @@ public final class Surrogate {
         };
     }
 
-    /** @return a request's samples, encoded as the network gives them, in physical units */
-    private FlowCase physical(Request r, float[] encoded, FieldScaling scaling) {
-        int per = encoded.length / r.count();
+    /**
+     * @param encoded all samples of a call, as the network gives them
+     * @param first   index of the request's first sample among them
+     * @return the request's samples in physical units
+     */
+    private FlowCase physical(Request r, float[] encoded, int first, FieldScaling scaling) {
         int cells = grid().cellCount();
-        float[] physical = new float[encoded.length];
+        int per = 3 * cells;
+        float[] physical = new float[r.count() * per];
         double speed = r.condition().freestreamSpeed();
         for (int s = 0; s < r.count(); s++) {
-            float[] decoded = scaling.decodeTarget(Arrays.copyOfRange(encoded, s * per, (s + 1) * per), r.mask());
+            int from = (first + s) * per;
+            float[] decoded = scaling.decodeTarget(Arrays.copyOfRange(encoded, from, from + per), r.mask());
             for (Channel ch : Channel.ALL) {
                 double unit = ch == Channel.P ? speed * speed : speed;
                 for (int cell = 0; cell < cells; cell++) {
