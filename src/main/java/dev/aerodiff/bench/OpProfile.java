@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.aerodiff.nn.OpTimer;
+import dev.aerodiff.nn.TapeUNet;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
 import org.nd4j.autodiff.listeners.Operation;
@@ -15,13 +17,13 @@ import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
- * Where the time of a SameDiff execution goes, by op type: a listener that times every op from
- * just before to just after its execution and sums the times per op name ({@code conv2d},
- * {@code conv2d_bp}, {@code multiply_bp}, ...). Attach it with {@link SameDiff#addListeners},
- * run the work, detach it, then read {@link #rows()} (or use {@link #of}); time outside the ops
- * (graph scheduling, the optimizer's Java side) is the wall time minus {@link #opMillis()}.
+ * Where the time of a network execution goes, by op type: times every op from just before to just
+ * after its execution and sums the times per op name ({@code conv2d}, {@code conv2d_bp},
+ * {@code multiply_bp}, ...). For a SameDiff graph it is a listener ({@link SameDiff#addListeners}),
+ * for an eagerly run network an {@link OpTimer}; {@link #of} attaches it for one execution. Time
+ * outside the ops (graph scheduling, the optimizer) is the wall time minus {@link #opMillis()}.
  */
-public final class OpProfile extends BaseListener {
+public final class OpProfile extends BaseListener implements OpTimer {
     /**
      * @param op      op name
      * @param calls   executions
@@ -45,19 +47,39 @@ public final class OpProfile extends BaseListener {
         OpProfile profile = new OpProfile();
         sd.addListeners(profile);
         try {
-            long[] before = ProcessCounters.read();
-            long start = System.nanoTime();
-            work.run();
-            profile.wallMillis = (System.nanoTime() - start) / 1e6;
-            long[] after = ProcessCounters.read();
-            if (before != null && after != null) {
-                profile.minorFaults = after[0] - before[0];
-                profile.kernelMillis = (after[1] - before[1]) * ProcessCounters.MILLIS_PER_TICK;
-            }
+            profile.time(work);
         } finally {
             sd.getListeners().remove(profile);
         }
         return profile;
+    }
+
+    /**
+     * @param net  the eagerly run network the work executes
+     * @param work one execution to profile (a training step)
+     * @return the profile of that execution, its gradients as ops of their own ({@code conv2d_bp}, ...)
+     */
+    public static OpProfile of(TapeUNet net, Runnable work) {
+        OpProfile profile = new OpProfile();
+        net.timeOps(profile);
+        try {
+            profile.time(work);
+        } finally {
+            net.timeOps(null);
+        }
+        return profile;
+    }
+
+    private void time(Runnable work) {
+        long[] before = ProcessCounters.read();
+        long start = System.nanoTime();
+        work.run();
+        wallMillis = (System.nanoTime() - start) / 1e6;
+        long[] after = ProcessCounters.read();
+        if (before != null && after != null) {
+            minorFaults = after[0] - before[0];
+            kernelMillis = (after[1] - before[1]) * ProcessCounters.MILLIS_PER_TICK;
+        }
     }
 
     @Override
@@ -73,10 +95,14 @@ public final class OpProfile extends BaseListener {
     @Override
     public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext opContext,
                             INDArray[] outputs) {
-        long elapsed = System.nanoTime() - started;
-        long[] sum = byOp.computeIfAbsent(op.getOp().opName(), k -> new long[2]);
+        add(op.getOp().opName(), System.nanoTime() - started);
+    }
+
+    @Override
+    public void add(String op, long nanos) {
+        long[] sum = byOp.computeIfAbsent(op, k -> new long[2]);
         sum[0]++;
-        sum[1] += elapsed;
+        sum[1] += nanos;
     }
 
     /** @return one row per op name, slowest first */

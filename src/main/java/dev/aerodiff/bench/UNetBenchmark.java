@@ -77,7 +77,7 @@ public record UNetBenchmark(long params, long flopsPerSample, double forwardBatc
         TrainingData samples = TrainingData.of(data, scaling);
         double[] train = Repeats.time(() -> trainer.step(samples), warmup, repeats, progress,
                 forward ? repeats : 0);
-        OpProfile trainProfile = profile ? OpProfile.of(trainer.network().graph(), () -> trainer.step(samples)) : null;
+        OpProfile trainProfile = profile ? OpProfile.of(trainer.engine(), () -> trainer.step(samples)) : null;
         UNet trained = trainer.network();
         return new UNetBenchmark(trained.parameterCount(), trained.flopsPerSample(),
                 forward ? Repeats.median(forwardMs) : Double.NaN, Repeats.median(train), forwardMs, train,

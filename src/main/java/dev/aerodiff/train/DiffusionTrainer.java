@@ -5,6 +5,7 @@ import dev.aerodiff.diffusion.Conversions;
 import dev.aerodiff.diffusion.NoiseLevel;
 import dev.aerodiff.diffusion.NoiseSchedule;
 import dev.aerodiff.nn.NativeGarbage;
+import dev.aerodiff.nn.TapeUNet;
 import dev.aerodiff.nn.UNet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
@@ -39,15 +41,36 @@ public final class DiffusionTrainer {
     private final TrainerConfig config;
     private final FieldScaling scaling;
     private final UNet net;
-    private final Map<String, INDArray> ema;
+    private final TapeUNet eager;
+    private final FlatAdamW optimizer;
+    private final INDArray emaFlat;
+    private final Map<String, INDArray> ema = new LinkedHashMap<>();
     private int completedSteps;
 
+    /**
+     * @param net            the network; its weights become views of the flat buffer that training updates
+     * @param ema            the averaged weights by name, or null to start from the weights
+     * @param optimizerState Adam's moments as {@link FlatAdamW} keeps them, or null to start from zeros
+     */
     DiffusionTrainer(TrainerConfig config, FieldScaling scaling, UNet net, Map<String, INDArray> ema,
-                     int completedSteps) {
+                     INDArray optimizerState, int completedSteps) {
         this.config = config;
         this.scaling = scaling;
         this.net = net;
-        this.ema = ema;
+        this.eager = TapeUNet.of(net);
+        this.optimizer = new FlatAdamW(schedule(config), config.weightDecay(), eager.flatWeights().length(),
+                optimizerState);
+        this.emaFlat = eager.flatWeights().dup();
+        long offset = 0;
+        for (String name : eager.names()) {
+            INDArray w = eager.weight(name);
+            INDArray view = emaFlat.get(NDArrayIndex.interval(offset, offset + w.length())).reshape('c', w.shape());
+            if (ema != null) {
+                view.assign(ema.get(name));
+            }
+            this.ema.put(name, view);
+            offset += w.length();
+        }
         this.completedSteps = completedSteps;
     }
 
@@ -61,11 +84,11 @@ public final class DiffusionTrainer {
         UNet net = UNet.build(config.network(), resolution, config.seed());
         addLoss(net, config.weightedLoss());
         configure(net.graph(), config);
-        Map<String, INDArray> ema = new LinkedHashMap<>();
-        for (SDVariable v : net.weights()) {
-            ema.put(v.name(), v.getArr().dup());
-        }
-        return new DiffusionTrainer(config, scaling, net, ema, 0);
+        return new DiffusionTrainer(config, scaling, net, null, null, 0);
+    }
+
+    static WarmupLinearSchedule schedule(TrainerConfig c) {
+        return new WarmupLinearSchedule(c.learningRate(), c.warmupSteps(), c.steps(), 0.1);
     }
 
     /** The loss; weighted: each sample's squared error times its own weight, a [B, 1, 1, 1] input. */
@@ -86,7 +109,7 @@ public final class DiffusionTrainer {
         String[] features = c.weightedLoss() ? new String[] {UNet.X, UNet.CONDITION, UNet.TIME, LOSS_WEIGHT}
                 : new String[] {UNet.X, UNet.CONDITION, UNet.TIME};
         sd.setTrainingConfig(TrainingConfig.builder()
-                .updater(new Adam(new WarmupLinearSchedule(c.learningRate(), c.warmupSteps(), c.steps(), 0.1)))
+                .updater(new Adam(schedule(c)))
                 .weightDecay(c.weightDecay(), true)
                 .dataSetFeatureMapping(features)
                 .dataSetLabelMapping(TARGET)
@@ -99,15 +122,14 @@ public final class DiffusionTrainer {
      * @param data the training samples
      */
     public void step(TrainingData data) {
-        net.graph().fit(batch(data, completedSteps));
+        MultiDataSet b = batch(data, completedSteps);
+        eager.lossAndGradients(b.getFeatures(0), b.getFeatures(1), b.getFeatures(2), b.getLabels(0),
+                config.weightedLoss() ? b.getFeatures(3) : null);
+        INDArray weights = eager.flatWeights();
+        optimizer.step(weights, eager.flatGradients(), completedSteps);
         completedSteps++;
         // ema = d ema + (1 - d) w, written as d (ema - w) + w: in place, no temporary the size of the weights
-        double d = config.emaDecay();
-        // the averages are keyed by the weights' names, so the graph's variables need not be filtered every step
-        for (Map.Entry<String, INDArray> e : ema.entrySet()) {
-            INDArray w = net.graph().getArrForVarName(e.getKey());
-            e.getValue().subi(w).muli(d).addi(w);
-        }
+        emaFlat.subi(weights).muli(config.emaDecay()).addi(weights);
         NativeGarbage.afterStep();
     }
 
@@ -118,6 +140,7 @@ public final class DiffusionTrainer {
      */
     public double loss(TrainingData data, int step) {
         MultiDataSet b = batch(data, step);
+        UNet net = network();
         Map<String, INDArray> ph = new HashMap<>(Map.of(UNet.X, b.getFeatures(0), UNet.CONDITION,
                 b.getFeatures(1), UNet.TIME, b.getFeatures(2), TARGET, b.getLabels(0)));
         if (config.weightedLoss()) {
@@ -184,9 +207,26 @@ public final class DiffusionTrainer {
         return scaling;
     }
 
-    /** @return the network with the current (not averaged) weights */
+    /**
+     * @return the network with the current (not averaged) weights: the graph's weights are set
+     *         from those that training updates on every call
+     */
     public UNet network() {
+        SameDiff sd = net.graph();
+        for (String name : eager.names()) {
+            sd.getArrForVarName(name).assign(eager.weight(name));
+        }
         return net;
+    }
+
+    /** @return the eagerly run network that training steps use (its weights are the live ones) */
+    public TapeUNet engine() {
+        return eager;
+    }
+
+    /** @return Adam's moments, as {@link FlatAdamW} keeps them (live; copy to keep) */
+    INDArray optimizerState() {
+        return optimizer.state();
     }
 
     /** @return the moving averages of the weights, by variable name (live arrays, do not modify) */

@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -21,15 +22,19 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
 
 /**
  * A resumable snapshot of a training run in one zip, written atomically: {@code trainer.json}
  * (format version, step, hyper-parameters, field scaling, resolution), {@code model.sdz} (the
- * SameDiff graph with weights and Adam state) and {@code ema/NAME} (the averaged weights).
+ * SameDiff graph with its weights), {@code optimizer/adam} (Adam's moments of all weights, as
+ * {@link FlatAdamW} keeps them) and {@code ema/NAME} (the averaged weights). Format 1, written when
+ * SameDiff ran the optimizer, kept Adam's state inside {@code model.sdz}; it is read from there.
  */
 public final class TrainingCheckpoint {
     /** Format version written into {@code trainer.json}. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
+    private static final String ADAM = "optimizer/adam";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TrainingCheckpoint() {
@@ -54,6 +59,8 @@ public final class TrainingCheckpoint {
                             trainer.network().resolution(), trainer.config(), trainer.scaling())));
                     zip.putNextEntry(new ZipEntry("model.sdz"));
                     Files.copy(graph, zip);
+                    zip.putNextEntry(new ZipEntry(ADAM));
+                    Nd4j.write(trainer.optimizerState(), new DataOutputStream(zip));
                     for (Map.Entry<String, INDArray> e : trainer.emaWeights().entrySet()) {
                         zip.putNextEntry(new ZipEntry("ema/" + e.getKey()));
                         Nd4j.write(e.getValue(), new DataOutputStream(zip));
@@ -111,9 +118,33 @@ public final class TrainingCheckpoint {
                     ema.put(v.name(), Nd4j.read(new DataInputStream(in)));
                 }
             }
-            return new DiffusionTrainer(state.config(), state.scaling(), net, ema, state.step());
+            return new DiffusionTrainer(state.config(), state.scaling(), net, ema, optimizerState(zip, file, net),
+                    state.step());
         } catch (IOException e) {
             throw new DataFileException(file, "cannot read checkpoint: " + e.getMessage(), e);
         }
+    }
+
+    private static INDArray optimizerState(ZipFile zip, Path file, UNet net) throws IOException {
+        ZipEntry entry = zip.getEntry(ADAM);
+        if (entry != null) {
+            try (InputStream in = zip.getInputStream(entry)) {
+                return Nd4j.read(new DataInputStream(in));
+            }
+        }
+        Map<String, GradientUpdater> updaters = net.graph().getUpdaterMap();
+        if (updaters == null) {
+            throw new DataFileException(file, "holds no optimizer state (" + ADAM + " missing, none in model.sdz)");
+        }
+        Map<String, Map<String, INDArray>> moments = new LinkedHashMap<>();
+        List<String> names = net.weights().stream().map(SDVariable::name).toList();
+        for (String name : names) {
+            GradientUpdater<?> u = updaters.get(name);
+            if (u == null || u.getState() == null || !u.getState().containsKey("M")) {
+                throw new DataFileException(file, "no Adam state for weight " + name + " in model.sdz");
+            }
+            moments.put(name, u.getState());
+        }
+        return FlatAdamW.stateOf(moments, names);
     }
 }
