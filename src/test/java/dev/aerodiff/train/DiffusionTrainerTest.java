@@ -8,13 +8,21 @@ import dev.aerodiff.data.InMemoryFieldDataset;
 import dev.aerodiff.diffusion.Conversions;
 import dev.aerodiff.diffusion.NoiseLevel;
 import dev.aerodiff.diffusion.Parameterization;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aerodiff.nn.UNet;
 import dev.aerodiff.nn.UNetConfig;
+import java.io.DataOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 class DiffusionTrainerTest {
     private static final int RES = 16;
@@ -180,6 +188,59 @@ class DiffusionTrainerTest {
             assertEquals(0.0, live.sub(other).amaxNumber().doubleValue(), 1e-6, "weights of " + e.getKey());
             assertEquals(0.0, e.getValue().sub(resumed.emaWeights().get(e.getKey())).amaxNumber().doubleValue(), 1e-6,
                     "averaged weights of " + e.getKey());
+        }
+    }
+
+    /**
+     * The eager steps against SameDiff's own training of the same graph (which the trainer used
+     * before, and which wrote checkpoint format 1): same weights after two steps, and a format-1
+     * checkpoint, whose Adam state is inside model.sdz, continues as SameDiff continues.
+     */
+    @Test
+    void stepsEqualSameDiffsTrainingAndItsCheckpointsResume(@TempDir Path dir) throws Exception {
+        // groups of several channels: where a group is one channel, the bias of the convolution
+        // before it has no gradient but rounding noise, which Adam scales up to steps of the learning rate
+        UNetConfig network = new UNetConfig(6, 3, 32, new int[] {1, 2}, 1, new int[0]);
+        TrainerConfig config = new TrainerConfig(TrainingObjective.DDPM, network, 100, 8, 2e-3, 3, 0.1, 0.9, 11,
+                Parameterization.V);
+        InMemoryFieldDataset ds = DiffusionTrainerTestData.synthetic();
+        FieldScaling scaling = FieldScaling.fit(ds);
+        TrainingData data = TrainingData.of(ds, scaling);
+        DiffusionTrainer trainer = DiffusionTrainer.create(config, RES, scaling);
+        UNet reference = UNet.build(config.network(), RES, config.seed());
+        DiffusionTrainer.addLoss(reference, config.weightedLoss());
+        DiffusionTrainer.configure(reference.graph(), config);
+        for (int k = 0; k < 2; k++) {
+            trainer.step(data);
+            reference.graph().fit(trainer.batch(data, k));
+        }
+        assertSameWeights(reference, trainer.network());
+
+        Path ckpt = dir.resolve("format1.ckpt");
+        Path graph = dir.resolve("model.sdz");
+        reference.graph().save(graph.toFile(), true);
+        ObjectMapper json = new ObjectMapper();
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(ckpt))) {
+            zip.putNextEntry(new ZipEntry("trainer.json"));
+            zip.write(json.writeValueAsBytes(new TrainingCheckpoint.State(1, 2, RES, config, scaling)));
+            zip.putNextEntry(new ZipEntry("model.sdz"));
+            Files.copy(graph, zip);
+            for (Map.Entry<String, INDArray> e : trainer.emaWeights().entrySet()) {
+                zip.putNextEntry(new ZipEntry("ema/" + e.getKey()));
+                Nd4j.write(e.getValue(), new DataOutputStream(zip));
+            }
+        }
+        DiffusionTrainer resumed = TrainingCheckpoint.load(ckpt);
+        resumed.step(data);
+        reference.graph().fit(trainer.batch(data, 2));
+        assertSameWeights(reference, resumed.network());
+    }
+
+    private static void assertSameWeights(UNet expected, UNet actual) {
+        for (SDVariable v : expected.weights()) {
+            INDArray w = v.getArr();
+            double error = w.sub(actual.graph().getArrForVarName(v.name())).norm2Number().doubleValue();
+            assertTrue(error <= 1e-4 * w.norm2Number().doubleValue() + 1e-7, v.name() + " off by " + error);
         }
     }
 }
