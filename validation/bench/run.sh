@@ -70,7 +70,7 @@ a_train_rss = int(open(os.path.join(out, "aerodiff-train.maxrss")).read().split(
 p_rss = int(open(os.path.join(out, "peer-train.maxrss")).read().split()[-1]) / 1024
 print(f"{threads} threads, {res}x{res}, batch {batch}, fp32; medians")
 print()
-print("| | AeroDiff (SameDiff) | PyTorch | ratio |")
+print("| | AeroDiff (forward: SameDiff; training: eager ND4J ops) | PyTorch | ratio |")
 print("|---|---|---|---|")
 print(f"| forward, ms per sample | {a['forward_ms_per_sample']:.1f} | {fwd['ms_per_sample_med']:.1f} | "
       f"{a['forward_ms_per_sample'] / fwd['ms_per_sample_med']:.2f} |")
