@@ -8,6 +8,7 @@ import dev.aerodiff.field.FlowCase;
 import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.field.Grid;
 import dev.aerodiff.field.Mask;
+import dev.aerodiff.nn.TapeUNet;
 import dev.aerodiff.nn.UNet;
 import dev.aerodiff.nn.UNetConfig;
 import dev.aerodiff.train.DiffusionTrainer;
@@ -78,7 +79,7 @@ public record UNetBenchmark(long params, long flopsPerSample, double forwardBatc
         double[] train = Repeats.time(() -> trainer.step(samples), warmup, repeats, progress,
                 forward ? repeats : 0);
         OpProfile trainProfile = profile ? OpProfile.of(trainer.engine(), () -> trainer.step(samples)) : null;
-        UNet trained = trainer.network();
+        TapeUNet trained = trainer.engine();
         return new UNetBenchmark(trained.parameterCount(), trained.flopsPerSample(),
                 forward ? Repeats.median(forwardMs) : Double.NaN, Repeats.median(train), forwardMs, train,
                 forwardProfile, trainProfile);

@@ -122,7 +122,7 @@ final class TrainCommand implements Runnable {
             summary.put("bundle", bundle.toString());
             summary.put("method", objective.id());
             summary.put("steps", trainer.completedSteps());
-            summary.put("parameters", trainer.network().parameterCount());
+            summary.put("parameters", trainer.engine().parameterCount());
             summary.put("wall_seconds", (System.nanoTime() - start) / 1e9);
             if (common.json) {
                 Json.print(spec.commandLine().getOut(), summary);

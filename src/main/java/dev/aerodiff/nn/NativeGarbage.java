@@ -1,5 +1,8 @@
 package dev.aerodiff.nn;
 
+import java.lang.reflect.Method;
+import org.bytedeco.javacpp.Pointer;
+
 /**
  * Runs the garbage collector between network steps, in at most a fixed share of the wall time.
  *
@@ -11,6 +14,8 @@ package dev.aerodiff.nn;
  * (every new page faults in and is zeroed). Collecting after every step kept it at 4.0 GB, at 40
  * to 70 ms per collection.
  *
+ * <p>After a collection, glibc's free memory is handed back to the system ({@link #trimMalloc}).
+ *
  * <p>{@link #afterStep()} collects when the time since the last collection is at least
  * 1/share times what that collection took, so collections cost at most that share of the time
  * (default 0.05; system property {@value #SHARE_PROPERTY}, 0 turns them off).
@@ -21,6 +26,7 @@ public final class NativeGarbage {
     private static double configuredShare = Double.NaN;
     private static long lastEnd = System.nanoTime();
     private static long lastCost;
+    private static Method trim = findTrim();
 
     private NativeGarbage() {
     }
@@ -39,8 +45,37 @@ public final class NativeGarbage {
             return;
         }
         System.gc();
+        trimMalloc();
         lastEnd = System.nanoTime();
         lastCost = lastEnd - now;
+    }
+
+    /**
+     * Hands the free memory of glibc's heaps back to the system ({@code malloc_trim}, through
+     * JavaCPP's private {@code Pointer.trimMemory}; nothing where that is not there). Buffers that
+     * ND4J frees stay in glibc's free lists, and here new buffers are mostly not carved from them:
+     * a training process of the peer U-Net held 1.41 GB after a step, 1.05 GB with a trim after
+     * each (about 33 ms each).
+     */
+    private static void trimMalloc() {
+        if (trim == null) {
+            return;
+        }
+        try {
+            trim.invoke(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            trim = null;
+        }
+    }
+
+    private static Method findTrim() {
+        try {
+            Method m = Pointer.class.getDeclaredMethod("trimMemory");
+            m.setAccessible(true);
+            return m;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

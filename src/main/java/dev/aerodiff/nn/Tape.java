@@ -70,6 +70,13 @@ final class Tape {
         return timer == null ? 0 : System.nanoTime();
     }
 
+    /** Reports the time since {@code started} ({@link #clock()}) as one execution of {@code op}. */
+    void timed(String op, long started) {
+        if (timer != null) {
+            timer.add(op, System.nanoTime() - started);
+        }
+    }
+
     /** @return a node for an input that needs no gradient and is not closed by the tape */
     Node input(INDArray value) {
         return new Node(value, false);
@@ -78,7 +85,7 @@ final class Tape {
     /**
      * Records an op.
      *
-     * @param op       the op's name, for the timer
+     * @param op       the op's name, for the timer; null for an op that times its parts itself
      * @param started  {@link #clock()} when the op began
      * @param output   the op's result, owned by the tape from now on
      * @param backward adds the input gradients (via {@link #accumulate}) given the output's
@@ -87,8 +94,8 @@ final class Tape {
      * @return the output node
      */
     Node record(String op, long started, INDArray output, Backward backward, Node[] kept, INDArray... scratch) {
-        if (timer != null) {
-            timer.add(op, System.nanoTime() - started);
+        if (op != null) {
+            timed(op, started);
         }
         Node out = new Node(output, true);
         for (Node k : kept) {
@@ -140,8 +147,8 @@ final class Tape {
             if (g != null) {
                 long started = clock();
                 r.backward.run(g);
-                if (timer != null) {
-                    timer.add(r.op + "_bp", System.nanoTime() - started);
+                if (r.op != null) {
+                    timed(r.op + "_bp", started);
                 }
             }
             for (INDArray s : r.scratch) {

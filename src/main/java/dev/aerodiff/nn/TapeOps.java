@@ -5,11 +5,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Swish;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.SwishDerivative;
@@ -22,12 +20,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * the same weight shapes (convolutions [k, k, in, out], dense [in, out] and [1, out], GroupNorm
  * [1, C, 1, 1]), so weights move between the two unchanged.
  *
- * <p>GroupNorm and the SiLU after it are one op that keeps only its input: its output is
- * recomputed for the gradient. Its per-sample statistics and coefficients (a few thousand numbers)
- * are computed on the Java side, which costs less than the native calls for such small arrays.
+ * <p>GroupNorm, the SiLU after it and the convolution after that are one op that keeps only its
+ * input ({@link #normSiluConv}); GroupNorm's arithmetic is {@link GroupNormPass}'s. Big arrays come
+ * from the tape's pool and go back to it.
  */
 final class TapeOps {
-    private static final double NORM_EPS = 1e-5;
     private final Tape tape;
 
     TapeOps(Tape tape) {
@@ -41,20 +38,88 @@ final class TapeOps {
     /** k x k convolution, stride 1 or 2, same padding (as SameDiff's SAME mode), with bias. */
     Node conv(Node x, Param w, Param b, int stride) {
         long started = tape.clock();
-        long[] s = x.value.shape();
-        int k = (int) w.value().size(0);
-        long out = (s[2] + stride - 1) / stride;
-        INDArray y = tape.take(s[0], w.value().size(3), out, out);
-        int[] args = {k, k, stride, stride, 0, 0, 1, 1, 1, 0, 0};
-        Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(x.value, w.value(), b.value()).addOutputs(y)
-                .addIntegerArguments(args).build());
+        INDArray y = convolve(x.value, w, b, stride);
         return tape.record("conv2d", started, y, g -> {
-            INDArray gx = tape.take(s);
-            Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(x.value, w.value(), b.value(), g)
-                    .addOutputs(gx, w.grad(), b.grad()).addIntegerArguments(args).build());
-            tape.free(g);
+            INDArray gx = convolveBackward(x.value, w, b, stride, g);
             tape.accumulate(x, gx);
         }, Tape.keep(x));
+    }
+
+    /**
+     * GroupNorm, SiLU and a 3 x 3 convolution, keeping only the input: the convolution's input
+     * (the normalized, activated field) goes back to the pool at once and is recomputed for the
+     * gradient. Where each GroupNorm feeds a convolution, that is half the fields a training step
+     * keeps, for one more SiLU pass per GroupNorm in the gradient. Timed as its parts
+     * ({@code group_norm_swish}, {@code conv2d}, their {@code _bp}, and the recomputation).
+     */
+    Node normSiluConv(Node x, Param gamma, Param beta, Param w, Param b) {
+        long started = tape.clock();
+        long[] s = x.value.shape();
+        GroupNormPass norm = GroupNormPass.of(x.value, gamma, beta);
+        INDArray activated = norm.apply(x.value, tape.take(s));
+        Nd4j.exec(new Swish(activated, activated));
+        tape.timed("group_norm_swish", started);
+        long convStarted = tape.clock();
+        INDArray y = convolve(activated, w, b, 1);
+        tape.free(activated);
+        tape.timed("conv2d", convStarted);
+        return tape.record(null, 0, y, g -> {
+            long recomputeStarted = tape.clock();
+            INDArray normed = norm.apply(x.value, tape.take(s));
+            INDArray again = tape.take(s);
+            Nd4j.exec(new Swish(normed, again));
+            tape.timed("group_norm_swish_recompute", recomputeStarted);
+            long convGradStarted = tape.clock();
+            INDArray dActivated = convolveBackward(again, w, b, 1, g);
+            tape.free(again);
+            tape.timed("conv2d_bp", convGradStarted);
+            long normGradStarted = tape.clock();
+            Nd4j.exec(new SwishDerivative(normed, normed));
+            normed.muli(dActivated);
+            norm.backward(x.value, normed, dActivated, gamma.grad(), beta.grad());
+            tape.free(dActivated);
+            tape.timed("group_norm_swish_bp", normGradStarted);
+            tape.accumulate(x, normed);
+        }, Tape.keep(x));
+    }
+
+    /** GroupNorm without activation (before attention). Keeps x. */
+    Node groupNorm(Node x, Param gamma, Param beta) {
+        long started = tape.clock();
+        long[] s = x.value.shape();
+        GroupNormPass norm = GroupNormPass.of(x.value, gamma, beta);
+        INDArray y = norm.apply(x.value, tape.take(s));
+        return tape.record("group_norm", started, y, g -> {
+            INDArray scratch = tape.take(s);
+            norm.backward(x.value, g, scratch, gamma.grad(), beta.grad());
+            tape.free(scratch);
+            tape.accumulate(x, g);
+        }, Tape.keep(x));
+    }
+
+    /** @return the convolution of x, in an array from the pool */
+    private INDArray convolve(INDArray x, Param w, Param b, int stride) {
+        long[] s = x.shape();
+        long out = (s[2] + stride - 1) / stride;
+        INDArray y = tape.take(s[0], w.value().size(3), out, out);
+        Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(x, w.value(), b.value()).addOutputs(y)
+                .addIntegerArguments(convArgs(w, stride)).build());
+        return y;
+    }
+
+    /** Writes the weights' gradients, frees {@code g} and returns the input's gradient (from the pool). */
+    private INDArray convolveBackward(INDArray x, Param w, Param b, int stride, INDArray g) {
+        INDArray gx = tape.take(x.shape());
+        Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(x, w.value(), b.value(), g)
+                .addOutputs(gx, w.grad(), b.grad()).addIntegerArguments(convArgs(w, stride)).build());
+        tape.free(g);
+        return gx;
+    }
+
+    /** @return ND4J's conv2d arguments: k x k, stride, same padding, NCHW, weights [k, k, in, out] */
+    private static int[] convArgs(Param w, int stride) {
+        int k = (int) w.value().size(0);
+        return new int[] {k, k, stride, stride, 0, 0, 1, 1, 1, 0, 0};
     }
 
     /** Dense layer on [B, in]: x W + b. */
@@ -139,102 +204,6 @@ final class TapeOps {
         }, Tape.keep());
     }
 
-    /**
-     * GroupNorm over [B, C, H, W] with per-channel scale and shift, followed by SiLU where
-     * {@code silu}: y = x a + c with a = gamma / sqrt(group variance + eps) and c = beta - group
-     * mean * a per sample and channel. Keeps x; the gradient recomputes y.
-     */
-    Node groupNorm(Node x, Param gamma, Param beta, boolean silu) {
-        long started = tape.clock();
-        long[] s = x.value.shape();
-        int batch = (int) s[0];
-        int channels = (int) s[1];
-        int groups = UNetConfig.groups(channels);
-        long cells = s[2] * s[3];
-        INDArray byGroup = x.value.reshape(batch * (long) groups, channels / groups * cells);
-        float[] mean = new float[batch * groups];
-        float[] var = new float[batch * groups];
-        groupMoments(byGroup, mean, var);
-        float[] g = gamma.value().reshape(channels).toFloatVector();
-        float[] bta = beta.value().reshape(channels).toFloatVector();
-        int per = channels / groups;
-        float[] rstd = new float[mean.length];
-        float[] scale = new float[batch * channels];
-        float[] shift = new float[batch * channels];
-        for (int b = 0; b < batch; b++) {
-            for (int c = 0; c < channels; c++) {
-                int bg = b * groups + c / per;
-                rstd[bg] = (float) (1.0 / Math.sqrt(var[bg] + NORM_EPS));
-                scale[b * channels + c] = rstd[bg] * g[c];
-                shift[b * channels + c] = bta[c] - mean[bg] * scale[b * channels + c];
-            }
-        }
-        INDArray scaleRows = column(scale);
-        INDArray shiftRows = column(shift);
-        INDArray y = affine(x.value, scaleRows, shiftRows, tape.take(s));
-        if (silu) {
-            INDArray rows = y.reshape(batch * (long) channels, cells);
-            Nd4j.exec(new Swish(rows, rows));
-        }
-        return tape.record(silu ? "group_norm_swish" : "group_norm", started, y, grad -> {
-            INDArray dy;
-            if (silu) {
-                dy = affine(x.value, scaleRows, shiftRows, tape.take(s));
-                Nd4j.exec(new SwishDerivative(dy, dy));
-                dy.muli(grad);
-                tape.free(grad);
-            } else {
-                dy = grad;
-            }
-            INDArray dyRows = dy.reshape(batch * (long) channels, cells);
-            INDArray xRows = x.value.reshape(batch * (long) channels, cells);
-            float[] s1 = dyRows.sum(1).toFloatVector();
-            INDArray product = tape.take(dyRows.shape());
-            Nd4j.exec(new MulOp(dyRows, xRows, product));
-            float[] s2 = product.sum(1).toFloatVector();
-            float[] dGamma = new float[channels];
-            float[] dBeta = new float[channels];
-            float[] a = new float[batch * channels];
-            float[] bx = new float[batch * channels];
-            float[] c0 = new float[batch * channels];
-            double n = per * (double) cells;
-            for (int b = 0; b < batch; b++) {
-                for (int grp = 0; grp < groups; grp++) {
-                    int bg = b * groups + grp;
-                    double r = rstd[bg];
-                    double mu = mean[bg];
-                    double m1 = 0;
-                    double m2 = 0;
-                    for (int c = grp * per; c < (grp + 1) * per; c++) {
-                        int bc = b * channels + c;
-                        double centered = r * (s2[bc] - mu * s1[bc]);
-                        m1 += g[c] * s1[bc];
-                        m2 += g[c] * centered;
-                        dGamma[c] += (float) centered;
-                        dBeta[c] += s1[bc];
-                    }
-                    m1 /= n;
-                    m2 /= n;
-                    for (int c = grp * per; c < (grp + 1) * per; c++) {
-                        int bc = b * channels + c;
-                        a[bc] = (float) (r * g[c]);
-                        bx[bc] = (float) (-r * r * m2);
-                        c0[bc] = (float) (r * (r * m2 * mu - m1));
-                    }
-                }
-            }
-            gamma.grad().assign(Nd4j.createFromArray(dGamma).reshape(gamma.grad().shape()));
-            beta.grad().assign(Nd4j.createFromArray(dBeta).reshape(beta.grad().shape()));
-            INDArray productRows = product;
-            Nd4j.exec(new BroadcastMulOp(xRows, column(bx), productRows, 0));
-            Nd4j.exec(new BroadcastMulOp(dyRows, column(a), dyRows, 0));
-            dyRows.addi(productRows);
-            Nd4j.exec(new BroadcastAddOp(dyRows, column(c0), dyRows, 0));
-            tape.free(product);
-            tape.accumulate(x, dy);
-        }, Tape.keep(x));
-    }
-
     /** @return a copy of {@code a} in an array from the pool */
     private INDArray copy(INDArray a) {
         INDArray c = tape.take(a.shape());
@@ -245,48 +214,6 @@ final class TapeOps {
     /** @return the channels [from, to) of a [B, C, H, W] array (a view) */
     private static INDArray channels(INDArray a, long from, long to) {
         return a.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to));
-    }
-
-    /**
-     * @return {@code values} as a column [n, 1]: ND4J broadcasts a column over the rows of a matrix
-     *         in one fast pass, a vector of rank 1 in a generic loop 25 times slower
-     */
-    private static INDArray column(float[] values) {
-        return Nd4j.create(values, new long[] {values.length, 1}, 'c');
-    }
-
-    /**
-     * Mean and biased variance of each row of {@code rows} [B G, n], from one pass for the sums and
-     * one for the sums of squares (ND4J's variance op takes three times as long), in double on
-     * the Java side. Where the mean is so large against the spread that the difference of the two
-     * sums loses more than about three digits, the variance is taken again with ND4J's two-pass op.
-     */
-    private static void groupMoments(INDArray rows, float[] mean, float[] var) {
-        double n = rows.size(1);
-        float[] sums = rows.sum(1).toFloatVector();
-        float[] squares = rows.norm2(1).toFloatVector();
-        boolean exact = false;
-        for (int k = 0; k < sums.length; k++) {
-            double m = sums[k] / n;
-            double meanSquare = (double) squares[k] * squares[k] / n;
-            double v = meanSquare - m * m;
-            mean[k] = (float) m;
-            var[k] = (float) Math.max(v, 0);
-            exact |= v < 1e-3 * meanSquare;
-        }
-        if (exact) {
-            float[] twoPass = rows.var(false, 1).toFloatVector();
-            System.arraycopy(twoPass, 0, var, 0, var.length);
-        }
-    }
-
-    /** @return x a + c into {@code y} [B, C, H, W], with a and c given per sample and channel ([B C, 1]) */
-    private static INDArray affine(INDArray x, INDArray scaleRows, INDArray shiftRows, INDArray y) {
-        long[] s = x.shape();
-        INDArray rows = y.reshape(s[0] * s[1], s[2] * s[3]);
-        Nd4j.exec(new BroadcastMulOp(x.reshape(s[0] * s[1], s[2] * s[3]), scaleRows, rows, 0));
-        Nd4j.exec(new BroadcastAddOp(rows, shiftRows, rows, 0));
-        return y;
     }
 
     /**

@@ -28,6 +28,7 @@ public final class TapeUNet {
     private static final double TIME_SCALE = 1000.0;
     private static final double TIME_SPAN = 10000.0;
     private final UNetConfig config;
+    private final long flopsPerSample;
     private final Map<String, Param> params = new LinkedHashMap<>();
     private final INDArray values;
     private final INDArray grads;
@@ -35,8 +36,9 @@ public final class TapeUNet {
     private OpTimer timer;
     private final ArrayPool pool = new ArrayPool();
 
-    private TapeUNet(UNetConfig config, List<String> names, List<INDArray> weights) {
+    private TapeUNet(UNetConfig config, long flopsPerSample, List<String> names, List<INDArray> weights) {
         this.config = config;
+        this.flopsPerSample = flopsPerSample;
         long total = weights.stream().mapToLong(INDArray::length).sum();
         values = Nd4j.createUninitialized(DataType.FLOAT, total);
         grads = Nd4j.zeros(DataType.FLOAT, total);
@@ -55,13 +57,28 @@ public final class TapeUNet {
     /** @return an eager copy of the trainable network {@code net} with its current weights */
     public static TapeUNet of(UNet net) {
         List<SDVariable> weights = net.weights();
-        return new TapeUNet(net.config(), weights.stream().map(SDVariable::name).toList(),
+        return new TapeUNet(net.config(), net.flopsPerSample(), weights.stream().map(SDVariable::name).toList(),
                 weights.stream().map(SDVariable::getArr).toList());
     }
 
     /** @param opTimer receives the time of every op of the following calls, or null to stop timing */
     public void timeOps(OpTimer opTimer) {
         this.timer = opTimer;
+    }
+
+    /** @return the number of trainable weights */
+    public long parameterCount() {
+        return values.length();
+    }
+
+    /** @return forward FLOPs of one sample, as {@link UNet#flopsPerSample()} of the network it was made from */
+    public long flopsPerSample() {
+        return flopsPerSample;
+    }
+
+    /** @return floats in the arrays the training steps have taken from their pool so far */
+    long pooledFloats() {
+        return pool.allocatedFloats();
     }
 
     /** @return all weights, one flat buffer in graph order */
@@ -167,19 +184,20 @@ public final class TapeUNet {
                 h = conv(ops, ops.upsample(h), 1);
             }
         }
-        return conv(ops, groupNorm(ops, h, true), 1);
+        return normSiluConv(ops, h);
     }
 
     private Node resBlock(TapeOps ops, Node x, long cout, Node tact) {
-        Node h = conv(ops, groupNorm(ops, x, true), 1);
+        Node h = normSiluConv(ops, x);
         h = ops.addPerChannel(h, linear(ops, tact));
-        h = conv(ops, groupNorm(ops, h, true), 1);
+        h = normSiluConv(ops, h);
         Node skip = x.value.size(1) == cout ? x : conv(ops, x, 1);
         return ops.add(h, skip);
     }
 
     private Node attention(TapeOps ops, Node x) {
-        Node normed = groupNorm(ops, x, false);
+        String n = "gn_" + counter++;
+        Node normed = ops.groupNorm(x, param(n + "_gamma"), param(n + "_beta"));
         Node q = conv(ops, normed, 1);
         Node k = conv(ops, normed, 1);
         Node v = conv(ops, normed, 1);
@@ -196,9 +214,12 @@ public final class TapeUNet {
         return ops.linear(x, param(n + "_w"), param(n + "_b"));
     }
 
-    private Node groupNorm(TapeOps ops, Node x, boolean silu) {
-        String n = "gn_" + counter++;
-        return ops.groupNorm(x, param(n + "_gamma"), param(n + "_beta"), silu);
+    /** GroupNorm, SiLU and a 3 x 3 convolution, named as {@link GraphBlocks} names them (GroupNorm first). */
+    private Node normSiluConv(TapeOps ops, Node x) {
+        String norm = "gn_" + counter++;
+        String conv = "conv_" + counter++;
+        return ops.normSiluConv(x, param(norm + "_gamma"), param(norm + "_beta"), param(conv + "_w"),
+                param(conv + "_b"));
     }
 
     private Param param(String name) {

@@ -40,7 +40,7 @@ public final class DiffusionTrainer {
 
     private final TrainerConfig config;
     private final FieldScaling scaling;
-    private final UNet net;
+    private final int resolution;
     private final TapeUNet eager;
     private final FlatAdamW optimizer;
     private final INDArray emaFlat;
@@ -48,7 +48,7 @@ public final class DiffusionTrainer {
     private int completedSteps;
 
     /**
-     * @param net            the network; its weights become views of the flat buffer that training updates
+     * @param net            the network to start from (its weights are copied; the graph is not kept)
      * @param ema            the averaged weights by name, or null to start from the weights
      * @param optimizerState Adam's moments as {@link FlatAdamW} keeps them, or null to start from zeros
      */
@@ -56,7 +56,7 @@ public final class DiffusionTrainer {
                      INDArray optimizerState, int completedSteps) {
         this.config = config;
         this.scaling = scaling;
-        this.net = net;
+        this.resolution = net.resolution();
         this.eager = TapeUNet.of(net);
         this.optimizer = new FlatAdamW(schedule(config), config.weightDecay(), eager.flatWeights().length(),
                 optimizerState);
@@ -72,6 +72,8 @@ public final class DiffusionTrainer {
             offset += w.length();
         }
         this.completedSteps = completedSteps;
+        // what building the graphs left behind goes now, not on top of the first step's arrays
+        NativeGarbage.afterStep();
     }
 
     /**
@@ -208,10 +210,14 @@ public final class DiffusionTrainer {
     }
 
     /**
-     * @return the network with the current (not averaged) weights: the graph's weights are set
-     *         from those that training updates on every call
+     * @return a SameDiff graph of the network with the current (not averaged) weights, built anew
+     *         on every call (with the loss): the trainer keeps no graph, whose weights would be a
+     *         second copy of them (62 MB for the peer network)
      */
     public UNet network() {
+        UNet net = UNet.build(config.network(), resolution, config.seed());
+        addLoss(net, config.weightedLoss());
+        configure(net.graph(), config);
         SameDiff sd = net.graph();
         for (String name : eager.names()) {
             sd.getArrForVarName(name).assign(eager.weight(name));

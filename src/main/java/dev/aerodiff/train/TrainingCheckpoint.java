@@ -52,11 +52,12 @@ public final class TrainingCheckpoint {
         AtomicFile.write(file, tmp -> {
             Path graph = Files.createTempFile(tmp.getParent(), ".graph", ".sdz");
             try {
-                trainer.network().graph().save(graph.toFile(), true);
+                UNet net = trainer.network();
+                net.graph().save(graph.toFile(), true);
                 try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
                     zip.putNextEntry(new ZipEntry("trainer.json"));
                     zip.write(JSON.writeValueAsBytes(new State(FORMAT, trainer.completedSteps(),
-                            trainer.network().resolution(), trainer.config(), trainer.scaling())));
+                            net.resolution(), trainer.config(), trainer.scaling())));
                     zip.putNextEntry(new ZipEntry("model.sdz"));
                     Files.copy(graph, zip);
                     zip.putNextEntry(new ZipEntry(ADAM));

@@ -149,8 +149,9 @@ class DiffusionTrainerTest {
         Map<String, INDArray> before = new java.util.HashMap<>();
         trainer.emaWeights().forEach((name, value) -> before.put(name, value.dup()));
         trainer.step(data);
+        UNet net = trainer.network();
         for (Map.Entry<String, INDArray> e : trainer.emaWeights().entrySet()) {
-            INDArray weights = trainer.network().graph().getVariable(e.getKey()).getArr();
+            INDArray weights = net.graph().getVariable(e.getKey()).getArr();
             INDArray expected = before.get(e.getKey()).mul(0.9).addi(weights.mul(0.1));
             assertEquals(0.0, expected.sub(e.getValue()).amaxNumber().doubleValue(), 1e-6, e.getKey());
             assertTrue(before.get(e.getKey()).sub(e.getValue()).amaxNumber().doubleValue() > 0, "it moved");
@@ -182,9 +183,11 @@ class DiffusionTrainerTest {
         assertEquals(scaling, resumed.scaling());
         resumed.step(data);
         resumed.step(data);
+        UNet straightNet = straight.network();
+        UNet resumedNet = resumed.network();
         for (Map.Entry<String, INDArray> e : straight.emaWeights().entrySet()) {
-            INDArray live = straight.network().graph().getVariable(e.getKey()).getArr();
-            INDArray other = resumed.network().graph().getVariable(e.getKey()).getArr();
+            INDArray live = straightNet.graph().getVariable(e.getKey()).getArr();
+            INDArray other = resumedNet.graph().getVariable(e.getKey()).getArr();
             assertEquals(0.0, live.sub(other).amaxNumber().doubleValue(), 1e-6, "weights of " + e.getKey());
             assertEquals(0.0, e.getValue().sub(resumed.emaWeights().get(e.getKey())).amaxNumber().doubleValue(), 1e-6,
                     "averaged weights of " + e.getKey());
