@@ -45,13 +45,7 @@ public final class OpProfile extends BaseListener implements OpTimer {
      */
     public static OpProfile of(SameDiff sd, Runnable work) {
         OpProfile profile = new OpProfile();
-        sd.addListeners(profile);
-        try {
-            profile.time(work);
-        } finally {
-            sd.getListeners().remove(profile);
-        }
-        return profile;
+        return profile.during(() -> sd.addListeners(profile), () -> sd.getListeners().remove(profile), work);
     }
 
     /**
@@ -61,13 +55,18 @@ public final class OpProfile extends BaseListener implements OpTimer {
      */
     public static OpProfile of(TapeUNet net, Runnable work) {
         OpProfile profile = new OpProfile();
-        net.timeOps(profile);
+        return profile.during(() -> net.timeOps(profile), () -> net.timeOps(null), work);
+    }
+
+    /** Times {@code work} with this profile attached (by {@code attach}, until {@code detach}). */
+    private OpProfile during(Runnable attach, Runnable detach, Runnable work) {
+        attach.run();
         try {
-            profile.time(work);
+            time(work);
         } finally {
-            net.timeOps(null);
+            detach.run();
         }
-        return profile;
+        return this;
     }
 
     private void time(Runnable work) {

@@ -30,6 +30,11 @@ import org.nd4j.linalg.learning.config.Adam;
  * ({@link TrainingObjective#lossWeight}). AdamW with linear warm-up and decay; an exponential moving average of the
  * weights is kept for sampling.
  *
+ * <p>A step runs the network eagerly ({@link TapeUNet}: ND4J ops with hand-written gradients, the
+ * same function and weights as the SameDiff graph of {@link UNet#build}) and updates all weights
+ * at once ({@link FlatAdamW}); the SameDiff graph is built only when asked for ({@link #network()},
+ * {@link #loss}), and trains to the same weights (a test steps both).
+ *
  * <p>Every random draw of step k derives from (seed, k), and {@link TrainingCheckpoint} stores the
  * optimizer state, so a run resumed from a checkpoint continues exactly as the uninterrupted run.
  */

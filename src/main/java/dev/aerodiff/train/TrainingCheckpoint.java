@@ -106,9 +106,6 @@ public final class TrainingCheckpoint {
                 Files.deleteIfExists(graph);
             }
             UNet net = UNet.wrap(sd, state.config().network(), state.resolution());
-            if (sd.getTrainingConfig() == null) {
-                throw new DataFileException(file, "model.sdz holds no optimizer state");
-            }
             Map<String, INDArray> ema = new LinkedHashMap<>();
             for (SDVariable v : net.weights()) {
                 ZipEntry e = zip.getEntry("ema/" + v.name());
