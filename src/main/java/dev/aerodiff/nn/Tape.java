@@ -28,16 +28,11 @@ final class Tape {
             this.value = value;
             this.owned = owned;
         }
-
-        /** @return the gradient accumulated so far, or null */
-        INDArray grad() {
-            return grad;
-        }
     }
 
     /**
      * How one op carries its output's gradient back: it adds the input gradients with
-     * {@link #accumulate} and owns {@code outputGrad} (passes it on or closes it).
+     * {@link #accumulate} and owns {@code outputGrad} (passes it on or frees it).
      */
     @FunctionalInterface
     interface Backward {
@@ -77,7 +72,7 @@ final class Tape {
         }
     }
 
-    /** @return a node for an input that needs no gradient and is not closed by the tape */
+    /** @return a node for an input that needs no gradient and never goes to the pool */
     Node input(INDArray value) {
         return new Node(value, false);
     }
@@ -90,7 +85,7 @@ final class Tape {
      * @param output   the op's result, owned by the tape from now on
      * @param backward adds the input gradients (via {@link #accumulate}) given the output's
      * @param kept     nodes whose values {@code backward} reads; kept alive until it has run
-     * @param scratch  other arrays that {@code backward} reads, closed after it has run
+     * @param scratch  other arrays that {@code backward} reads, freed after it has run
      * @return the output node
      */
     Node record(String op, long started, INDArray output, Backward backward, Node[] kept, INDArray... scratch) {
@@ -121,7 +116,7 @@ final class Tape {
     /**
      * Adds {@code g} to the gradient of {@code node}, taking ownership of {@code g}: it must not be
      * used by the caller afterwards and must not be a view of an array that lives on. Inputs take
-     * no gradient ({@code g} is closed).
+     * no gradient ({@code g} is freed).
      */
     void accumulate(Node node, INDArray g) {
         if (!node.owned) {
@@ -136,7 +131,7 @@ final class Tape {
 
     /**
      * Runs the records backwards from {@code output}, whose gradient is {@code seed} (taken over),
-     * closing values and gradients as they fall out of use; the tape is empty afterwards.
+     * freeing values and gradients as they fall out of use; the tape is empty afterwards.
      */
     void backward(Node output, INDArray seed) {
         accumulate(output, seed);
@@ -173,7 +168,7 @@ final class Tape {
         n.released = true;
     }
 
-    /** Gives the buffer of {@code a}, which nothing uses any more, back to the pool (views are left alone). */
+    /** Frees {@code a}, which nothing uses any more: back to the pool ({@link ArrayPool#give}). */
     void free(INDArray a) {
         pool.give(a);
     }

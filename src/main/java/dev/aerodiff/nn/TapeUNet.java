@@ -22,7 +22,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * variables, so an optimizer can update all of them with a few whole-buffer ops.
  *
  * <p>The architecture is walked as in {@link UNet#build}, naming the layers in the same order as
- * {@link GraphBlocks} does, so each layer finds its weights by name.
+ * {@link GraphBlocks} does, so each layer finds its weights by name. Not thread-safe: one call at a
+ * time, which reuses the arrays of the one before ({@link ArrayPool}).
  */
 public final class TapeUNet {
     private static final double TIME_SCALE = 1000.0;
