@@ -40,19 +40,44 @@ public final class TapeUNet {
     private TapeUNet(UNetConfig config, long flopsPerSample, List<String> names, List<INDArray> weights) {
         this.config = config;
         this.flopsPerSample = flopsPerSample;
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        for (int k = 0; k < names.size(); k++) {
+            shapes.put(names.get(k), weights.get(k).shape());
+        }
         long total = weights.stream().mapToLong(INDArray::length).sum();
         values = Nd4j.createUninitialized(DataType.FLOAT, total);
         grads = Nd4j.zeros(DataType.FLOAT, total);
-        long offset = 0;
+        Map<String, INDArray> valueViews = views(values, shapes);
+        Map<String, INDArray> gradViews = views(grads, shapes);
         for (int k = 0; k < names.size(); k++) {
-            INDArray w = weights.get(k);
-            long n = w.length();
-            INDArray value = values.get(NDArrayIndex.interval(offset, offset + n)).reshape('c', w.shape());
-            value.assign(w);
-            INDArray grad = grads.get(NDArrayIndex.interval(offset, offset + n)).reshape('c', w.shape());
-            params.put(names.get(k), new Param(names.get(k), value, grad));
+            String name = names.get(k);
+            valueViews.get(name).assign(weights.get(k));
+            params.put(name, new Param(name, valueViews.get(name), gradViews.get(name)));
+        }
+    }
+
+    /**
+     * @param flat a buffer laid out as {@link #flatWeights()} (the averaged weights, say)
+     * @return each weight's part of it, by name in graph order, shaped as the weight (views)
+     */
+    public Map<String, INDArray> viewsOf(INDArray flat) {
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        params.forEach((name, p) -> shapes.put(name, p.value().shape()));
+        return views(flat, shapes);
+    }
+
+    private static Map<String, INDArray> views(INDArray flat, Map<String, long[]> shapes) {
+        Map<String, INDArray> views = new LinkedHashMap<>();
+        long offset = 0;
+        for (Map.Entry<String, long[]> e : shapes.entrySet()) {
+            long n = 1;
+            for (long d : e.getValue()) {
+                n *= d;
+            }
+            views.put(e.getKey(), flat.get(NDArrayIndex.interval(offset, offset + n)).reshape('c', e.getValue()));
             offset += n;
         }
+        return views;
     }
 
     /** @return an eager copy of the trainable network {@code net} with its current weights */

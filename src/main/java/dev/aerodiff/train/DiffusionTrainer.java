@@ -19,7 +19,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
@@ -66,15 +65,9 @@ public final class DiffusionTrainer {
         this.optimizer = new FlatAdamW(schedule(config), config.weightDecay(), eager.flatWeights().length(),
                 optimizerState);
         this.emaFlat = eager.flatWeights().dup();
-        long offset = 0;
-        for (String name : eager.names()) {
-            INDArray w = eager.weight(name);
-            INDArray view = emaFlat.get(NDArrayIndex.interval(offset, offset + w.length())).reshape('c', w.shape());
-            if (ema != null) {
-                view.assign(ema.get(name));
-            }
-            this.ema.put(name, view);
-            offset += w.length();
+        this.ema.putAll(eager.viewsOf(emaFlat));
+        if (ema != null) {
+            this.ema.forEach((name, view) -> view.assign(ema.get(name)));
         }
         this.completedSteps = completedSteps;
         // what building the graphs left behind goes now, not on top of the first step's arrays
