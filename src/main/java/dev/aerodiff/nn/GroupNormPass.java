@@ -38,8 +38,13 @@ final class GroupNormPass {
         this.shiftRows = column(shift);
     }
 
-    /** @return the statistics of {@code x} [B, C, H, W] and the coefficients they give with these weights */
-    static GroupNormPass of(INDArray x, Param gamma, Param beta) {
+    /**
+     * @param outputScale multiplies the output: 1 for GroupNorm itself, 1/2 for {@link TanhSilu}
+     * @param scratch     an array of x's shape, overwritten
+     * @return the statistics of {@code x} [B, C, H, W] and the coefficients they give with these
+     *         weights, times {@code outputScale}
+     */
+    static GroupNormPass of(INDArray x, Param gamma, Param beta, double outputScale, INDArray scratch) {
         long[] s = x.shape();
         int batch = (int) s[0];
         int channels = (int) s[1];
@@ -47,7 +52,9 @@ final class GroupNormPass {
         int per = channels / groups;
         float[] mean = new float[batch * groups];
         float[] var = new float[batch * groups];
-        moments(x.reshape(batch * (long) groups, per * s[2] * s[3]), mean, var);
+        long rows = batch * (long) groups;
+        long length = per * s[2] * s[3];
+        moments(x.reshape(rows, length), scratch.reshape(rows, length), mean, var);
         float[] g = gamma.value().reshape(channels).toFloatVector();
         float[] bta = beta.value().reshape(channels).toFloatVector();
         float[] rstd = new float[mean.length];
@@ -59,8 +66,9 @@ final class GroupNormPass {
         for (int b = 0; b < batch; b++) {
             for (int c = 0; c < channels; c++) {
                 int bg = b * groups + c / per;
-                scale[b * channels + c] = rstd[bg] * g[c];
-                shift[b * channels + c] = bta[c] - mean[bg] * scale[b * channels + c];
+                double a = rstd[bg] * g[c];
+                scale[b * channels + c] = (float) (outputScale * a);
+                shift[b * channels + c] = (float) (outputScale * (bta[c] - mean[bg] * a));
             }
         }
         return new GroupNormPass(s, mean, rstd, g, scale, shift);
@@ -80,19 +88,26 @@ final class GroupNormPass {
      * dgamma = sum dy n, dbeta = sum dy over the batch and the cells.
      *
      * @param x       the input
-     * @param dy      the output's gradient; overwritten with the input's, which is returned
+     * @param dy      the output's gradient divided by {@code dyScale}; overwritten with the
+     *                input's, which is returned
      * @param scratch an array of the input's shape, overwritten
      * @param dGamma  receives gamma's gradient
      * @param dBeta   receives beta's gradient
+     * @param dyScale what {@code dy} is to be multiplied by (so that a caller can leave a
+     *                constant factor out of its pass over the field)
      * @return {@code dy}, now the gradient of x
      */
-    INDArray backward(INDArray x, INDArray dy, INDArray scratch, INDArray dGamma, INDArray dBeta) {
+    INDArray backward(INDArray x, INDArray dy, INDArray scratch, INDArray dGamma, INDArray dBeta, double dyScale) {
         INDArray dyRows = rows(dy);
         INDArray xRows = rows(x);
         INDArray product = rows(scratch);
-        float[] s1 = dyRows.sum(1).toFloatVector();
+        float[] s1 = RowSums.of(dyRows);
         Nd4j.exec(new MulOp(dyRows, xRows, product));
-        float[] s2 = product.sum(1).toFloatVector();
+        float[] s2 = RowSums.of(product);
+        for (int k = 0; k < s1.length; k++) {
+            s1[k] *= (float) dyScale;
+            s2[k] *= (float) dyScale;
+        }
         float[] gammaGrad = new float[channels];
         float[] betaGrad = new float[channels];
         float[] a = new float[batch * channels];
@@ -119,7 +134,7 @@ final class GroupNormPass {
                 m2 /= n;
                 for (int c = grp * per; c < (grp + 1) * per; c++) {
                     int bc = b * channels + c;
-                    a[bc] = (float) (r * gamma[c]);
+                    a[bc] = (float) (dyScale * r * gamma[c]);
                     bx[bc] = (float) (-r * r * m2);
                     c0[bc] = (float) (r * (r * m2 * mu - m1));
                 }
@@ -148,19 +163,22 @@ final class GroupNormPass {
     }
 
     /**
-     * Mean and biased variance of each row of {@code rows} [B G, n], from one pass for the sums and
-     * one for the sums of squares (ND4J's variance op takes three times as long), in double on
-     * the Java side. Where the mean is so large against the spread that the difference of the two
-     * sums loses more than about three digits, the variance is taken again with ND4J's two-pass op.
+     * Mean and biased variance of each row of {@code rows} [B G, n], from the sums and the sums of
+     * squares ({@link RowSums}; ND4J's variance op takes five times as long), in double on the Java
+     * side. Where the mean is so large against the spread that the difference of the two sums loses
+     * more than about three digits, the variance is taken again with ND4J's two-pass op.
+     *
+     * @param squares scratch of the shape of {@code rows}, overwritten
      */
-    private static void moments(INDArray rows, float[] mean, float[] var) {
+    private static void moments(INDArray rows, INDArray squares, float[] mean, float[] var) {
         double n = rows.size(1);
-        float[] sums = rows.sum(1).toFloatVector();
-        float[] squares = rows.norm2(1).toFloatVector();
+        float[] sums = RowSums.of(rows);
+        Nd4j.exec(new MulOp(rows, rows, squares));
+        float[] sumsOfSquares = RowSums.of(squares);
         boolean exact = false;
         for (int k = 0; k < sums.length; k++) {
             double m = sums[k] / n;
-            double meanSquare = (double) squares[k] * squares[k] / n;
+            double meanSquare = sumsOfSquares[k] / n;
             double v = meanSquare - m * m;
             mean[k] = (float) m;
             var[k] = (float) Math.max(v, 0);

@@ -55,9 +55,12 @@ final class TapeOps {
     Node normSiluConv(Node x, Param gamma, Param beta, Param w, Param b) {
         long started = tape.clock();
         long[] s = x.value.shape();
-        GroupNormPass norm = GroupNormPass.of(x.value, gamma, beta);
-        INDArray activated = norm.apply(x.value, tape.take(s));
-        Nd4j.exec(new Swish(activated, activated));
+        INDArray activated = tape.take(s);
+        GroupNormPass norm = GroupNormPass.of(x.value, gamma, beta, 0.5, activated);
+        norm.apply(x.value, activated);
+        INDArray scratch = tape.take(s);
+        TanhSilu.activate(activated, scratch);
+        tape.free(scratch);
         tape.timed("group_norm_swish", started);
         long convStarted = tape.clock();
         INDArray y = convolve(activated, w, b, 1);
@@ -65,21 +68,22 @@ final class TapeOps {
         tape.timed("conv2d", convStarted);
         return tape.record(null, 0, y, g -> {
             long recomputeStarted = tape.clock();
-            INDArray normed = norm.apply(x.value, tape.take(s));
+            INDArray slope = norm.apply(x.value, tape.take(s));
             INDArray again = tape.take(s);
-            Nd4j.exec(new Swish(normed, again));
+            INDArray onePlusTanh = tape.take(s);
+            TanhSilu.activateWithSlope(slope, again, onePlusTanh);
+            tape.free(onePlusTanh);
             tape.timed("group_norm_swish_recompute", recomputeStarted);
             long convGradStarted = tape.clock();
             INDArray dActivated = convolveBackward(again, w, b, 1, g);
             tape.free(again);
             tape.timed("conv2d_bp", convGradStarted);
             long normGradStarted = tape.clock();
-            Nd4j.exec(new SwishDerivative(normed, normed));
-            normed.muli(dActivated);
-            norm.backward(x.value, normed, dActivated, gamma.grad(), beta.grad());
-            tape.free(dActivated);
+            dActivated.muli(slope);
+            norm.backward(x.value, dActivated, slope, gamma.grad(), beta.grad(), 0.5);
+            tape.free(slope);
             tape.timed("group_norm_swish_bp", normGradStarted);
-            tape.accumulate(x, normed);
+            tape.accumulate(x, dActivated);
         }, Tape.keep(x));
     }
 
@@ -87,11 +91,12 @@ final class TapeOps {
     Node groupNorm(Node x, Param gamma, Param beta) {
         long started = tape.clock();
         long[] s = x.value.shape();
-        GroupNormPass norm = GroupNormPass.of(x.value, gamma, beta);
-        INDArray y = norm.apply(x.value, tape.take(s));
+        INDArray y = tape.take(s);
+        GroupNormPass norm = GroupNormPass.of(x.value, gamma, beta, 1.0, y);
+        norm.apply(x.value, y);
         return tape.record("group_norm", started, y, g -> {
             INDArray scratch = tape.take(s);
-            norm.backward(x.value, g, scratch, gamma.grad(), beta.grad());
+            norm.backward(x.value, g, scratch, gamma.grad(), beta.grad(), 1.0);
             tape.free(scratch);
             tape.accumulate(x, g);
         }, Tape.keep(x));
