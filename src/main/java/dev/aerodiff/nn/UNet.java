@@ -153,7 +153,7 @@ public final class UNet {
                 size *= 2;
             }
         }
-        SDVariable out = nn.conv(nn.silu(nn.groupNorm(h, c, size, size)), c, config.outChannels(), 3, 1, size);
+        SDVariable out = nn.conv(nn.normSilu(h, c, size, size), c, config.outChannels(), 3, 1, size);
         sd.identity(OUTPUT, nn.toNchw(out));
         return new UNet(sd, config, resolution, nn.flopsPerSample());
     }
@@ -206,10 +206,10 @@ public final class UNet {
 
     private static SDVariable resBlock(GraphBlocks nn, SDVariable x, int cin, int cout, int size, SDVariable tact,
                                        int tdim) {
-        SDVariable h = nn.conv(nn.silu(nn.groupNorm(x, cin, size, size)), cin, cout, 3, 1, size);
+        SDVariable h = nn.conv(nn.normSilu(x, cin, size, size), cin, cout, 3, 1, size);
         SDVariable shift = nn.linear(tact, tdim, cout);
         h = h.add(nn.perChannel(shift, cout));
-        h = nn.conv(nn.silu(nn.groupNorm(h, cout, size, size)), cout, cout, 3, 1, size);
+        h = nn.conv(nn.normSilu(h, cout, size, size), cout, cout, 3, 1, size);
         SDVariable skip = cin == cout ? x : nn.conv(x, cin, cout, 1, 1, size);
         return h.add(skip);
     }
