@@ -170,7 +170,7 @@ final class TapeOps {
         Nd4j.exec(new BroadcastAddOp(rows, shift.value.reshape(s[0] * s[1], 1), rows, 0));
         Tape.handOver(h);
         return tape.record("add_per_channel", started, h.value, g -> {
-            INDArray gs = g.reshape(s[0] * s[1], s[2] * s[3]).sum(1).reshape(s[0], s[1]);
+            INDArray gs = Nd4j.create(RowSums.of(g.reshape(s[0] * s[1], s[2] * s[3])), new long[] {s[0], s[1]}, 'c');
             tape.accumulate(shift, gs);
             tape.accumulate(h, g);
         }, Tape.keep());
