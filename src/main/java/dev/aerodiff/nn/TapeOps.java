@@ -21,8 +21,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * [1, C, 1, 1]), so weights move between the two unchanged.
  *
  * <p>GroupNorm, the SiLU after it and the convolution after that are one op that keeps only its
- * input ({@link #normSiluConv}); GroupNorm's arithmetic is {@link GroupNormPass}'s. Big arrays come
- * from the tape's pool and go back to it.
+ * input ({@link #normSiluConv}); GroupNorm's arithmetic is {@link GroupNormPass}'s, the SiLU's
+ * {@link TanhSilu}'s. Big arrays come from the tape's pool and go back to it.
  */
 final class TapeOps {
     private final Tape tape;
