@@ -184,10 +184,9 @@ final class GraphBlocks {
             SDVariable groupVariance = byGroup(sd.squaredNorm(centered, true, spatial), channels, groups)
                     .mean(true, 2).div(cells);
             SDVariable factor = toChannels(sd.math().rsqrt(groupVariance.add(NORM_EPS)), groupZeros, channels);
-            if (outputScale != 1.0) {
-                return centered.mul(factor.mul(gamma.mul(outputScale))).add(beta.mul(outputScale));
-            }
-            return centered.mul(factor.mul(gamma)).add(beta);
+            SDVariable scale = outputScale == 1.0 ? gamma : gamma.mul(outputScale);
+            SDVariable shift = outputScale == 1.0 ? beta : beta.mul(outputScale);
+            return centered.mul(factor.mul(scale)).add(shift);
         }
         SDVariable channelVariance = cells == 1 ? groupZeros
                 : byGroup(biasedVariance(x, spatial, cells), channels, groups);
