@@ -14,10 +14,9 @@ import java.util.function.IntConsumer;
  * @param sampler       the sampler
  * @param samples       ensemble size
  * @param nfe           network evaluations per sample (for adaptive solvers, of the last repeat)
- * @param medianMs      median wall time of one ensemble
- * @param repeatsMs     every timing
+ * @param timings       wall times of whole ensembles
  */
-public record SamplerBenchmark(SamplerSpec sampler, int samples, int nfe, double medianMs, double[] repeatsMs) {
+public record SamplerBenchmark(SamplerSpec sampler, int samples, int nfe, Timings timings) {
 
     /**
      * @param surrogate the model
@@ -38,14 +37,19 @@ public record SamplerBenchmark(SamplerSpec sampler, int samples, int nfe, double
                     + repeats + ", " + warmup);
         }
         int[] nfe = new int[1];
-        double[] ms = Repeats.time(() -> nfe[0] = surrogate.predict(condition, mask, samples, sampler, seed, k -> { })
+        Timings timings = Repeats.time(() -> nfe[0] = surrogate.predict(condition, mask, samples, sampler, seed, k -> { })
                 .nfe(), warmup, repeats, progress, 0);
-        return new SamplerBenchmark(sampler, samples, nfe[0], Repeats.median(ms), ms);
+        return new SamplerBenchmark(sampler, samples, nfe[0], timings);
+    }
+
+    /** @return median wall time of one ensemble */
+    public double medianMs() {
+        return timings.median();
     }
 
     /** @return median wall time per sample */
     public double msPerSample() {
-        return medianMs / samples;
+        return medianMs() / samples;
     }
 
     /**
@@ -54,6 +58,6 @@ public record SamplerBenchmark(SamplerSpec sampler, int samples, int nfe, double
      *         than the adaptive ODE solvers, which integrate each sample alone)
      */
     public double msPerEvaluation() {
-        return medianMs / ((double) nfe * samples);
+        return medianMs() / ((double) nfe * samples);
     }
 }

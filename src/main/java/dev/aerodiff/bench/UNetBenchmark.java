@@ -30,16 +30,13 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * @param params              trainable parameters
  * @param flopsPerSample      forward FLOPs of one sample ({@link UNet#flopsPerSample()})
- * @param forwardBatchMs      median wall time of one forward pass of the batch (NaN where not timed)
- * @param trainStepMs         median wall time of one training step at the batch size
- * @param forwardRepeatsMs    every forward timing (none where not timed)
- * @param trainRepeatsMs      every training-step timing
+ * @param forward             timings of forward passes of the batch, or null where not timed
+ * @param train               timings of training steps at the batch size
  * @param forwardProfile      time by op of one more forward pass, or null when not asked for
  * @param trainProfile        time by op of one more training step, or null when not asked for
  */
-public record UNetBenchmark(long params, long flopsPerSample, double forwardBatchMs, double trainStepMs,
-                            double[] forwardRepeatsMs, double[] trainRepeatsMs, OpProfile forwardProfile,
-                            OpProfile trainProfile) {
+public record UNetBenchmark(long params, long flopsPerSample, Timings forward, Timings train,
+                            OpProfile forwardProfile, OpProfile trainProfile) {
 
     /**
      * @param config     network shape
@@ -58,7 +55,7 @@ public record UNetBenchmark(long params, long flopsPerSample, double forwardBatc
             throw new IllegalArgumentException("need batch >= 1, repeats >= 1, warm-up >= 0; got " + batch + ", "
                     + repeats + ", " + warmup);
         }
-        double[] forwardMs = new double[0];
+        Timings forwardTimings = null;
         OpProfile forwardProfile = null;
         if (forward) {
             UNet net = UNet.buildForInference(config, resolution);
@@ -66,7 +63,7 @@ public record UNetBenchmark(long params, long flopsPerSample, double forwardBatc
             INDArray cond = Nd4j.rand(DataType.FLOAT, batch, config.inChannels() - config.outChannels(), resolution,
                     resolution);
             INDArray t = Nd4j.rand(DataType.FLOAT, batch);
-            forwardMs = Repeats.time(() -> net.forward(x, cond, t), warmup, repeats, progress, 0);
+            forwardTimings = Repeats.time(() -> net.forward(x, cond, t), warmup, repeats, progress, 0);
             forwardProfile = profile ? OpProfile.of(net.graph(), () -> net.forward(x, cond, t)) : null;
         }
 
@@ -76,18 +73,27 @@ public record UNetBenchmark(long params, long flopsPerSample, double forwardBatc
         FieldScaling scaling = FieldScaling.fit(data);
         DiffusionTrainer trainer = DiffusionTrainer.create(tc, resolution, scaling);
         TrainingData samples = TrainingData.of(data, scaling);
-        double[] train = Repeats.time(() -> trainer.step(samples), warmup, repeats, progress,
+        Timings train = Repeats.time(() -> trainer.step(samples), warmup, repeats, progress,
                 forward ? repeats : 0);
         OpProfile trainProfile = profile ? OpProfile.of(trainer.engine(), () -> trainer.step(samples)) : null;
         TapeUNet trained = trainer.engine();
-        return new UNetBenchmark(trained.parameterCount(), trained.flopsPerSample(),
-                forward ? Repeats.median(forwardMs) : Double.NaN, Repeats.median(train), forwardMs, train,
+        return new UNetBenchmark(trained.parameterCount(), trained.flopsPerSample(), forwardTimings, train,
                 forwardProfile, trainProfile);
+    }
+
+    /** @return median wall time of one forward pass of the batch, NaN where not timed */
+    public double forwardBatchMs() {
+        return forward == null ? Double.NaN : forward.median();
+    }
+
+    /** @return median wall time of one training step */
+    public double trainStepMs() {
+        return train.median();
     }
 
     /** @return forward GFLOP/s at the median time */
     public double gflopsForward(int batch) {
-        return flopsPerSample * (double) batch / (forwardBatchMs * 1e6);
+        return flopsPerSample * (double) batch / (forwardBatchMs() * 1e6);
     }
 
     private static InMemoryFieldDataset randomData(int resolution, int samples) {

@@ -61,8 +61,8 @@ final class BenchSampleCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of every draw (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--warmup", defaultValue = "1", description = "Untimed ensembles first (default:"
-            + " ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "1", description = "Untimed ensembles first, at least; more (up"
+            + " to 30) while the JIT compiler is still busy; 0: none (default: ${DEFAULT-VALUE}).")
     private int warmup;
 
     @Option(names = "--repeats", defaultValue = "3", description = "Timed ensembles (default: ${DEFAULT-VALUE}).")
@@ -101,7 +101,7 @@ final class BenchSampleCommand implements Runnable {
             row.put("ms_per_sample", b.msPerSample());
             row.put("ms_per_evaluation", b.msPerEvaluation());
             row.put("median_ms", b.medianMs());
-            row.put("repeats_ms", b.repeatsMs());
+            Json.putTimings(row, "", b.timings());
             rows.add(row);
         }
         Map<String, Object> json = new LinkedHashMap<>();

@@ -43,7 +43,9 @@ final class BenchUnetCommand implements Runnable {
             + " (the training default) (default: ${DEFAULT-VALUE}).")
     private String network;
 
-    @Option(names = "--warmup", defaultValue = "2", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "2", description = "Untimed runs first, at least; more (up to 30)"
+            + " while the JIT compiler is still busy; 0: none (default: ${DEFAULT-VALUE}). The JSON's"
+            + " forward_warmup_runs and train_warmup_runs say how many ran.")
     private int warmup;
 
     @Option(names = "--repeats", defaultValue = "5", description = "Timed runs (default: ${DEFAULT-VALUE}).")
@@ -85,10 +87,10 @@ final class BenchUnetCommand implements Runnable {
             json.put("forward_ms_per_sample", b.forwardBatchMs() / batch);
             json.put("forward_batch_ms", b.forwardBatchMs());
             json.put("gflops_forward", b.gflopsForward(batch));
-            json.put("forward_repeats_ms", b.forwardRepeatsMs());
+            Json.putTimings(json, "forward_", b.forward());
         }
         json.put("train_step_ms", b.trainStepMs());
-        json.put("train_repeats_ms", b.trainRepeatsMs());
+        Json.putTimings(json, "train_", b.train());
         json.put("flops_per_sample", b.flopsPerSample());
         json.put("peak_rss_mb", peakRssMegabytes());
         json.put("warmup", warmup);

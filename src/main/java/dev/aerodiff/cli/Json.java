@@ -3,9 +3,11 @@ package dev.aerodiff.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aerodiff.bench.Timings;
 import dev.aerodiff.field.Channel;
 import dev.aerodiff.field.Grid;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,16 @@ final class Json {
         json.put("ny", g.ny());
         json.put("x_range", List.of(g.x(0), g.x(g.nx() - 1)));
         json.put("y_range", List.of(g.y(0), g.y(g.ny() - 1)));
+    }
+
+    /**
+     * Puts a benchmark's timings under {@code prefix} + repeats_ms, jit_ms (JIT compilation during each
+     * timed run; null where the JVM does not tell) and warmup_runs.
+     */
+    static void putTimings(Map<String, Object> json, String prefix, Timings t) {
+        json.put(prefix + "repeats_ms", t.ms());
+        json.put(prefix + "jit_ms", Arrays.stream(t.compileMs()).mapToObj(Json::finiteOrNull).toList());
+        json.put(prefix + "warmup_runs", t.warmupRuns());
     }
 
     /** @return the value, or null (JSON null) if it is NaN or infinite, which JSON cannot carry */

@@ -35,6 +35,10 @@ class BenchCommandTest {
                 1e-6 * j.get("gflops_forward").asDouble());
         assertEquals(2, j.get("train_repeats_ms").size());
         assertTrue(j.get("train_step_ms").asDouble() > 0 && j.get("peak_rss_mb").asDouble() > 0, j.toString());
+        for (String phase : List.of("forward_", "train_")) {
+            assertEquals(2, j.get(phase + "jit_ms").size(), phase);
+            assertEquals(0, j.get(phase + "warmup_runs").asInt(), "--warmup 0 means none: " + phase);
+        }
     }
 
     @Test
