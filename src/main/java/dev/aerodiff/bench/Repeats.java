@@ -13,7 +13,8 @@ import java.util.function.LongSupplier;
  * <p>The warm-up lasts until the JIT compiler has settled. On 2 cores its threads compete with the
  * work's own: in a forward pass of the peer U-Net, a run during which the compiler worked about
  * 0.8 s took 1.3 s instead of 0.75-0.9 s, and such bursts still came after ten runs, as SameDiff's
- * session code reached the optimizing compiler. So after the requested warm-up runs, more follow
+ * session code reached the optimizing compiler; training steps compiled 40-390 ms each until
+ * about the 25th. So after the requested warm-up runs, more follow
  * (at most {@value #MAX_EXTRA_WARMUP}) until {@value #QUIET_RUNS} in a row each had compilation
  * taking at most {@value #QUIET_SHARE} of its wall time. The compilation during each timed run is
  * recorded beside it.
@@ -22,9 +23,9 @@ final class Repeats {
     /** Extra warm-up runs at most, beyond the requested ones, waiting for the compiler to settle. */
     static final int MAX_EXTRA_WARMUP = 30;
     /** Consecutive quiet runs that end the warm-up. */
-    static final int QUIET_RUNS = 2;
+    static final int QUIET_RUNS = 3;
     /** Compilation time, as a share of a run's wall time, below which the run counts as quiet. */
-    static final double QUIET_SHARE = 0.05;
+    static final double QUIET_SHARE = 0.02;
 
     private Repeats() {
     }
