@@ -70,8 +70,8 @@ public final class DiffusionTrainer {
             this.ema.forEach((name, view) -> view.assign(ema.get(name)));
         }
         this.completedSteps = completedSteps;
-        // what building the graphs left behind goes now, not on top of the first step's arrays
-        NativeGarbage.afterStep();
+        // what building the graphs (and anything before) left behind goes now, not under the first step's arrays
+        NativeGarbage.collect();
     }
 
     /**
