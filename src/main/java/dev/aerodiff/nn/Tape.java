@@ -132,10 +132,16 @@ final class Tape {
     /**
      * Runs the records backwards from {@code output}, whose gradient is {@code seed} (taken over),
      * freeing values and gradients as they fall out of use; the tape is empty afterwards.
+     *
+     * @param trimEvery hand glibc's free memory back to the system before every this many records
+     *                  ({@link NativeGarbage#trimMalloc}), or 0 for never
      */
-    void backward(Node output, INDArray seed) {
+    void backward(Node output, INDArray seed, int trimEvery) {
         accumulate(output, seed);
         for (int k = records.size() - 1; k >= 0; k--) {
+            if (trimEvery > 0 && k % trimEvery == 0) {
+                NativeGarbage.trimMalloc();
+            }
             Record r = records.get(k);
             INDArray g = r.output.grad;
             r.output.grad = null;
