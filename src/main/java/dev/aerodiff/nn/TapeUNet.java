@@ -34,7 +34,7 @@ public final class TapeUNet {
      * later steps, which do not trim, untouched. Trimming in every step would lower their peak too,
      * but cost 5-10% of their time.
      */
-    static final int TRIM_EVERY_RECORDS = 40;
+    private static final int TRIM_EVERY_RECORDS = 40;
     private static final double TIME_SCALE = 1000.0;
     private static final double TIME_SPAN = 10000.0;
     private final UNetConfig config;
