@@ -25,7 +25,8 @@ public record SamplerBenchmark(SamplerSpec sampler, int samples, int nfe, Timing
      * @param sampler   sampler
      * @param samples   ensemble size
      * @param seed      seed of every repeat
-     * @param warmup    untimed ensembles first
+     * @param warmup    untimed ensembles first, at least ({@link Repeats}: more while the JIT
+     *                  compiler is busy)
      * @param repeats   timed ensembles
      * @param progress  called after each timed ensemble
      * @return the timings
@@ -37,8 +38,8 @@ public record SamplerBenchmark(SamplerSpec sampler, int samples, int nfe, Timing
                     + repeats + ", " + warmup);
         }
         int[] nfe = new int[1];
-        Timings timings = Repeats.time(() -> nfe[0] = surrogate.predict(condition, mask, samples, sampler, seed, k -> { })
-                .nfe(), warmup, repeats, progress, 0);
+        Timings timings = Repeats.time(() -> nfe[0] = surrogate.predict(condition, mask, samples, sampler, seed,
+                k -> { }).nfe(), warmup, repeats, progress, 0);
         return new SamplerBenchmark(sampler, samples, nfe[0], timings);
     }
 

@@ -42,7 +42,8 @@ public record UNetBenchmark(long params, long flopsPerSample, Timings forward, T
      * @param config     network shape
      * @param resolution H = W
      * @param batch      samples per forward pass and per training step
-     * @param warmup     untimed runs of each before timing
+     * @param warmup     untimed runs of each before timing, at least ({@link Repeats}: more while the
+     *                   JIT compiler is busy)
      * @param repeats    timed runs of each
      * @param forward    also time the forward pass of a network built for inference
      * @param profile    also profile one forward pass (where timed) and one training step by op, after the timings
