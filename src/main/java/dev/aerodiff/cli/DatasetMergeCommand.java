@@ -1,5 +1,6 @@
 package dev.aerodiff.cli;
 
+import dev.aerodiff.data.CaseSubset;
 import dev.aerodiff.data.ConcatenatedDataset;
 import dev.aerodiff.data.DatasetMetadata;
 import dev.aerodiff.data.FieldDataset;
@@ -11,7 +12,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,11 +23,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code aerodiff dataset merge --out OUT.nc FILE...}. */
+/** {@code aerodiff dataset merge --out OUT.nc [--drop-airfoil NAME]... FILE...}. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Concatenate data sets on one grid into one NetCDF file: the cases of each FILE in order.",
-            "The files must have the same grid and samples per case, and no condition twice. The output",
-            "appears only when complete."})
+        description = {"Concatenate data sets on one grid into one NetCDF file: the cases of each FILE in order,",
+            "less those of the airfoils named by --drop-airfoil. The files must have the same grid and samples",
+            "per case, and no condition twice. The output appears only when complete."})
 final class DatasetMergeCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -37,7 +41,11 @@ final class DatasetMergeCommand implements Runnable {
     @Option(names = "--title", description = "Title attribute (default: the inputs' titles joined with ' + ').")
     private String title;
 
-    @Parameters(index = "0..*", arity = "2..*", paramLabel = "FILE", description = "Data sets to merge.")
+    @Option(names = "--drop-airfoil", split = ",", paramLabel = "NAME", description = "Leave out the cases of this"
+            + " airfoil (repeatable or comma-separated); each must be in at least one FILE.")
+    private List<String> droppedAirfoils = List.of();
+
+    @Parameters(index = "0..*", arity = "1..*", paramLabel = "FILE", description = "Data sets to merge.")
     private List<Path> files;
 
     @Override
@@ -48,7 +56,19 @@ final class DatasetMergeCommand implements Runnable {
             for (Path f : files) {
                 parts.add(NetcdfFieldDataset.open(f));
             }
-            List<String> names = files.stream().map(Path::toString).toList();
+            checkDroppedAirfoilsExist(parts);
+            List<FieldDataset> kept = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                FieldDataset part = withoutDroppedAirfoils(parts.get(i));
+                if (part != null) {
+                    kept.add(part);
+                    names.add(files.get(i).toString());
+                }
+            }
+            if (kept.isEmpty()) {
+                throw new IllegalArgumentException("--drop-airfoil leaves no cases to write");
+            }
             String source = parts.stream().map(p -> p.metadata().source()).distinct()
                     .collect(Collectors.joining("\n"));
             String history = parts.stream().map(p -> p.metadata().history()).filter(h -> !h.isEmpty())
@@ -56,12 +76,39 @@ final class DatasetMergeCommand implements Runnable {
             DatasetMetadata meta = new DatasetMetadata(title != null ? title
                     : parts.stream().map(p -> p.metadata().title()).collect(Collectors.joining(" + ")), source, history)
                     .withHistoryLine(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " aerodiff "
-                            + VersionProvider.version() + ": dataset merge " + String.join(" ", names));
-            ConcatenatedDataset merged = new ConcatenatedDataset(parts, names, meta);
+                            + VersionProvider.version() + ": dataset merge " + dropSummary()
+                            + files.stream().map(Path::toString).collect(Collectors.joining(" ")));
+            ConcatenatedDataset merged = new ConcatenatedDataset(kept, names, meta);
             NetcdfDatasetWriter.write(merged, out, new Progress(err, "write", merged.caseCount()));
             DatasetWrittenReport.print(spec.commandLine().getOut(), common.json, out, merged, files.size());
         } finally {
             parts.forEach(FieldDataset::close);
         }
+    }
+
+    /** @return the cases of {@code part} not of a dropped airfoil; null if none are left */
+    private FieldDataset withoutDroppedAirfoils(FieldDataset part) {
+        int[] keep = IntStream.range(0, part.caseCount())
+                .filter(c -> !droppedAirfoils.contains(part.condition(c).airfoil())).toArray();
+        if (keep.length == 0) {
+            return null;
+        }
+        return keep.length == part.caseCount() ? part : new CaseSubset(part, keep);
+    }
+
+    private void checkDroppedAirfoilsExist(List<FieldDataset> parts) {
+        Set<String> found = new TreeSet<>();
+        parts.forEach(p -> p.conditions().forEach(c -> found.add(c.airfoil())));
+        for (String airfoil : droppedAirfoils) {
+            if (!found.contains(airfoil)) {
+                throw new IllegalArgumentException("--drop-airfoil: no case of " + airfoil + " in "
+                        + files.stream().map(Path::toString).collect(Collectors.joining(", "))
+                        + " (airfoils there: " + String.join(", ", found) + ")");
+            }
+        }
+    }
+
+    private String dropSummary() {
+        return droppedAirfoils.isEmpty() ? "" : "--drop-airfoil " + String.join(",", droppedAirfoils) + " ";
     }
 }

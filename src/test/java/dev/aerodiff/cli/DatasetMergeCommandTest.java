@@ -2,13 +2,17 @@ package dev.aerodiff.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aerodiff.field.Channel;
+import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.io.NetcdfFieldDataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +37,44 @@ class DatasetMergeCommandTest {
             assertArrayEquals(stall.readCase(2).coefficients().drag(), merged.readCase(2).coefficients().drag());
             assertTrue(merged.metadata().history().contains("dataset merge"), merged.metadata().history());
         }
+    }
+
+    @Test
+    void dropsTheCasesOfTheNamedAirfoils(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("thin.nc");
+        CliRun r = CliRun.of("dataset", "merge", "--out", out.toString(), "--drop-airfoil", "naca2415",
+                STALL.toString(), RANS.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        try (NetcdfFieldDataset merged = NetcdfFieldDataset.open(out);
+             NetcdfFieldDataset stall = NetcdfFieldDataset.open(STALL);
+             NetcdfFieldDataset rans = NetcdfFieldDataset.open(RANS)) {
+            List<FlowCondition> expected = new ArrayList<>();
+            for (FlowCondition c : stall.conditions()) {
+                if (!c.airfoil().equals("naca2415")) {
+                    expected.add(c);
+                }
+            }
+            int kept = expected.size();
+            assertEquals(4, kept);
+            rans.conditions().stream().filter(c -> !c.airfoil().equals("naca2415")).forEach(expected::add);
+            assertEquals(expected, merged.conditions());
+            int last = stall.caseCount() - 1;
+            assertArrayEquals(stall.readCase(last - 2).field(7, Channel.P),
+                    merged.readCase(kept - 1).field(7, Channel.P));
+            assertTrue(merged.metadata().history().contains("--drop-airfoil naca2415"), merged.metadata().history());
+        }
+    }
+
+    @Test
+    void anAirfoilToDropThatIsInNoFileIsRefusedByName(@TempDir Path dir) {
+        Path out = dir.resolve("thin.nc");
+        CliRun r = CliRun.of("dataset", "merge", "--out", out.toString(), "--drop-airfoil", "naca9999",
+                STALL.toString());
+        assertEquals(AeroDiff.EXIT_FAILURE, r.exitCode());
+        String err = CliRun.withoutProgress(r.err()).strip();
+        assertTrue(err.startsWith("aerodiff: error: --drop-airfoil: no case of naca9999 in " + STALL), err);
+        assertTrue(err.contains("naca2415"), err);
+        assertFalse(Files.exists(out));
     }
 
     @Test
