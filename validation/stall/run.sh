@@ -65,7 +65,9 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   degree across the settle/scatter boundary; only where $DATA/dense.nc exists, which
 #   datasets/airfoil-stall/README.md says how to make), on two cores, about 60 minutes; then the
 #   same with twice the steps (7200: 35 passes over the 83 conditions, where 3600 on the 29 of the
-#   train split are 50), on two cores, about 45 minutes.
+#   train split are 50), on two cores, about 45 minutes; then without the dense split's two
+#   15%-thick airfoils, NACA 0015 and 23015 (69 conditions, 6000 steps: 35 passes), on two cores,
+#   about 35 minutes.
 if [ -n "${EXTRA:-}" ]; then
     PLAIN_RECIPE=$WORK/train-flow-plain.json
     recipe "$PLAIN_RECIPE" examples/train-flow-stall.json 'c["network"]["condition_embedding"] = False'
@@ -120,6 +122,14 @@ if [ -n "${EXTRA:-}" ]; then
         validate flow-dense-7200-euler-20 "$DENSE_LONG" euler:20
         validate flow-dense-7200-ddim-20-eta1 "$DENSE_LONG" ddim:20:1
         on_split "$DATA/train.nc" train-split flow-dense-7200-ddim-20-eta1 "$DENSE_LONG" ddim:20:1
+        THIN=$WORK/flow-dense-thin.aerodiff
+        [ -f "$WORK/train-dense-thin.nc" ] || java -jar target/aerodiff.jar dataset merge \
+            --out "$WORK/train-dense-thin.nc" --drop-airfoil naca0015,naca23015 "$DATA/train.nc" "$DATA/dense.nc"
+        THREADS=2 train_bundle "$THIN" examples/train-flow-stall.json "$WORK/train-dense-thin.nc" --steps 6000
+        wait_for_training
+        validate flow-dense-thin-euler-20 "$THIN" euler:20
+        validate flow-dense-thin-ddim-20-eta1 "$THIN" ddim:20:1
+        on_split "$DATA/train.nc" train-split flow-dense-thin-ddim-20-eta1 "$THIN" ddim:20:1
     else
         echo "skipping flow-dense: $DATA/dense.nc is missing (SPLITS=dense bash datasets/generate.sh $DATA)" >&2
     fi
