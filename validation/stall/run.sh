@@ -123,8 +123,7 @@ if [ -n "${EXTRA:-}" ]; then
         validate flow-dense-7200-ddim-20-eta1 "$DENSE_LONG" ddim:20:1
         on_split "$DATA/train.nc" train-split flow-dense-7200-ddim-20-eta1 "$DENSE_LONG" ddim:20:1
         THIN=$WORK/flow-dense-thin.aerodiff
-        [ -f "$WORK/train-dense-thin.nc" ] || java -jar target/aerodiff.jar dataset merge \
-            --out "$WORK/train-dense-thin.nc" --drop-airfoil naca0015,naca23015 "$DATA/train.nc" "$DATA/dense.nc"
+        merge_once "$WORK/train-dense-thin.nc" --drop-airfoil naca0015,naca23015 "$DATA/train.nc" "$DATA/dense.nc"
         THREADS=2 train_bundle "$THIN" examples/train-flow-stall.json "$WORK/train-dense-thin.nc" --steps 6000
         wait_for_training
         validate flow-dense-thin-euler-20 "$THIN" euler:20

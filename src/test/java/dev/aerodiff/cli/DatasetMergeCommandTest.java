@@ -48,21 +48,20 @@ class DatasetMergeCommandTest {
         try (NetcdfFieldDataset merged = NetcdfFieldDataset.open(out);
              NetcdfFieldDataset stall = NetcdfFieldDataset.open(STALL);
              NetcdfFieldDataset rans = NetcdfFieldDataset.open(RANS)) {
-            List<FlowCondition> expected = new ArrayList<>();
-            for (FlowCondition c : stall.conditions()) {
-                if (!c.airfoil().equals("naca2415")) {
-                    expected.add(c);
-                }
-            }
+            List<FlowCondition> expected = new ArrayList<>(without2415(stall.conditions()));
             int kept = expected.size();
             assertEquals(4, kept);
-            rans.conditions().stream().filter(c -> !c.airfoil().equals("naca2415")).forEach(expected::add);
+            expected.addAll(without2415(rans.conditions()));
             assertEquals(expected, merged.conditions());
             int last = stall.caseCount() - 1;
             assertArrayEquals(stall.readCase(last - 2).field(7, Channel.P),
                     merged.readCase(kept - 1).field(7, Channel.P));
             assertTrue(merged.metadata().history().contains("--drop-airfoil naca2415"), merged.metadata().history());
         }
+    }
+
+    private static List<FlowCondition> without2415(List<FlowCondition> conditions) {
+        return conditions.stream().filter(c -> !c.airfoil().equals("naca2415")).toList();
     }
 
     @Test
