@@ -24,8 +24,9 @@ final class DatasetWrittenReport {
         if (json) {
             Json.print(stdout, summary);
         } else {
-            stdout.printf(Locale.ROOT, "wrote %s: %d cases x %d samples on %dx%d from %d files%n", out,
-                    dataset.caseCount(), dataset.samplesPerCase(), dataset.grid().nx(), dataset.grid().ny(), files);
+            stdout.printf(Locale.ROOT, "wrote %s: %d cases x %d samples on %dx%d from %d file%s%n", out,
+                    dataset.caseCount(), dataset.samplesPerCase(), dataset.grid().nx(), dataset.grid().ny(), files,
+                    files == 1 ? "" : "s");
         }
     }
 }

@@ -60,6 +60,19 @@ class DatasetMergeCommandTest {
         }
     }
 
+    @Test
+    void oneFileIsEnoughWhenAirfoilsAreDropped(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("thin.nc");
+        CliRun r = CliRun.of("dataset", "merge", "--out", out.toString(), "--drop-airfoil", "naca2415",
+                STALL.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains(": 4 cases x ") && r.out().contains(" from 1 file\n"), r.out());
+        try (NetcdfFieldDataset merged = NetcdfFieldDataset.open(out);
+             NetcdfFieldDataset stall = NetcdfFieldDataset.open(STALL)) {
+            assertEquals(without2415(stall.conditions()), merged.conditions());
+        }
+    }
+
     private static List<FlowCondition> without2415(List<FlowCondition> conditions) {
         return conditions.stream().filter(c -> !c.airfoil().equals("naca2415")).toList();
     }
