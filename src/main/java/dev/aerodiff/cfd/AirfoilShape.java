@@ -1,5 +1,6 @@
 package dev.aerodiff.cfd;
 
+import dev.aerodiff.field.Grid;
 import java.util.Arrays;
 
 /**
@@ -75,5 +76,32 @@ public final class AirfoilShape {
             }
         }
         return inside;
+    }
+
+    /**
+     * @return the distance from the point to the contour, in chords: negative inside, positive outside
+     */
+    public double signedDistance(double px, double py) {
+        double nearest = Double.POSITIVE_INFINITY;
+        for (int i = 0, j = x.length - 1; i < x.length; j = i++) {
+            double ex = x[i] - x[j];
+            double ey = y[i] - y[j];
+            double along = ((px - x[j]) * ex + (py - y[j]) * ey) / (ex * ex + ey * ey);
+            double s = Math.max(0, Math.min(1, along));
+            nearest = Math.min(nearest, Math.hypot(px - x[j] - s * ex, py - y[j] - s * ey));
+        }
+        return contains(px, py) ? -nearest : nearest;
+    }
+
+    /**
+     * @param grid cell centres in chords, the airfoil in its own frame as for the mask
+     * @return {@link #signedDistance} of every cell, flat index {@code j * nx + i}
+     */
+    public float[] signedDistanceOn(Grid grid) {
+        float[] out = new float[grid.cellCount()];
+        for (int cell = 0; cell < out.length; cell++) {
+            out[cell] = (float) signedDistance(grid.x(cell % grid.nx()), grid.y(cell / grid.nx()));
+        }
+        return out;
     }
 }

@@ -56,6 +56,7 @@ final class ModelInfoCommand implements Runnable {
         info.put("parameterization", m.parameterization());
         info.put("schedule", m.schedule());
         info.put("network", m.network());
+        info.put("condition_channels", m.scaling().conditionChannelNames());
         info.put("parameters", parameters);
         Json.putGrid(info, g);
         info.put("channels", m.channels());
@@ -74,6 +75,9 @@ final class ModelInfoCommand implements Runnable {
         line(out, "method", m.method() + ", network output " + m.parameterization() + ", " + m.schedule());
         line(out, "network", String.format(Locale.ROOT, "%s, %,d parameters", m.network(), parameters));
         line(out, "grid", bundle.grid().describe());
+        line(out, "condition", String.join(", ", m.scaling().conditionChannelNames())
+                + (m.scaling().hasWallDistance() ? String.format(Locale.ROOT, " (signed, / %g chord, clipped to +-1)",
+                        m.scaling().wallDistanceScale()) : ""));
         line(out, "channels", channels(m));
         line(out, "trained on", m.trainingConditions() == null
                 ? "(conditions not recorded: the bundle predates that record)" : m.trainingConditions().describe());

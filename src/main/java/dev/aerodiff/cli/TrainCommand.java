@@ -1,7 +1,6 @@
 package dev.aerodiff.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.io.FileDigest;
 import dev.aerodiff.io.NetcdfFieldDataset;
 import dev.aerodiff.surrogate.ModelBundle;
@@ -90,7 +89,7 @@ final class TrainCommand implements Runnable {
                 }
                 err.printf(Locale.ROOT, "resuming from %s at step %d%n", checkpoint, trainer.completedSteps());
             } else {
-                trainer = DiffusionTrainer.create(config, ds.grid().nx(), FieldScaling.fit(ds));
+                trainer = DiffusionTrainer.create(config, ds.grid().nx(), config.scalingFor(ds));
             }
             TrainingData samples = TrainingData.of(ds, trainer.scaling());
             err.printf(Locale.ROOT, "%s on %d samples (%d cases), %dx%d, %s%n", objective.id(), samples.count(),

@@ -134,7 +134,13 @@ final class TrainingSettings {
         if (n == null) {
             return d;
         }
-        return new UNetConfig(d.inChannels(), d.outChannels(), n.path("base").asInt(d.base()),
+        JsonNode wallDistance = n.path("wall_distance");
+        if (!wallDistance.isMissingNode() && !wallDistance.isBoolean()) {
+            throw new IllegalArgumentException("\"network\": \"wall_distance\" must be true or false, got "
+                    + wallDistance);
+        }
+        int inChannels = wallDistance.asBoolean(false) ? d.outChannels() + 4 : d.inChannels();
+        return new UNetConfig(inChannels, d.outChannels(), n.path("base").asInt(d.base()),
                 n.has("mult") ? ints(n.get("mult")) : d.mult(), n.path("res_blocks").asInt(d.resBlocksPerLevel()),
                 n.has("attention_levels") ? ints(n.get("attention_levels")) : d.attentionLevels(),
                 conditionEmbedding(n.get("condition_embedding"), d.conditionEmbedding(), training));

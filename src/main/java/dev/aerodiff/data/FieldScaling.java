@@ -12,19 +12,32 @@ import dev.aerodiff.field.Mask;
  * the fluid cells of the training set), so every channel has about unit spread. The condition has
  * three channels like the anchor's input: freestream u_x and u_y divided by a reference speed in
  * the fluid (0 in solid cells), and the mask. Because the viscosity and chord are fixed in a data
- * set, the freestream speed carries the Reynolds number.
+ * set, the freestream speed carries the Reynolds number. Optionally a fourth channel holds the
+ * signed distance to the airfoil's contour (negative inside) divided by {@code wallDistanceScale}
+ * and clipped to [-1, 1]: the shape below the grid's resolution, which the mask cannot show (a
+ * 12% and a 15% thick airfoil differ by about one cell of the 64 x 64 grids).
  *
  * @param channelScale   per-channel divisor of the dimensionless fields (p, ux, uy)
  * @param referenceSpeed divisor of the freestream velocity in the condition channels (m/s)
  * @param targetMin      per-channel smallest scaled training value over fluid cells, or null
  *                       (bundles written before it was recorded)
  * @param targetMax      per-channel largest scaled training value, or null
+ * @param wallDistanceScale divisor of the signed wall distance in chords, or 0 for no distance
+ *                       channel (bundles written before it existed)
  */
-public record FieldScaling(double[] channelScale, double referenceSpeed, double[] targetMin, double[] targetMax) {
+public record FieldScaling(double[] channelScale, double referenceSpeed, double[] targetMin, double[] targetMax,
+                           double wallDistanceScale) {
+    /** The {@code wallDistanceScale} of {@code train}'s {@code "wall_distance": true}, in chords. */
+    public static final double WALL_DISTANCE_SCALE = 0.25;
 
     /** A scaling without a recorded target range. */
     public FieldScaling(double[] channelScale, double referenceSpeed) {
         this(channelScale, referenceSpeed, null, null);
+    }
+
+    /** A scaling without a distance channel. */
+    public FieldScaling(double[] channelScale, double referenceSpeed, double[] targetMin, double[] targetMax) {
+        this(channelScale, referenceSpeed, targetMin, targetMax, 0);
     }
 
     /** Checks and copies. */
@@ -48,6 +61,34 @@ public record FieldScaling(double[] channelScale, double referenceSpeed, double[
         }
         targetMin = targetMin == null ? null : targetMin.clone();
         targetMax = targetMax == null ? null : targetMax.clone();
+        if (!(wallDistanceScale >= 0) || Double.isInfinite(wallDistanceScale)) {
+            throw new IllegalArgumentException("wall distance scale must be 0 (none) or positive, got "
+                    + wallDistanceScale);
+        }
+    }
+
+    /**
+     * @param scale divisor of the signed wall distance in chords, 0 for none
+     * @return this scaling with (or without) the distance channel
+     */
+    public FieldScaling withWallDistance(double scale) {
+        return new FieldScaling(channelScale, referenceSpeed, targetMin, targetMax, scale);
+    }
+
+    /** @return whether the condition carries the signed wall distance as a fourth channel */
+    public boolean hasWallDistance() {
+        return wallDistanceScale > 0;
+    }
+
+    /** @return condition channels: freestream u_x, u_y, mask, and the wall distance if there is one */
+    public int conditionChannels() {
+        return conditionChannelNames().size();
+    }
+
+    /** @return the names of the condition channels in order */
+    public java.util.List<String> conditionChannelNames() {
+        return hasWallDistance() ? java.util.List.of("freestream_ux", "freestream_uy", "mask", "wall_distance")
+                : java.util.List.of("freestream_ux", "freestream_uy", "mask");
     }
 
     @Override
@@ -74,7 +115,7 @@ public record FieldScaling(double[] channelScale, double referenceSpeed, double[
     public boolean equals(Object o) {
         return o instanceof FieldScaling f && java.util.Arrays.equals(channelScale, f.channelScale)
                 && referenceSpeed == f.referenceSpeed && java.util.Arrays.equals(targetMin, f.targetMin)
-                && java.util.Arrays.equals(targetMax, f.targetMax);
+                && java.util.Arrays.equals(targetMax, f.targetMax) && wallDistanceScale == f.wallDistanceScale;
     }
 
     @Override
@@ -167,10 +208,27 @@ public record FieldScaling(double[] channelScale, double referenceSpeed, double[
      * @param condition the operating point
      * @param mask      the solid cells of its airfoil on the grid
      * @return the three condition channels, layout [channel][y][x]
+     * @throws IllegalStateException if this scaling has a distance channel
      */
     public float[] encodeCondition(FlowCondition condition, Mask mask) {
+        return encodeCondition(condition, mask, null);
+    }
+
+    /**
+     * @param condition    the operating point
+     * @param mask         the solid cells of its airfoil on the grid
+     * @param wallDistance signed distance of every cell to the contour in chords (negative inside), or
+     *                     null when this scaling has no distance channel
+     * @return the {@link #conditionChannels()} condition channels, layout [channel][y][x]
+     */
+    public float[] encodeCondition(FlowCondition condition, Mask mask, float[] wallDistance) {
         int cells = mask.nx() * mask.ny();
-        float[] out = new float[3 * cells];
+        if (hasWallDistance() && (wallDistance == null || wallDistance.length != cells)) {
+            throw new IllegalStateException("this scaling's condition has a wall-distance channel: need the distance"
+                    + " of each of the " + cells + " cells to " + condition.airfoil()
+                    + (wallDistance == null ? "" : ", got " + wallDistance.length));
+        }
+        float[] out = new float[conditionChannels() * cells];
         float ux = (float) (condition.freestreamUx() / referenceSpeed);
         float uy = (float) (condition.freestreamUy() / referenceSpeed);
         for (int cell = 0; cell < cells; cell++) {
@@ -178,6 +236,9 @@ public record FieldScaling(double[] channelScale, double referenceSpeed, double[
             out[cell] = solid ? 0f : ux;
             out[cells + cell] = solid ? 0f : uy;
             out[2 * cells + cell] = solid ? 1f : 0f;
+            if (hasWallDistance()) {
+                out[3 * cells + cell] = (float) Math.max(-1, Math.min(1, wallDistance[cell] / wallDistanceScale));
+            }
         }
         return out;
     }

@@ -33,7 +33,7 @@ public final class DenoisingStudy {
             throw new IllegalArgumentException("samples per case must be in 1.." + data.samplesPerCase() + ", got "
                     + samplesPerCase);
         }
-        TrainingData fields = TrainingData.of(data, surrogate.manifest().scaling());
+        TrainingData fields = surrogate.trainingData(data);
         int[] rows = new int[data.caseCount() * samplesPerCase];
         for (int c = 0, k = 0; c < data.caseCount(); c++) {
             for (int s = 0; s < samplesPerCase; s++) {

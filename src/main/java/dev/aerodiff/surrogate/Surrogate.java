@@ -1,6 +1,7 @@
 package dev.aerodiff.surrogate;
 
 import dev.aerodiff.cfd.AirfoilShape;
+import dev.aerodiff.data.FieldDataset;
 import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.diffusion.ClippedDenoiser;
 import dev.aerodiff.diffusion.Denoiser;
@@ -18,6 +19,7 @@ import dev.aerodiff.sampling.SamplerSpec;
 import dev.aerodiff.sampling.Samples;
 import dev.aerodiff.sampling.SamplingListener;
 import dev.aerodiff.sampling.StackedStreams;
+import dev.aerodiff.train.TrainingData;
 import dev.aerodiff.train.TrainingObjective;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,6 +121,14 @@ public final class Surrogate {
         return SamplerSpec.parse(objective == TrainingObjective.DDPM ? DEFAULT_DDPM_SAMPLER : DEFAULT_FLOW_SAMPLER);
     }
 
+    /**
+     * @param data cases on the surrogate's grid
+     * @return their fields and conditions as the network sees them
+     */
+    TrainingData trainingData(FieldDataset data) {
+        return TrainingData.of(data, bundle.manifest().scaling(), shapes);
+    }
+
     /** @return the solid cells of an airfoil on the surrogate's grid */
     public Mask mask(String airfoil) {
         AirfoilShape shape = shapes.apply(airfoil);
@@ -186,16 +196,19 @@ public final class Surrogate {
         FieldScaling scaling = bundle.manifest().scaling();
         Grid g = grid();
         long[] sampleShape = {3, g.ny(), g.nx()};
+        long[] conditionShape = {scaling.conditionChannels(), g.ny(), g.nx()};
         int total = requests.stream().mapToInt(Request::count).sum();
         long[] seeds = new long[requests.size()];
         int[] counts = new int[requests.size()];
-        INDArray conditions = Nd4j.create(DataType.FLOAT, total, 3, g.ny(), g.nx());
+        INDArray conditions = Nd4j.create(DataType.FLOAT, total, scaling.conditionChannels(), g.ny(), g.nx());
         int row = 0;
         for (int k = 0; k < requests.size(); k++) {
             Request r = requests.get(k);
             seeds[k] = r.seed();
             counts[k] = r.count();
-            INDArray one = Nd4j.create(scaling.encodeCondition(r.condition(), r.mask()), sampleShape, 'c');
+            float[] distance = scaling.hasWallDistance()
+                    ? shapes.apply(r.condition().airfoil()).signedDistanceOn(g) : null;
+            INDArray one = Nd4j.create(scaling.encodeCondition(r.condition(), r.mask(), distance), conditionShape, 'c');
             for (int s = 0; s < r.count(); s++) {
                 conditions.slice(row++).assign(one);
             }

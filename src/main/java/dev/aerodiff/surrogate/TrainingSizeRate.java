@@ -2,7 +2,6 @@ package dev.aerodiff.surrogate;
 
 import dev.aerodiff.data.CaseSubset;
 import dev.aerodiff.data.FieldDataset;
-import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.metrics.RateFit;
 import dev.aerodiff.metrics.SeedStreams;
 import dev.aerodiff.sampling.SamplerSpec;
@@ -259,7 +258,7 @@ public final class TrainingSizeRate {
     private static double train(CaseSubset subset, TrainerConfig settings, IntConsumer progress, Path bundle,
                                 String version, Map<String, Object> provenance, Map<String, Object> entry) {
         long start = System.nanoTime();
-        DiffusionTrainer trainer = DiffusionTrainer.create(settings, subset.grid().nx(), FieldScaling.fit(subset));
+        DiffusionTrainer trainer = DiffusionTrainer.create(settings, subset.grid().nx(), settings.scalingFor(subset));
         TrainingData data = TrainingData.of(subset, trainer.scaling());
         while (trainer.completedSteps() < settings.steps()) {
             trainer.step(data);

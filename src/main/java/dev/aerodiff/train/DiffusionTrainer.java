@@ -81,6 +81,11 @@ public final class DiffusionTrainer {
      * @return a trainer with freshly initialized weights
      */
     public static DiffusionTrainer create(TrainerConfig config, int resolution, FieldScaling scaling) {
+        int conditionChannels = config.network().inChannels() - config.network().outChannels();
+        if (scaling.conditionChannels() != conditionChannels) {
+            throw new IllegalArgumentException("the network takes " + conditionChannels + " condition channels, the"
+                    + " scaling encodes " + scaling.conditionChannels());
+        }
         UNet net = UNet.build(config.network(), resolution, config.seed());
         addLoss(net, config.weightedLoss());
         configure(net.graph(), config);
@@ -157,7 +162,8 @@ public final class DiffusionTrainer {
         SplittableRandom random = new SplittableRandom(streamSeed);
         Random gaussian = new Random(streamSeed);
         float[] x0 = new float[n * per];
-        float[] cond = new float[n * per];
+        int condPer = data.conditionSize();
+        float[] cond = new float[n * condPer];
         float[] eps = new float[n * per];
         float[] t = new float[n];
         NoiseLevel[] levels = new NoiseLevel[n];
@@ -165,7 +171,7 @@ public final class DiffusionTrainer {
         for (int b = 0; b < n; b++) {
             int index = random.nextInt(data.count());
             data.copyTarget(index, x0, b * per);
-            data.copyCondition(index, cond, b * per);
+            data.copyCondition(index, cond, b * condPer);
             double time = config.objective().sampleTime(random);
             t[b] = (float) time;
             levels[b] = schedule.level(time);
@@ -181,7 +187,8 @@ public final class DiffusionTrainer {
             xt.slice(b).assign(x0a.slice(b).mul(levels[b].alpha()).addi(epsa.slice(b).mul(levels[b].sigma())));
         }
         INDArray target = Conversions.fromCleanAndNoise(x0a, epsa, config.output(), levels);
-        INDArray[] features = {xt, Nd4j.create(cond, shape, 'c'), Nd4j.createFromArray(t)};
+        INDArray[] features = {xt, Nd4j.create(cond, new long[] {n, data.conditionChannels(), res, res}, 'c'),
+                Nd4j.createFromArray(t)};
         if (config.weightedLoss()) {
             float[] w = new float[n];
             for (int b = 0; b < n; b++) {

@@ -1,5 +1,7 @@
 package dev.aerodiff.train;
 
+import dev.aerodiff.data.FieldDataset;
+import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.diffusion.Parameterization;
 import dev.aerodiff.nn.UNetConfig;
 import java.util.Locale;
@@ -55,6 +57,19 @@ public record TrainerConfig(TrainingObjective objective, UNetConfig network, int
     }
 
     /** @return the defaults for a 2-core machine: small U-Net, batch 16, lr 2e-4, EMA 0.999, default output */
+    /** @return whether the network takes the wall-distance condition channel (four, not three) */
+    public boolean wallDistance() {
+        return network.inChannels() - network.outChannels() == 4;
+    }
+
+    /**
+     * @param data the training set
+     * @return the field scaling fitted to it, with the wall-distance channel if the network takes one
+     */
+    public FieldScaling scalingFor(FieldDataset data) {
+        return FieldScaling.fit(data).withWallDistance(wallDistance() ? FieldScaling.WALL_DISTANCE_SCALE : 0);
+    }
+
     public static TrainerConfig defaults(TrainingObjective objective) {
         return new TrainerConfig(objective, UNetConfig.small(), 20_000, 16, 2e-4, 500, 1e-4, 0.999, 1, null);
     }

@@ -1,54 +1,73 @@
 package dev.aerodiff.train;
 
+import dev.aerodiff.cfd.AirfoilLibrary;
+import dev.aerodiff.cfd.AirfoilShape;
 import dev.aerodiff.data.DimensionlessNormalizer;
 import dev.aerodiff.data.FieldDataset;
 import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.field.FlowCase;
+import java.util.List;
+import java.util.function.Function;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Every sample of a training set as network tensors: scaled dimensionless fields (targets x_0)
- * and the condition channels of its case, both [N, 3, H, W] flattened, N = cases x samples.
+ * and the condition channels of its case, [N, 3, H, W] and [N, C, H, W] flattened, N = cases x
+ * samples, C = {@link FieldScaling#conditionChannels()}.
  */
 public final class TrainingData {
     private final float[] targets;
     private final float[] conditions;
     private final int count;
     private final int resolution;
+    private final int conditionChannels;
 
-    private TrainingData(float[] targets, float[] conditions, int count, int resolution) {
+    private TrainingData(float[] targets, float[] conditions, int count, int resolution, int conditionChannels) {
         this.targets = targets;
         this.conditions = conditions;
         this.count = count;
         this.resolution = resolution;
+        this.conditionChannels = conditionChannels;
+    }
+
+    /**
+     * As {@link #of(FieldDataset, FieldScaling, Function)} with the NACA airfoils as the only known
+     * contours (needed only for a scaling with a wall-distance channel).
+     */
+    public static TrainingData of(FieldDataset dataset, FieldScaling scaling) {
+        return of(dataset, scaling, new AirfoilLibrary(List.of()));
     }
 
     /**
      * @param dataset a data set on a square grid
      * @param scaling how to scale fields and conditions
+     * @param shapes  airfoil name to contour, for the wall-distance channel
      * @return all samples, case by case
      */
-    public static TrainingData of(FieldDataset dataset, FieldScaling scaling) {
+    public static TrainingData of(FieldDataset dataset, FieldScaling scaling, Function<String, AirfoilShape> shapes) {
         if (dataset.grid().nx() != dataset.grid().ny()) {
             throw new IllegalArgumentException("training needs a square grid, got " + dataset.grid().nx() + "x"
                     + dataset.grid().ny());
         }
         int res = dataset.grid().nx();
         int per = 3 * res * res;
+        int condPer = scaling.conditionChannels() * res * res;
         int n = dataset.caseCount() * dataset.samplesPerCase();
         float[] targets = new float[n * per];
-        float[] conditions = new float[n * per];
+        float[] conditions = new float[n * condPer];
         int k = 0;
         for (int c = 0; c < dataset.caseCount(); c++) {
             FlowCase fc = DimensionlessNormalizer.normalize(dataset.readCase(c));
-            float[] cond = scaling.encodeCondition(fc.condition(), fc.mask());
+            float[] distance = scaling.hasWallDistance()
+                    ? shapes.apply(fc.condition().airfoil()).signedDistanceOn(dataset.grid()) : null;
+            float[] cond = scaling.encodeCondition(fc.condition(), fc.mask(), distance);
             for (int s = 0; s < fc.samples(); s++, k++) {
                 scaling.encodeTarget(fc, s, targets, k * per);
-                System.arraycopy(cond, 0, conditions, k * per, per);
+                System.arraycopy(cond, 0, conditions, k * condPer, condPer);
             }
         }
-        return new TrainingData(targets, conditions, n, res);
+        return new TrainingData(targets, conditions, n, res, scaling.conditionChannels());
     }
 
     /** @return number of samples */
@@ -66,28 +85,39 @@ public final class TrainingData {
         return 3 * resolution * resolution;
     }
 
+    /** @return condition channels per sample, C */
+    public int conditionChannels() {
+        return conditionChannels;
+    }
+
+    /** @return condition values per sample, C H W */
+    public int conditionSize() {
+        return conditionChannels * resolution * resolution;
+    }
+
     /**
      * @param indices which samples
      * @return their targets x_0 as [n, 3, H, W]
      */
     public INDArray targets(int[] indices) {
-        return gather(targets, indices);
+        return gather(targets, indices, 3);
     }
 
     /**
      * @param indices which samples
-     * @return their condition channels as [n, 3, H, W]
+     * @return their condition channels as [n, C, H, W]
      */
     public INDArray conditions(int[] indices) {
-        return gather(conditions, indices);
+        return gather(conditions, indices, conditionChannels);
     }
 
-    private INDArray gather(float[] values, int[] indices) {
-        float[] out = new float[indices.length * sampleSize()];
+    private INDArray gather(float[] values, int[] indices, int channels) {
+        int size = channels * resolution * resolution;
+        float[] out = new float[indices.length * size];
         for (int k = 0; k < indices.length; k++) {
-            System.arraycopy(values, indices[k] * sampleSize(), out, k * sampleSize(), sampleSize());
+            System.arraycopy(values, indices[k] * size, out, k * size, size);
         }
-        return Nd4j.create(out, new long[] {indices.length, 3, resolution, resolution}, 'c');
+        return Nd4j.create(out, new long[] {indices.length, channels, resolution, resolution}, 'c');
     }
 
     /** Copies sample {@code index}'s target into {@code out} at {@code offset}. */
@@ -97,6 +127,6 @@ public final class TrainingData {
 
     /** Copies sample {@code index}'s condition into {@code out} at {@code offset}. */
     void copyCondition(int index, float[] out, int offset) {
-        System.arraycopy(conditions, index * sampleSize(), out, offset, sampleSize());
+        System.arraycopy(conditions, index * conditionSize(), out, offset, conditionSize());
     }
 }

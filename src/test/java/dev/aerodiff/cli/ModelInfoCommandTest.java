@@ -32,6 +32,7 @@ class ModelInfoCommandTest {
         JsonNode info = new ObjectMapper().readTree(run.out());
         assertEquals("flow", info.get("method").asText());
         assertEquals(weightCount(SHIPPED), info.get("parameters").asLong(), "parameters are the stored weights");
+        assertEquals("[\"freestream_ux\",\"freestream_uy\",\"mask\"]", info.get("condition_channels").toString());
 
         Path data = Path.of(info.get("provenance").get("data").asText());
         assertEquals(FileDigest.sha256(data), info.get("provenance").get("data_sha256").asText(),
@@ -52,6 +53,7 @@ class ModelInfoCommandTest {
         CliRun text = CliRun.of("model", "info", SHIPPED.toString());
         assertEquals(0, text.exitCode(), text.err());
         assertTrue(text.out().contains("trained on:  " + expected.describe()), text.out());
+        assertTrue(text.out().contains("condition:   freestream_ux, freestream_uy, mask\n"), text.out());
     }
 
     @Test

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aerodiff.cfd.AirfoilLibrary;
+import dev.aerodiff.field.FlowCondition;
+import dev.aerodiff.field.Mask;
 import dev.aerodiff.io.NetcdfDatasetWriter;
 import dev.aerodiff.nn.ConditionEmbedding;
+import dev.aerodiff.sampling.SamplerSpec;
 import dev.aerodiff.surrogate.ModelBundle;
+import dev.aerodiff.surrogate.Surrogate;
 import dev.aerodiff.train.DiffusionTrainerTestData;
 import dev.aerodiff.train.TrainingObjective;
 import java.io.File;
@@ -101,6 +106,39 @@ class TrainCommandTest {
                 "\"condition_embedding\": \"yes\""));
         CliRun.of("train", "--config", config.toString(), "--out", dir.resolve("bad").toString())
                 .assertFailedWithOneLine("--config", "condition_embedding", "angle_period_deg");
+    }
+
+    @Test
+    void wallDistanceTrueFeedsTheContourToTheNetwork(@TempDir Path dir) throws Exception {
+        prepare(dir);
+        Path config = dir.resolve("distance.json");
+        Files.writeString(config, Files.readString(dir.resolve("train.json")).replace("\"steps\": 6", "\"steps\": 1")
+                .replace("\"attention_levels\": []", "\"attention_levels\": [], \"wall_distance\": true"));
+        Path bundle = dir.resolve("distance.aerodiff");
+        CliRun run = CliRun.of("train", "--config", config.toString(), "--out", bundle.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        ModelBundle read = ModelBundle.read(bundle);
+        assertEquals(7, read.manifest().network().inChannels(), "3 noisy fields + u_x, u_y, mask, distance");
+        assertEquals(0.25, read.manifest().scaling().wallDistanceScale());
+
+        // the same mask for two airfoils: only the distance channel tells them apart
+        Surrogate surrogate = Surrogate.load(bundle, new AirfoilLibrary(List.of()));
+        Mask mask = surrogate.mask("naca0012");
+        SamplerSpec euler = SamplerSpec.parse("euler:2");
+        float[] thin = surrogate.predict(new FlowCondition("naca0012", 4, 1e6, 10), mask, 1, euler, 3, i -> { })
+                .samples().values();
+        float[] thick = surrogate.predict(new FlowCondition("naca0018", 4, 1e6, 10), mask, 1, euler, 3, i -> { })
+                .samples().values();
+        double apart = 0;
+        for (int k = 0; k < thin.length; k++) {
+            apart = Math.max(apart, Math.abs(thin[k] - thick[k]));
+        }
+        assertTrue(apart > 1e-4, "the contour reaches the network: " + apart);
+
+        Files.writeString(config, Files.readString(config).replace("\"wall_distance\": true",
+                "\"wall_distance\": \"yes\""));
+        CliRun.of("train", "--config", config.toString(), "--out", dir.resolve("bad").toString())
+                .assertFailedWithOneLine("--config", "wall_distance", "true or false");
     }
 
     @Test

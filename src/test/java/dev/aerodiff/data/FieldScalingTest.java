@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aerodiff.field.FlowCondition;
+import dev.aerodiff.field.Mask;
 import dev.aerodiff.io.NetcdfFieldDataset;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -32,10 +36,30 @@ class FieldScalingTest {
         FieldScaling old = new ObjectMapper().readValue(
                 "{\"channelScale\": [0.1, 1.0, 0.2], \"referenceSpeed\": 50.0}", FieldScaling.class);
         assertFalse(old.hasTargetRange());
+        assertFalse(old.hasWallDistance(), "manifests before the distance channel have three condition channels");
+        assertEquals(3, old.conditionChannels());
         assertEquals(new FieldScaling(new double[] {0.1, 1.0, 0.2}, 50.0), old);
         FieldScaling withRange = new FieldScaling(new double[] {0.1, 1.0, 0.2}, 50.0, new double[] {-3, 0, -1},
                 new double[] {1, 2, 1});
         ObjectMapper m = new ObjectMapper();
         assertEquals(withRange, m.readValue(m.writeValueAsString(withRange), FieldScaling.class));
+        FieldScaling withDistance = withRange.withWallDistance(0.25);
+        assertEquals(withDistance, m.readValue(m.writeValueAsString(withDistance), FieldScaling.class));
+        assertFalse(withDistance.equals(withRange));
+    }
+
+    @Test
+    void theWallDistanceChannelIsTheScaledClippedDistanceAfterTheMask() {
+        // 2 x 2 cells, the first solid; freestream at 0 degrees, 40 m/s against a reference of 80 m/s
+        FieldScaling s = new FieldScaling(new double[] {1, 1, 1}, 80.0).withWallDistance(0.25);
+        assertEquals(4, s.conditionChannels());
+        FlowCondition c = new FlowCondition("naca0012", 0, 1e6, 40);
+        Mask mask = new Mask(2, 2, new boolean[] {true, false, false, false});
+        float[] encoded = s.encodeCondition(c, mask, new float[] {-0.05f, 0.1f, 0.25f, 3f});
+        assertArrayEquals(new float[] {0, 0.5f, 0.5f, 0.5f, 0, 0, 0, 0, 1, 0, 0, 0, -0.2f, 0.4f, 1, 1}, encoded,
+                1e-6f);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.encodeCondition(c, mask));
+        assertTrue(e.getMessage().contains("wall-distance") && e.getMessage().contains("naca0012"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> s.withWallDistance(-1));
     }
 }
