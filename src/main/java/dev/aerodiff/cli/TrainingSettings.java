@@ -33,7 +33,8 @@ final class TrainingSettings {
     static final String KEYS_HELP = "keys: data, method, steps, batch_size, learning_rate, warmup_steps, weight_decay,"
             + " ema_decay, seed, checkpoint_every, out, output (what the network outputs: epsilon or v for ddpm,"
             + " velocity or x0 for flow), network {base, mult, res_blocks, attention_levels, condition_embedding (true to"
-            + " fit its periods to the training conditions, or {angle_period_deg, log_speed_period})}";
+            + " fit its periods to the training conditions, or {angle_period_deg, log_speed_period}), wall_distance"
+            + " (true for the signed distance to the contour as a fourth condition channel)}";
 
     private TrainingSettings() {
     }
