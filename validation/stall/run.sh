@@ -67,7 +67,15 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   same with twice the steps (7200: 35 passes over the 83 conditions, where 3600 on the 29 of the
 #   train split are 50), on two cores, about 45 minutes; then without the dense split's two
 #   15%-thick airfoils, NACA 0015 and 23015 (69 conditions, 6000 steps: 35 passes), on two cores,
-#   about 35 minutes.
+#   about 35 minutes;
+# - the shipped flow recipe on the train split and the thickness split merged (NACA 2418 at the
+#   train split's ten angle/Re pairs, so that the test split's 15%-thick NACA 2415 lies between
+#   thicknesses the network has seen; 39 conditions, 4800 steps: 50 passes, as the shipped 3600 on
+#   29), on two cores, about 27 minutes (only where $DATA/thickness.nc exists: SPLITS=thickness
+#   bash datasets/generate.sh $DATA, about 10 minutes);
+# - the shipped flow recipe with the wall-distance condition channel ("wall_distance": true), on
+#   the train split (3600 steps) and on train + thickness (4800), each on one core, side by side,
+#   about 65 minutes.
 if [ -n "${EXTRA:-}" ]; then
     PLAIN_RECIPE=$WORK/train-flow-plain.json
     recipe "$PLAIN_RECIPE" examples/train-flow-stall.json 'c["network"]["condition_embedding"] = False'
@@ -131,6 +139,31 @@ if [ -n "${EXTRA:-}" ]; then
         on_split "$DATA/train.nc" train-split flow-dense-thin-ddim-20-eta1 "$THIN" ddim:20:1
     else
         echo "skipping flow-dense: $DATA/dense.nc is missing (SPLITS=dense bash datasets/generate.sh $DATA)" >&2
+    fi
+    if [ -f "$DATA/thickness.nc" ]; then
+        THICK=$WORK/flow-thick.aerodiff
+        merge_once "$WORK/train-thick.nc" "$DATA/train.nc" "$DATA/thickness.nc"
+        THREADS=2 train_bundle "$THICK" examples/train-flow-stall.json "$WORK/train-thick.nc" --steps 4800
+        wait_for_training
+        validate flow-thick-euler-20 "$THICK" euler:20
+        validate flow-thick-ddim-20-eta1 "$THICK" ddim:20:1
+        on_split "$DATA/train.nc" train-split flow-thick-ddim-20-eta1 "$THICK" ddim:20:1
+        WD_RECIPE=$WORK/train-flow-wd.json
+        recipe "$WD_RECIPE" examples/train-flow-stall.json 'c["network"]["wall_distance"] = True'
+        WD=$WORK/flow-wd.aerodiff
+        THICK_WD=$WORK/flow-thick-wd.aerodiff
+        train_bundle "$WD" "$WD_RECIPE" "$DATA/train.nc"
+        train_bundle "$THICK_WD" "$WD_RECIPE" "$WORK/train-thick.nc" --steps 4800
+        wait_for_training
+        for name in wd thick-wd; do
+            bundle=$WORK/flow-$name.aerodiff
+            validate "flow-$name-euler-20" "$bundle" euler:20
+            validate "flow-$name-ddim-20-eta1" "$bundle" ddim:20:1
+            on_split "$DATA/train.nc" train-split "flow-$name-ddim-20-eta1" "$bundle" ddim:20:1
+        done
+    else
+        echo "skipping flow-thick and flow-wd: $DATA/thickness.nc is missing" \
+            "(SPLITS=thickness bash datasets/generate.sh $DATA)" >&2
     fi
 fi
 for dir in "$OUT" "$OUT/train-split"; do

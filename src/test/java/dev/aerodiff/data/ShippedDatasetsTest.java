@@ -36,6 +36,13 @@ class ShippedDatasetsTest {
             assertTrue(train.stream().noneMatch(e -> e.id().equals(d.id())), "dense split repeats " + d.id());
         }
         assertEquals(61, dense.size());
+        List<ConditionList.Entry> thickness = ConditionList.read(Path.of("datasets/airfoil-stall/thickness.csv"));
+        assertEquals(10, thickness.size());
+        for (ConditionList.Entry k : thickness) {
+            assertTrue(test.stream().noneMatch(t -> t.airfoil().equals(k.airfoil())),
+                    "the thickness split holds a test airfoil: " + k.id());
+            assertTrue(train.stream().noneMatch(e -> e.id().equals(k.id())), "thickness split repeats " + k.id());
+        }
         DatasetStatistics stallTrain = stats("airfoil-stall", "train");
         DatasetStatistics stallTest = stats("airfoil-stall", "test");
         assertEquals(train.size() - 1, stallTrain.cases(), "NACA 0012 at 22 degrees, Re 1e7 diverged");
