@@ -88,15 +88,21 @@ class TrainCommandTest {
         assertEquals(VersionProvider.version(), x.manifest().aerodiffVersion(), "the bundle names the code that made it");
     }
 
-    @Test
-    void conditionEmbeddingTrueFitsItsPeriodsToTheTrainingConditions(@TempDir Path dir) throws Exception {
+    /** Trains one step with {@code networkKey} added to the network settings; returns the bundle. */
+    private static Path trainOneStepWith(Path dir, Path config, String networkKey) throws Exception {
         prepare(dir);
-        Path config = dir.resolve("embedded.json");
         Files.writeString(config, Files.readString(dir.resolve("train.json")).replace("\"steps\": 6", "\"steps\": 1")
-                .replace("\"attention_levels\": []", "\"attention_levels\": [], \"condition_embedding\": true"));
-        Path bundle = dir.resolve("embedded.aerodiff");
+                .replace("\"attention_levels\": []", "\"attention_levels\": [], " + networkKey));
+        Path bundle = dir.resolve(config.getFileName().toString().replace(".json", ".aerodiff"));
         CliRun run = CliRun.of("train", "--config", config.toString(), "--out", bundle.toString());
         assertEquals(0, run.exitCode(), run.err());
+        return bundle;
+    }
+
+    @Test
+    void conditionEmbeddingTrueFitsItsPeriodsToTheTrainingConditions(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("embedded.json");
+        Path bundle = trainOneStepWith(dir, config, "\"condition_embedding\": true");
         // the data hold 2 and 10 degrees at one speed: a fastest angle period of 4 x 8 degrees, and the
         // default log-speed period
         assertEquals(new ConditionEmbedding(32, 4), ModelBundle.read(bundle).manifest().network()
@@ -110,13 +116,8 @@ class TrainCommandTest {
 
     @Test
     void wallDistanceTrueFeedsTheContourToTheNetwork(@TempDir Path dir) throws Exception {
-        prepare(dir);
         Path config = dir.resolve("distance.json");
-        Files.writeString(config, Files.readString(dir.resolve("train.json")).replace("\"steps\": 6", "\"steps\": 1")
-                .replace("\"attention_levels\": []", "\"attention_levels\": [], \"wall_distance\": true"));
-        Path bundle = dir.resolve("distance.aerodiff");
-        CliRun run = CliRun.of("train", "--config", config.toString(), "--out", bundle.toString());
-        assertEquals(0, run.exitCode(), run.err());
+        Path bundle = trainOneStepWith(dir, config, "\"wall_distance\": true");
         ModelBundle read = ModelBundle.read(bundle);
         assertEquals(7, read.manifest().network().inChannels(), "3 noisy fields + u_x, u_y, mask, distance");
         assertEquals(0.25, read.manifest().scaling().wallDistanceScale());
