@@ -75,7 +75,7 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   bash datasets/generate.sh $DATA, about 10 minutes);
 # - the shipped flow recipe with the wall-distance condition channel ("wall_distance": true), on
 #   the train split (3600 steps) and on train + thickness (4800), each on one core, side by side,
-#   about 65 minutes.
+#   about 65 minutes; then the latter with another seed (run-to-run noise), on two cores, about 27.
 if [ -n "${EXTRA:-}" ]; then
     PLAIN_RECIPE=$WORK/train-flow-plain.json
     recipe "$PLAIN_RECIPE" examples/train-flow-stall.json 'c["network"]["condition_embedding"] = False'
@@ -161,6 +161,10 @@ if [ -n "${EXTRA:-}" ]; then
             validate "flow-$name-ddim-20-eta1" "$bundle" ddim:20:1
             on_split "$DATA/train.nc" train-split "flow-$name-ddim-20-eta1" "$bundle" ddim:20:1
         done
+        SEED2=$WORK/flow-thick-wd-seed2.aerodiff
+        THREADS=2 train_bundle "$SEED2" "$WD_RECIPE" "$WORK/train-thick.nc" --steps 4800 --seed 2
+        wait_for_training
+        validate flow-thick-wd-seed2-ddim-20-eta1 "$SEED2" ddim:20:1
     else
         echo "skipping flow-thick and flow-wd: $DATA/thickness.nc is missing" \
             "(SPLITS=thickness bash datasets/generate.sh $DATA)" >&2
