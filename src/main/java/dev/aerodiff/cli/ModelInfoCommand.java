@@ -76,7 +76,7 @@ final class ModelInfoCommand implements Runnable {
         line(out, "network", String.format(Locale.ROOT, "%s, %,d parameters", m.network(), parameters));
         line(out, "grid", bundle.grid().describe());
         line(out, "condition", String.join(", ", m.scaling().conditionChannelNames())
-                + (m.scaling().hasWallDistance() ? String.format(Locale.ROOT, " (signed, / %g chord, clipped to +-1)",
+                + (m.scaling().hasWallDistance() ? String.format(Locale.ROOT, " (signed, over %s chord, clipped to +-1)",
                         m.scaling().wallDistanceScale()) : ""));
         line(out, "channels", channels(m));
         line(out, "trained on", m.trainingConditions() == null
