@@ -75,9 +75,9 @@ final class ModelInfoCommand implements Runnable {
         line(out, "method", m.method() + ", network output " + m.parameterization() + ", " + m.schedule());
         line(out, "network", String.format(Locale.ROOT, "%s, %,d parameters", m.network(), parameters));
         line(out, "grid", bundle.grid().describe());
-        line(out, "condition", String.join(", ", m.scaling().conditionChannelNames())
-                + (m.scaling().hasWallDistance() ? String.format(Locale.ROOT, " (signed, over %s chord, clipped to +-1)",
-                        m.scaling().wallDistanceScale()) : ""));
+        String distance = m.scaling().hasWallDistance()
+                ? " (signed, over " + m.scaling().wallDistanceScale() + " chord, clipped to +-1)" : "";
+        line(out, "condition", String.join(", ", m.scaling().conditionChannelNames()) + distance);
         line(out, "channels", channels(m));
         line(out, "trained on", m.trainingConditions() == null
                 ? "(conditions not recorded: the bundle predates that record)" : m.trainingConditions().describe());
