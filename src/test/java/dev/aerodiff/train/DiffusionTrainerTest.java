@@ -1,6 +1,7 @@
 package dev.aerodiff.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aerodiff.data.FieldScaling;
@@ -34,6 +35,17 @@ class DiffusionTrainerTest {
 
     private static TrainerConfig ddpmWithVOutput() {
         return new TrainerConfig(TrainingObjective.DDPM, TINY, 100, 8, 2e-3, 0, 1e-4, 0.9, 11, Parameterization.V);
+    }
+
+    @Test
+    void aScalingWhoseConditionChannelsTheNetworkDoesNotTakeIsRefused() {
+        FieldScaling withDistance = FieldScaling.fit(DiffusionTrainerTestData.synthetic()).withWallDistance(0.25);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionTrainer.create(config(TrainingObjective.FLOW), RES, withDistance));
+        assertTrue(e.getMessage().contains("takes 3 condition channels") && e.getMessage().contains("encodes 4"),
+                e.getMessage());
+        TrainingData data = TrainingData.of(DiffusionTrainerTestData.synthetic(), withDistance);
+        assertEquals(4 * RES * RES, data.conditionSize(), "the synthetic cases are NACA 0012: the distance is known");
     }
 
     @Test
