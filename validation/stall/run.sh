@@ -29,6 +29,14 @@ on_split() {
     TEST=$1 OUT=$OUT/$2 WORK=$WORK/$2 validate "$3" "$4" "${5:-euler:20}"
 }
 
+# validate_flow NAME BUNDLE: the experiments' validations: euler:20 and ddim:20:1 on the test
+# split, ddim:20:1 on the train split
+validate_flow() {
+    validate "$1-euler-20" "$2" euler:20
+    validate "$1-ddim-20-eta1" "$2" ddim:20:1
+    on_split "$DATA/train.nc" train-split "$1-ddim-20-eta1" "$2" ddim:20:1
+}
+
 # merge_once OUT.nc FILE.nc...: merges the splits into OUT.nc unless it exists
 merge_once() {
     local out=$1
@@ -121,22 +129,16 @@ if [ -n "${EXTRA:-}" ]; then
         merge_once "$WORK/train-dense.nc" "$DATA/train.nc" "$DATA/dense.nc"
         THREADS=2 train_bundle "$DENSE" examples/train-flow-stall.json "$WORK/train-dense.nc"
         wait_for_training
-        validate flow-dense-euler-20 "$DENSE" euler:20
-        validate flow-dense-ddim-20-eta1 "$DENSE" ddim:20:1
-        on_split "$DATA/train.nc" train-split flow-dense-ddim-20-eta1 "$DENSE" ddim:20:1
+        validate_flow flow-dense "$DENSE"
         DENSE_LONG=$WORK/flow-dense-7200.aerodiff
         THREADS=2 train_bundle "$DENSE_LONG" examples/train-flow-stall.json "$WORK/train-dense.nc" --steps 7200
         wait_for_training
-        validate flow-dense-7200-euler-20 "$DENSE_LONG" euler:20
-        validate flow-dense-7200-ddim-20-eta1 "$DENSE_LONG" ddim:20:1
-        on_split "$DATA/train.nc" train-split flow-dense-7200-ddim-20-eta1 "$DENSE_LONG" ddim:20:1
+        validate_flow flow-dense-7200 "$DENSE_LONG"
         THIN=$WORK/flow-dense-thin.aerodiff
         merge_once "$WORK/train-dense-thin.nc" --drop-airfoil naca0015,naca23015 "$DATA/train.nc" "$DATA/dense.nc"
         THREADS=2 train_bundle "$THIN" examples/train-flow-stall.json "$WORK/train-dense-thin.nc" --steps 6000
         wait_for_training
-        validate flow-dense-thin-euler-20 "$THIN" euler:20
-        validate flow-dense-thin-ddim-20-eta1 "$THIN" ddim:20:1
-        on_split "$DATA/train.nc" train-split flow-dense-thin-ddim-20-eta1 "$THIN" ddim:20:1
+        validate_flow flow-dense-thin "$THIN"
     else
         echo "skipping flow-dense: $DATA/dense.nc is missing (SPLITS=dense bash datasets/generate.sh $DATA)" >&2
     fi
@@ -145,9 +147,7 @@ if [ -n "${EXTRA:-}" ]; then
         merge_once "$WORK/train-thick.nc" "$DATA/train.nc" "$DATA/thickness.nc"
         THREADS=2 train_bundle "$THICK" examples/train-flow-stall.json "$WORK/train-thick.nc" --steps 4800
         wait_for_training
-        validate flow-thick-euler-20 "$THICK" euler:20
-        validate flow-thick-ddim-20-eta1 "$THICK" ddim:20:1
-        on_split "$DATA/train.nc" train-split flow-thick-ddim-20-eta1 "$THICK" ddim:20:1
+        validate_flow flow-thick "$THICK"
         WD_RECIPE=$WORK/train-flow-wd.json
         recipe "$WD_RECIPE" examples/train-flow-stall.json 'c["network"]["wall_distance"] = True'
         WD=$WORK/flow-wd.aerodiff
@@ -155,12 +155,8 @@ if [ -n "${EXTRA:-}" ]; then
         train_bundle "$WD" "$WD_RECIPE" "$DATA/train.nc"
         train_bundle "$THICK_WD" "$WD_RECIPE" "$WORK/train-thick.nc" --steps 4800
         wait_for_training
-        for name in wd thick-wd; do
-            bundle=$WORK/flow-$name.aerodiff
-            validate "flow-$name-euler-20" "$bundle" euler:20
-            validate "flow-$name-ddim-20-eta1" "$bundle" ddim:20:1
-            on_split "$DATA/train.nc" train-split "flow-$name-ddim-20-eta1" "$bundle" ddim:20:1
-        done
+        validate_flow flow-wd "$WD"
+        validate_flow flow-thick-wd "$THICK_WD"
         SEED2=$WORK/flow-thick-wd-seed2.aerodiff
         THREADS=2 train_bundle "$SEED2" "$WD_RECIPE" "$WORK/train-thick.nc" --steps 4800 --seed 2
         wait_for_training

@@ -81,10 +81,9 @@ public final class DiffusionTrainer {
      * @return a trainer with freshly initialized weights
      */
     public static DiffusionTrainer create(TrainerConfig config, int resolution, FieldScaling scaling) {
-        int conditionChannels = config.network().inChannels() - config.network().outChannels();
-        if (scaling.conditionChannels() != conditionChannels) {
-            throw new IllegalArgumentException("the network takes " + conditionChannels + " condition channels, the"
-                    + " scaling encodes " + scaling.conditionChannels());
+        if (scaling.conditionChannels() != config.conditionChannels()) {
+            throw new IllegalArgumentException("the network takes " + config.conditionChannels()
+                    + " condition channels, the scaling encodes " + scaling.conditionChannels());
         }
         UNet net = UNet.build(config.network(), resolution, config.seed());
         addLoss(net, config.weightedLoss());

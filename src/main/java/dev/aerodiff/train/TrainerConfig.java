@@ -56,10 +56,14 @@ public record TrainerConfig(TrainingObjective objective, UNetConfig network, int
         return output != objective.parameterization();
     }
 
-    /** @return the defaults for a 2-core machine: small U-Net, batch 16, lr 2e-4, EMA 0.999, default output */
+    /** @return the condition channels the network takes besides the noisy fields */
+    public int conditionChannels() {
+        return network.inChannels() - network.outChannels();
+    }
+
     /** @return whether the network takes the wall-distance condition channel (four, not three) */
     public boolean wallDistance() {
-        return network.inChannels() - network.outChannels() == 4;
+        return conditionChannels() == 4;
     }
 
     /**
@@ -70,6 +74,7 @@ public record TrainerConfig(TrainingObjective objective, UNetConfig network, int
         return FieldScaling.fit(data).withWallDistance(wallDistance() ? FieldScaling.WALL_DISTANCE_SCALE : 0);
     }
 
+    /** @return the defaults for a 2-core machine: small U-Net, batch 16, lr 2e-4, EMA 0.999, default output */
     public static TrainerConfig defaults(TrainingObjective objective) {
         return new TrainerConfig(objective, UNetConfig.small(), 20_000, 16, 2e-4, 500, 1e-4, 0.999, 1, null);
     }
