@@ -18,10 +18,11 @@ if ! command -v simpleFoam >/dev/null || ! command -v gmsh >/dev/null; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openfoam gmsh >/dev/null
 fi
 cd "$root"
+rel=$(realpath --relative-to="$root" "$dir")   # so that SPLIT.generate.json names no machine path
 [ -f target/aerodiff.jar ] || mvn -q -B package -DskipTests
 for split in ${SPLITS:-train test}; do
-    [ -f "$dir/$split.csv" ] || { echo "$dir/$split.csv: no such condition list" >&2; exit 2; }
-    java -jar target/aerodiff.jar dataset generate --conditions "$dir/$split.csv" --out "$dir/$split.nc" \
+    [ -f "$rel/$split.csv" ] || { echo "$rel/$split.csv: no such condition list" >&2; exit 2; }
+    java -jar target/aerodiff.jar dataset generate --conditions "$rel/$split.csv" --out "$rel/$split.nc" \
         --work "$work" --res 64 --iterations 2000 --snapshot-start 1525 --snapshot-every 25 \
-        --title "$title ($split split)" --json > "$dir/$split.generate.json"
+        --title "$title ($split split)" --json > "$rel/$split.generate.json"
 done

@@ -83,7 +83,12 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   bash datasets/generate.sh $DATA, about 10 minutes);
 # - the shipped flow recipe with the wall-distance condition channel ("wall_distance": true), on
 #   the train split (3600 steps) and on train + thickness (4800), each on one core, side by side,
-#   about 65 minutes; then the latter with another seed (run-to-run noise), on two cores, about 27.
+#   about 65 minutes; then the latter with another seed (run-to-run noise), on two cores, about 27;
+# - the same recipe on train + thickness + the shapes split (NACA 0015, 0018, 4415 and 4418 at the
+#   train split's ten angle/Re pairs: more airfoils around the unseen NACA 2415; 78 conditions,
+#   7200 steps: 37 passes), seeds 1 and 2, each on one core, side by side, about 55 minutes (only
+#   where $DATA/shapes.nc exists as well: SPLITS=shapes bash datasets/generate.sh $DATA, about 20
+#   minutes).
 if [ -n "${EXTRA:-}" ]; then
     PLAIN_RECIPE=$WORK/train-flow-plain.json
     recipe "$PLAIN_RECIPE" examples/train-flow-stall.json 'c["network"]["condition_embedding"] = False'
@@ -161,6 +166,19 @@ if [ -n "${EXTRA:-}" ]; then
         THREADS=2 train_bundle "$SEED2" "$WD_RECIPE" "$WORK/train-thick.nc" --steps 4800 --seed 2
         wait_for_training
         validate flow-thick-wd-seed2-ddim-20-eta1 "$SEED2" ddim:20:1
+        if [ -f "$DATA/shapes.nc" ]; then
+            SHAPES=$WORK/flow-shapes-wd.aerodiff
+            SHAPES2=$WORK/flow-shapes-wd-seed2.aerodiff
+            merge_once "$WORK/train-shapes.nc" "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/shapes.nc"
+            train_bundle "$SHAPES" "$WD_RECIPE" "$WORK/train-shapes.nc" --steps 7200
+            train_bundle "$SHAPES2" "$WD_RECIPE" "$WORK/train-shapes.nc" --steps 7200 --seed 2
+            wait_for_training
+            validate_flow flow-shapes-wd "$SHAPES"
+            validate_flow flow-shapes-wd-seed2 "$SHAPES2"
+        else
+            echo "skipping flow-shapes-wd: $DATA/shapes.nc is missing" \
+                "(SPLITS=shapes bash datasets/generate.sh $DATA)" >&2
+        fi
     else
         echo "skipping flow-thick and flow-wd: $DATA/thickness.nc is missing" \
             "(SPLITS=thickness bash datasets/generate.sh $DATA)" >&2

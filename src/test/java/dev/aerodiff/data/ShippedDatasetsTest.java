@@ -23,6 +23,18 @@ class ShippedDatasetsTest {
         return Arrays.stream(perChannel).average().orElseThrow();
     }
 
+    /** The conditions of a split of more airfoils, which must share no airfoil with the test split. */
+    private static List<ConditionList.Entry> airfoilSplitWithoutTestAirfoils(
+            String split, List<ConditionList.Entry> train, List<ConditionList.Entry> test) throws Exception {
+        List<ConditionList.Entry> entries = ConditionList.read(Path.of("datasets/airfoil-stall", split + ".csv"));
+        for (ConditionList.Entry k : entries) {
+            assertTrue(test.stream().noneMatch(t -> t.airfoil().equals(k.airfoil())),
+                    "the " + split + " split holds a test airfoil: " + k.id());
+            assertTrue(train.stream().noneMatch(e -> e.id().equals(k.id())), split + " split repeats " + k.id());
+        }
+        return entries;
+    }
+
     @Test
     void theStallSetHoldsItsListedConditionsButTheDivergedOneAndReallyScatters() throws Exception {
         List<ConditionList.Entry> train = ConditionList.read(Path.of("datasets/airfoil-stall/train.csv"));
@@ -36,13 +48,8 @@ class ShippedDatasetsTest {
             assertTrue(train.stream().noneMatch(e -> e.id().equals(d.id())), "dense split repeats " + d.id());
         }
         assertEquals(61, dense.size());
-        List<ConditionList.Entry> thickness = ConditionList.read(Path.of("datasets/airfoil-stall/thickness.csv"));
-        assertEquals(10, thickness.size());
-        for (ConditionList.Entry k : thickness) {
-            assertTrue(test.stream().noneMatch(t -> t.airfoil().equals(k.airfoil())),
-                    "the thickness split holds a test airfoil: " + k.id());
-            assertTrue(train.stream().noneMatch(e -> e.id().equals(k.id())), "thickness split repeats " + k.id());
-        }
+        assertEquals(10, airfoilSplitWithoutTestAirfoils("thickness", train, test).size());
+        assertEquals(40, airfoilSplitWithoutTestAirfoils("shapes", train, test).size());
         DatasetStatistics stallTrain = stats("airfoil-stall", "train");
         DatasetStatistics stallTest = stats("airfoil-stall", "test");
         assertEquals(train.size() - 1, stallTrain.cases(), "NACA 0012 at 22 degrees, Re 1e7 diverged");
