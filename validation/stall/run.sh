@@ -37,6 +37,16 @@ validate_flow() {
     on_split "$DATA/train.nc" train-split "$1-ddim-20-eta1" "$2" ddim:20:1
 }
 
+# two_seeds NAME RECIPE DATA.nc STEPS: trains RECIPE on DATA for STEPS with seeds 1 and 2, each on
+# one core, side by side, into $WORK/NAME.aerodiff and $WORK/NAME-seed2.aerodiff, and validates both
+two_seeds() {
+    train_bundle "$WORK/$1.aerodiff" "$2" "$3" --steps "$4"
+    train_bundle "$WORK/$1-seed2.aerodiff" "$2" "$3" --steps "$4" --seed 2
+    wait_for_training
+    validate_flow "$1" "$WORK/$1.aerodiff"
+    validate_flow "$1-seed2" "$WORK/$1-seed2.aerodiff"
+}
+
 # merge_once OUT.nc FILE.nc...: merges the splits into OUT.nc unless it exists
 merge_once() {
     local out=$1
@@ -168,23 +178,11 @@ if [ -n "${EXTRA:-}" ]; then
         wait_for_training
         validate flow-thick-wd-seed2-ddim-20-eta1 "$SEED2" ddim:20:1
         if [ -f "$DATA/shapes.nc" ]; then
-            SHAPES=$WORK/flow-shapes-wd.aerodiff
-            SHAPES2=$WORK/flow-shapes-wd-seed2.aerodiff
             merge_once "$WORK/train-shapes.nc" "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/shapes.nc"
-            train_bundle "$SHAPES" "$WD_RECIPE" "$WORK/train-shapes.nc" --steps 7200
-            train_bundle "$SHAPES2" "$WD_RECIPE" "$WORK/train-shapes.nc" --steps 7200 --seed 2
-            wait_for_training
-            validate_flow flow-shapes-wd "$SHAPES"
-            validate_flow flow-shapes-wd-seed2 "$SHAPES2"
-            NO0018=$WORK/flow-shapes-no0018-wd.aerodiff
-            NO0018_2=$WORK/flow-shapes-no0018-wd-seed2.aerodiff
+            two_seeds flow-shapes-wd "$WD_RECIPE" "$WORK/train-shapes.nc" 7200
             merge_once "$WORK/train-shapes-no0018.nc" --drop-airfoil naca0018 \
                 "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/shapes.nc"
-            train_bundle "$NO0018" "$WD_RECIPE" "$WORK/train-shapes-no0018.nc" --steps 6300
-            train_bundle "$NO0018_2" "$WD_RECIPE" "$WORK/train-shapes-no0018.nc" --steps 6300 --seed 2
-            wait_for_training
-            validate_flow flow-shapes-no0018-wd "$NO0018"
-            validate_flow flow-shapes-no0018-wd-seed2 "$NO0018_2"
+            two_seeds flow-shapes-no0018-wd "$WD_RECIPE" "$WORK/train-shapes-no0018.nc" 6300
         else
             echo "skipping flow-shapes-wd: $DATA/shapes.nc is missing" \
                 "(SPLITS=shapes bash datasets/generate.sh $DATA)" >&2
