@@ -3,6 +3,7 @@ package dev.aerodiff.cli;
 import dev.aerodiff.metrics.SnapshotFloor;
 import dev.aerodiff.report.EvaluationReport;
 import dev.aerodiff.surrogate.BundleManifest;
+import dev.aerodiff.surrogate.EnsemblePredictor;
 import dev.aerodiff.surrogate.ModelEvaluation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,6 +22,17 @@ final class EvaluationOutput {
         String file = bundle.getFileName().toString();
         int dot = file.lastIndexOf('.');
         return dot > 0 ? file.substring(0, dot) : file;
+    }
+
+    /** @return the bundles' names ({@link #modelName(Path)}) joined by "+", as a mixture of them is called */
+    static String modelName(List<Path> bundles) {
+        return String.join("+", bundles.stream().map(EvaluationOutput::modelName).toList());
+    }
+
+    /** @return one {@link #provenanceLine} per bundle that the predictor samples, one per line */
+    static String provenanceLines(EnsemblePredictor predictor) {
+        return String.join("\n", predictor.members().stream().map(m -> provenanceLine(m.path(), m.manifest()))
+                .toList());
     }
 
     /** @return a Markdown list item saying how a bundle was trained, from its provenance */

@@ -9,6 +9,7 @@ import dev.aerodiff.io.AtomicFile;
 import dev.aerodiff.io.EnsembleFile;
 import dev.aerodiff.sampling.SamplerSpec;
 import dev.aerodiff.surrogate.Ensemble;
+import dev.aerodiff.surrogate.EnsemblePredictor;
 import dev.aerodiff.surrogate.Surrogate;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,9 +45,10 @@ final class PredictCommand implements Runnable {
     @Mixin
     private AirfoilOptions airfoilOptions;
 
-    @Option(names = "--model", paramLabel = "BUNDLE", description = "Model bundle (default: " + "examples/"
-            + "flow-matching.aerodiff).")
-    private Path model;
+    @Option(names = "--model", split = ",", paramLabel = "BUNDLE", description = "Model bundle (default: "
+            + "examples/flow-matching.aerodiff); several (repeated, or separated by commas) are sampled as an equal"
+            + " mixture, each drawing its share of the ensemble.")
+    private List<Path> models;
 
     @Option(names = "--airfoil", description = "NACA designation (naca2412, naca23012) or NAME of"
             + " a NAME.dat in --airfoil-dir.")
@@ -83,12 +85,13 @@ final class PredictCommand implements Runnable {
             throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
         }
         List<ConditionList.Entry> entries = entries();
-        Path bundle = model != null ? model : DEFAULT_MODEL;
-        if (model == null && !Files.isRegularFile(bundle)) {
-            throw new IllegalArgumentException("no shipped model at " + bundle + ": pass --model BUNDLE (train one with"
-                    + " 'aerodiff train')");
+        if (models == null && !Files.isRegularFile(DEFAULT_MODEL)) {
+            throw new IllegalArgumentException("no shipped model at " + DEFAULT_MODEL + ": pass --model BUNDLE (train"
+                    + " one with 'aerodiff train')");
         }
-        Surrogate surrogate = Surrogate.load(bundle, airfoilOptions.library());
+        List<Path> bundles = models != null ? models : List.of(DEFAULT_MODEL);
+        String bundle = String.join(",", bundles.stream().map(Path::toString).toList());
+        EnsemblePredictor surrogate = EnsemblePredictor.load(bundles, airfoilOptions.library());
         SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
         List<Surrogate.Request> requests = new ArrayList<>();
         List<List<String>> outside = new ArrayList<>();
@@ -163,16 +166,16 @@ final class PredictCommand implements Runnable {
      * @param seconds wall time of the prediction (of all conditions together)
      * @return its summary
      */
-    private Map<String, Object> write(Surrogate surrogate, Path bundle, Ensemble e, List<String> outside, Path file,
-                                      double seconds) {
+    private Map<String, Object> write(EnsemblePredictor surrogate, String bundle, Ensemble e, List<String> outside,
+                                      Path file, double seconds) {
         FlowCondition condition = e.samples().condition();
         String extrapolation = joined(outside);
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("sampler", e.sampler());
         attributes.put("nfe", e.nfe());
         attributes.put("seed", e.seed());
-        attributes.put("model", bundle.toString());
-        attributes.put("model_method", surrogate.manifest().method());
+        attributes.put("model", bundle);
+        attributes.put("model_method", surrogate.objective().id());
         if (!extrapolation.isEmpty()) {
             attributes.put("extrapolation", extrapolation);
         }

@@ -2,6 +2,7 @@ package dev.aerodiff.cli;
 
 import dev.aerodiff.io.NetcdfFieldDataset;
 import dev.aerodiff.sampling.SamplerSpec;
+import dev.aerodiff.surrogate.EnsemblePredictor;
 import dev.aerodiff.surrogate.ModelEvaluation;
 import dev.aerodiff.surrogate.Surrogate;
 import dev.aerodiff.surrogate.SurrogateEvaluation;
@@ -32,8 +33,10 @@ final class ValidateCommand implements Runnable {
     @Mixin
     private AirfoilOptions airfoilOptions;
 
-    @Option(names = "--model", required = true, paramLabel = "BUNDLE", description = "Model bundle.")
-    private Path model;
+    @Option(names = "--model", required = true, split = ",", paramLabel = "BUNDLE", description = "Model bundle;"
+            + " several (repeated, or separated by commas) are sampled as an equal mixture, each drawing its share of"
+            + " every ensemble.")
+    private List<Path> models;
 
     @Option(names = "--against", required = true, paramLabel = "FILE.nc", description = "Simulations (a data set on"
             + " the model's grid).")
@@ -57,10 +60,10 @@ final class ValidateCommand implements Runnable {
 
     @Override
     public void run() {
-        Surrogate surrogate = Surrogate.load(model, airfoilOptions.library());
-        String method = surrogate.manifest().method();
+        EnsemblePredictor surrogate = EnsemblePredictor.load(models, airfoilOptions.library());
+        String method = surrogate.objective().id();
         SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
-        String name = EvaluationOutput.modelName(model);
+        String name = EvaluationOutput.modelName(models);
         PrintWriter err = spec.commandLine().getErr();
         ModelEvaluation evaluation;
         int conditions;
@@ -75,9 +78,9 @@ final class ValidateCommand implements Runnable {
         String preamble = String.format(Locale.ROOT, "Every condition of `%s` (%d conditions) predicted with %d "
                 + "samples (seed %d + condition index) and compared with the simulation's snapshots.%n%n%s%n%n"
                 + "Command: `%s`", against, conditions, samples, seed,
-                EvaluationOutput.provenanceLine(model, surrogate.manifest()), AeroDiff.invocation(spec));
+                EvaluationOutput.provenanceLines(surrogate), AeroDiff.invocation(spec));
         Map<String, Object> header = new LinkedHashMap<>();
-        header.put("model", model.toString());
+        header.put("model", String.join(",", models.stream().map(Path::toString).toList()));
         header.put("data", against.toString());
         header.put("samples", samples);
         header.put("seed", seed);

@@ -38,7 +38,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * estimate is clipped to it at every step ({@link ClippedDenoiser}). Thread-safe: each thread samples with its own copy of the network, and the result of a
  * call depends only on its arguments (the noise of sample i derives from the seed and i).
  */
-public final class Surrogate {
+public final class Surrogate implements EnsemblePredictor {
     /** The sampler of DDPM bundles when none is named. */
     public static final String DEFAULT_DDPM_SAMPLER = "ddpm";
     /** The sampler of flow-matching bundles when none is named. */
@@ -83,21 +83,32 @@ public final class Surrogate {
         return bundle.manifest();
     }
 
+    /** @return the bundle file it was loaded from */
+    public Path path() {
+        return bundlePath;
+    }
+
+    @Override
+    public List<Surrogate> members() {
+        return List.of(this);
+    }
+
     /**
      * @param condition an operating point
      * @return where it lies outside the conditions the model was trained on, one sentence each
      *         (empty within them), or nothing for a bundle that does not record them
      */
+    @Override
     public Optional<List<String>> extrapolation(FlowCondition condition) {
         return Optional.ofNullable(bundle.manifest().trainingConditions()).map(t -> t.outside(condition));
     }
 
-    /** @return the grid of the predicted fields */
+    @Override
     public Grid grid() {
         return bundle.grid();
     }
 
-    /** @return the training method of the bundle */
+    @Override
     public TrainingObjective objective() {
         return TrainingObjective.of(bundle.manifest().method());
     }
@@ -105,11 +116,6 @@ public final class Surrogate {
     /** @return the calling thread's network as a denoiser, without clipping */
     Denoiser networkDenoiser() {
         return denoisers.get();
-    }
-
-    /** @return the sampler used when none is named: see {@link #defaultSampler(TrainingObjective)} */
-    public SamplerSpec defaultSampler() {
-        return defaultSampler(objective());
     }
 
     /**
@@ -129,7 +135,7 @@ public final class Surrogate {
         return TrainingData.of(data, bundle.manifest().scaling(), shapes);
     }
 
-    /** @return the solid cells of an airfoil on the surrogate's grid */
+    @Override
     public Mask mask(String airfoil) {
         AirfoilShape shape = shapes.apply(airfoil);
         Grid g = grid();
@@ -163,15 +169,25 @@ public final class Surrogate {
      *
      * @param condition the operating point (freestream speed as in the training data)
      * @param mask      its solid cells on the surrogate's grid
-     * @param count     number of samples, &gt;= 1
-     * @param seed      seed of the draw
+     * @param count       number of samples, &gt;= 1
+     * @param seed        seed of the draw
+     * @param firstSample index, in the seed's noise stream, of the first sample (0 for a whole draw; a
+     *                    part of a draw continues where the part before it stopped)
      */
-    public record Request(FlowCondition condition, Mask mask, int count, long seed) {
-        /** @throws IllegalArgumentException if {@code count < 1} */
+    public record Request(FlowCondition condition, Mask mask, int count, long seed, long firstSample) {
+        /** @throws IllegalArgumentException if {@code count < 1} or {@code firstSample < 0} */
         public Request {
             if (count < 1) {
                 throw new IllegalArgumentException("number of samples must be >= 1, got " + count);
             }
+            if (firstSample < 0) {
+                throw new IllegalArgumentException("first sample index must be >= 0, got " + firstSample);
+            }
+        }
+
+        /** A whole draw: samples 0 to count - 1 of the seed's noise stream. */
+        public Request(FlowCondition condition, Mask mask, int count, long seed) {
+            this(condition, mask, count, seed, 0);
         }
     }
 
@@ -189,6 +205,7 @@ public final class Surrogate {
      * @return the ensembles in the order of the requests; the nfe of each is the largest of the
      *         batches its samples were drawn in
      */
+    @Override
     public List<Ensemble> predict(List<Request> requests, SamplerSpec spec, IntConsumer progress) {
         if (requests.isEmpty()) {
             throw new IllegalArgumentException("no ensembles requested");
@@ -199,12 +216,14 @@ public final class Surrogate {
         long[] conditionShape = {scaling.conditionChannels(), g.ny(), g.nx()};
         int total = requests.stream().mapToInt(Request::count).sum();
         long[] seeds = new long[requests.size()];
+        long[] firsts = new long[requests.size()];
         int[] counts = new int[requests.size()];
         INDArray conditions = Nd4j.create(DataType.FLOAT, total, scaling.conditionChannels(), g.ny(), g.nx());
         int row = 0;
         for (int k = 0; k < requests.size(); k++) {
             Request r = requests.get(k);
             seeds[k] = r.seed();
+            firsts[k] = r.firstSample();
             counts[k] = r.count();
             float[] distance = scaling.hasWallDistance()
                     ? shapes.apply(r.condition().airfoil()).signedDistanceOn(g) : null;
@@ -218,7 +237,7 @@ public final class Surrogate {
                 ? new ClippedDenoiser(denoisers.get(), schedule, scaling.targetMin(), scaling.targetMax())
                 : denoisers.get();
         List<Samples> batches = new EnsembleRun(spec.sampler(), denoiser, schedule, spec.grid(schedule), BATCH,
-                DataType.FLOAT).batches(total, sampleShape, conditions, StackedStreams.of(seeds, counts),
+                DataType.FLOAT).batches(total, sampleShape, conditions, StackedStreams.of(seeds, firsts, counts),
                 SamplingListener.NONE, progress);
         float[] encoded = Samples.stack(batches).x().castTo(DataType.FLOAT).dup('c').data().asFloat();
         List<Ensemble> out = new ArrayList<>();

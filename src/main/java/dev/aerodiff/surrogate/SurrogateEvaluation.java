@@ -38,16 +38,16 @@ public final class SurrogateEvaluation {
      * @param name      short name of the model (e.g. the bundle's file name without extension)
      * @return the model's evaluation
      */
-    public static ModelEvaluation evaluate(String name, Surrogate surrogate, FieldDataset data, int samples,
+    public static ModelEvaluation evaluate(String name, EnsemblePredictor surrogate, FieldDataset data, int samples,
                                            SamplerSpec sampler, long seed, IntConsumer progress) {
         long start = System.nanoTime();
         List<CaseEvaluation> cases = run(surrogate, data, samples, sampler, seed, progress);
-        return new ModelEvaluation(name, surrogate.manifest().method(), cases.get(0).sampler(), cases.get(0).nfe(),
+        return new ModelEvaluation(name, surrogate.objective().id(), cases.get(0).sampler(), cases.get(0).nfe(),
                 cases, (System.nanoTime() - start) / 1e9);
     }
 
     /**
-     * @param surrogate the model
+     * @param surrogate the model: one bundle or a mixture of several
      * @param data      the simulations (same grid as the model)
      * @param samples   ensemble size per condition (at least 2)
      * @param sampler   the sampler
@@ -56,8 +56,8 @@ public final class SurrogateEvaluation {
      * @return one evaluation per case of {@code data}, in order
      * @throws IllegalArgumentException if the grids differ or {@code samples < 2}
      */
-    public static List<CaseEvaluation> run(Surrogate surrogate, FieldDataset data, int samples, SamplerSpec sampler,
-                                           long seed, IntConsumer progress) {
+    public static List<CaseEvaluation> run(EnsemblePredictor surrogate, FieldDataset data, int samples,
+                                           SamplerSpec sampler, long seed, IntConsumer progress) {
         if (samples < 2) {
             throw new IllegalArgumentException("an ensemble needs at least 2 samples to compare spreads, got "
                     + samples);
@@ -76,8 +76,8 @@ public final class SurrogateEvaluation {
     }
 
     /** As {@link #run} for cases [first, end), predicted together. */
-    private static List<CaseEvaluation> chunk(Surrogate surrogate, FieldDataset data, int first, int end, int samples,
-                                              SamplerSpec sampler, long seed, IntConsumer progress) {
+    private static List<CaseEvaluation> chunk(EnsemblePredictor surrogate, FieldDataset data, int first, int end,
+                                              int samples, SamplerSpec sampler, long seed, IntConsumer progress) {
         List<FlowCase> references = new ArrayList<>();
         List<Surrogate.Request> requests = new ArrayList<>();
         for (int c = first; c < end; c++) {

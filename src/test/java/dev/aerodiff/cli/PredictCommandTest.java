@@ -71,6 +71,26 @@ class PredictCommandTest {
     }
 
     @Test
+    void aBundleMixedWithItselfWritesWhatItDrawsAlone() throws Exception {
+        CliRun alone = predict(dir.resolve("alone.nc"), "3");
+        assertEquals(0, alone.exitCode(), alone.err());
+        Path mixed = dir.resolve("mixed.nc");
+        CliRun r = CliRun.of("predict", "--model", bundle + "," + bundle, "--airfoil", "naca0012", "--aoa", "4", "--re",
+                "1e6", "--samples", "5", "--seed", "3", "--sampler", "euler:4", "--out", mixed.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        try (NetcdfFile fa = NetcdfFile.open(dir.resolve("alone.nc").toString());
+             NetcdfFile fm = NetcdfFile.open(mixed.toString())) {
+            float[] pa = (float[]) fa.findVariable("p").read().get1DJavaArray(float.class);
+            float[] pm = (float[]) fm.findVariable("p").read().get1DJavaArray(float.class);
+            assertEquals(pa.length, pm.length);
+            for (int i = 0; i < pa.length; i++) {
+                assertEquals(pa[i], pm[i], 1e-4 * (1 + Math.abs(pa[i])), "value " + i);
+            }
+            assertEquals(bundle + "," + bundle, fm.findGlobalAttribute("model").getStringValue());
+        }
+    }
+
+    @Test
     void aConditionOutsideTheTrainingConditionsIsFlaggedAndStillPredicted() throws Exception {
         CliRun inside = predict(dir.resolve("inside.nc"), "1");
         assertEquals(0, inside.exitCode(), inside.err());

@@ -36,6 +36,19 @@ class StackedStreamsTest {
     }
 
     @Test
+    void aPartStartingLaterContinuesItsSeedsStream() {
+        StackedStreams split = StackedStreams.of(new long[] {7, 7}, new long[] {0, 3}, new int[] {3, 2});
+        for (long step : new long[] {NoiseSource.INITIAL, 4}) {
+            INDArray both = split.forBatch(0).normal(step, new long[] {5, SHAPE[0], SHAPE[1]}, DataType.DOUBLE);
+            assertArrayEquals(alone(7, 5, step), BatchArrays.toFlat(both), 0.0, "step " + step);
+        }
+        assertThrows(IllegalArgumentException.class, () -> StackedStreams.of(new long[] {1}, new long[] {-1},
+                new int[] {1}));
+        assertThrows(IllegalArgumentException.class, () -> StackedStreams.of(new long[] {1}, new long[] {0, 0},
+                new int[] {1}));
+    }
+
+    @Test
     void aBatchMaySpanParts() {
         StackedStreams stacked = StackedStreams.of(new long[] {7, 3, 11}, new int[] {3, 1, 4});
         INDArray all = stacked.forBatch(0).normal(2, new long[] {8, SHAPE[0], SHAPE[1]}, DataType.DOUBLE);

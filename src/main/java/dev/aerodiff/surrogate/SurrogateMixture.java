@@ -1,0 +1,156 @@
+package dev.aerodiff.surrogate;
+
+import dev.aerodiff.field.FlowCase;
+import dev.aerodiff.field.FlowCondition;
+import dev.aerodiff.field.Grid;
+import dev.aerodiff.field.Mask;
+import dev.aerodiff.sampling.SamplerSpec;
+import dev.aerodiff.train.TrainingObjective;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+
+/**
+ * An equal mixture of several trained surrogates (a deep ensemble): bundles trained with other seeds
+ * or data, each a draw of the network that training could have given, sampled together so that
+ * what one network gets wrong by chance is averaged with the others, and where they disagree the
+ * ensemble spreads. Of an ensemble of n samples, member k of K draws samples
+ * {@code floor(n k / K)} to {@code floor(n (k + 1) / K) - 1}, each with the noise that sample gets
+ * from the request's seed, so a sample's noise does not depend on the number of members and a
+ * mixture of one bundle with itself draws what the bundle draws alone.
+ */
+public final class SurrogateMixture implements EnsemblePredictor {
+    private final List<Surrogate> members;
+
+    private SurrogateMixture(List<Surrogate> members) {
+        this.members = members;
+    }
+
+    /**
+     * @param members the surrogates, at least one, on one grid and trained with one method
+     * @return their equal mixture
+     * @throws IllegalArgumentException if there are none, or their grids or training methods differ
+     */
+    public static SurrogateMixture of(List<Surrogate> members) {
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("a mixture needs at least one surrogate");
+        }
+        Surrogate first = members.get(0);
+        for (Surrogate other : members.subList(1, members.size())) {
+            if (!other.grid().equals(first.grid())) {
+                throw new IllegalArgumentException("model bundle " + other.path() + " predicts on the grid "
+                        + other.grid() + ", " + first.path() + " on " + first.grid() + ": a mixture needs one grid");
+            }
+            if (other.objective() != first.objective()) {
+                throw new IllegalArgumentException("model bundle " + other.path() + " was trained with "
+                        + other.objective().id() + ", " + first.path() + " with " + first.objective().id()
+                        + ": a mixture needs one training method, so that one sampler serves all");
+            }
+        }
+        return new SurrogateMixture(List.copyOf(members));
+    }
+
+    @Override
+    public List<Surrogate> members() {
+        return members;
+    }
+
+    @Override
+    public Grid grid() {
+        return members.get(0).grid();
+    }
+
+    @Override
+    public TrainingObjective objective() {
+        return members.get(0).objective();
+    }
+
+    @Override
+    public Mask mask(String airfoil) {
+        return members.get(0).mask(airfoil);
+    }
+
+    /** @return each member's reasons, without repeats; nothing where no member records its conditions */
+    @Override
+    public Optional<List<String>> extrapolation(FlowCondition condition) {
+        List<List<String>> recorded = members.stream().map(m -> m.extrapolation(condition)).flatMap(Optional::stream)
+                .toList();
+        return recorded.isEmpty() ? Optional.empty()
+                : Optional.of(recorded.stream().flatMap(List::stream).distinct().toList());
+    }
+
+    /**
+     * Each member draws its share of every request, all requests together in its batches. The last
+     * member draws a share of every request (its share of n samples is never empty), so progress
+     * is reported while it draws: each request once all members have drawn it.
+     *
+     * @return the ensembles, the members' shares in member order; the nfe of each is the largest of
+     *         its shares'
+     */
+    @Override
+    public List<Ensemble> predict(List<Surrogate.Request> requests, SamplerSpec spec, IntConsumer progress) {
+        if (requests.isEmpty()) {
+            throw new IllegalArgumentException("no ensembles requested");
+        }
+        int size = members.size();
+        List<List<Ensemble>> shares = new ArrayList<>();
+        requests.forEach(r -> shares.add(new ArrayList<>()));
+        for (int k = 0; k < size; k++) {
+            List<Surrogate.Request> mine = new ArrayList<>();
+            List<Integer> owners = new ArrayList<>();
+            for (int r = 0; r < requests.size(); r++) {
+                Surrogate.Request q = requests.get(r);
+                int from = shareStart(q.count(), k, size);
+                int to = shareStart(q.count(), k + 1, size);
+                if (to > from) {
+                    mine.add(new Surrogate.Request(q.condition(), q.mask(), to - from, q.seed(),
+                            q.firstSample() + from));
+                    owners.add(r);
+                }
+            }
+            IntConsumer memberProgress = k < size - 1 ? i -> { } : Surrogate.perRequest(mine,
+                    r -> progress.accept(stackedEnd(requests, r) - 1));
+            List<Ensemble> drawn = members.get(k).predict(mine, spec, memberProgress);
+            for (int i = 0; i < drawn.size(); i++) {
+                shares.get(owners.get(i)).add(drawn.get(i));
+            }
+        }
+        List<Ensemble> out = new ArrayList<>();
+        for (int r = 0; r < requests.size(); r++) {
+            out.add(joined(requests.get(r), shares.get(r)));
+        }
+        return out;
+    }
+
+    /** @return the index of the first of n samples that member k of {@code size} draws */
+    static int shareStart(int n, int k, int size) {
+        return (int) ((long) n * k / size);
+    }
+
+    /** @return the number of samples of requests 0 to r together */
+    private static int stackedEnd(List<Surrogate.Request> requests, int r) {
+        int end = 0;
+        for (int i = 0; i <= r; i++) {
+            end += requests.get(i).count();
+        }
+        return end;
+    }
+
+    /** @return the members' shares of one request as one ensemble */
+    private static Ensemble joined(Surrogate.Request request, List<Ensemble> parts) {
+        FlowCase first = parts.get(0).samples();
+        int per = first.values().length / first.samples();
+        float[] values = new float[request.count() * per];
+        int nfe = 0;
+        int at = 0;
+        for (Ensemble part : parts) {
+            float[] v = part.samples().values();
+            System.arraycopy(v, 0, values, at, v.length);
+            at += v.length;
+            nfe = Math.max(nfe, part.nfe());
+        }
+        FlowCase samples = new FlowCase(first.condition(), first.mask(), first.units(), request.count(), values, null);
+        return new Ensemble(samples, parts.get(0).sampler(), nfe, request.seed());
+    }
+}
