@@ -79,6 +79,9 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   DDPM-200), also on the train split, about 40 minutes;
 # - the shipped flow recipe with a network that outputs the clean field ("output": "x0"), also on
 #   the train split, about 75 minutes;
+# - seeds 2 and 3 of the shipped flow recipe, each on one core, side by side, about 30 minutes,
+#   and the equal mixture of the three seeds (validate --model A,B,C: each draws its share of every
+#   ensemble), on the test and train splits;
 # - the shipped flow recipe on the train split and the dense split merged (83 conditions, every
 #   degree across the settle/scatter boundary; only where $DATA/dense.nc exists, which
 #   datasets/airfoil-stall/README.md says how to make), on two cores, about 60 minutes; then the
@@ -99,7 +102,8 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   7200 steps: 37 passes), seeds 1 and 2, each on one core, side by side, about 55 minutes (only
 #   where $DATA/shapes.nc exists as well: SPLITS=shapes bash datasets/generate.sh $DATA, about 20
 #   minutes); then the same without NACA 0018, which settles up to 18 degrees and scatters from 20
-#   (68 conditions, 6300 steps: 37 passes), about 45 minutes.
+#   (68 conditions, 6300 steps: 37 passes), about 45 minutes; and the equal mixture of those four
+#   bundles.
 if [ -n "${EXTRA:-}" ]; then
     PLAIN_RECIPE=$WORK/train-flow-plain.json
     recipe "$PLAIN_RECIPE" examples/train-flow-stall.json 'c["network"]["condition_embedding"] = False'
@@ -139,6 +143,16 @@ if [ -n "${EXTRA:-}" ]; then
     wait_for_training
     validate flow-x0-euler-20 "$X0" euler:20
     on_split "$DATA/train.nc" train-split flow-x0-euler-20 "$X0"
+
+    FLOW_SEED2=$WORK/flow-seed2.aerodiff
+    FLOW_SEED3=$WORK/flow-seed3.aerodiff
+    train_bundle "$FLOW_SEED2" examples/train-flow-stall.json "$DATA/train.nc" --seed 2
+    train_bundle "$FLOW_SEED3" examples/train-flow-stall.json "$DATA/train.nc" --seed 3
+    wait_for_training
+    validate flow-seed2-ddim-20-eta1 "$FLOW_SEED2" ddim:20:1
+    validate flow-seed3-ddim-20-eta1 "$FLOW_SEED3" ddim:20:1
+    validate flow-seeds-mix-ddim-20-eta1 "$FLOW,$FLOW_SEED2,$FLOW_SEED3" ddim:20:1
+    on_split "$DATA/train.nc" train-split flow-seeds-mix-ddim-20-eta1 "$FLOW,$FLOW_SEED2,$FLOW_SEED3" ddim:20:1
 
     if [ -f "$DATA/dense.nc" ]; then
         DENSE=$WORK/flow-dense.aerodiff
@@ -183,6 +197,9 @@ if [ -n "${EXTRA:-}" ]; then
             merge_once "$WORK/train-shapes-no0018.nc" --drop-airfoil naca0018 \
                 "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/shapes.nc"
             two_seeds flow-shapes-no0018-wd "$WD_RECIPE" "$WORK/train-shapes-no0018.nc" 6300
+            SHAPES_MIX=$WORK/flow-shapes-wd.aerodiff,$WORK/flow-shapes-wd-seed2.aerodiff
+            SHAPES_MIX=$SHAPES_MIX,$WORK/flow-shapes-no0018-wd.aerodiff,$WORK/flow-shapes-no0018-wd-seed2.aerodiff
+            validate flow-shapes-mix-ddim-20-eta1 "$SHAPES_MIX" ddim:20:1
         else
             echo "skipping flow-shapes-wd: $DATA/shapes.nc is missing" \
                 "(SPLITS=shapes bash datasets/generate.sh $DATA)" >&2
