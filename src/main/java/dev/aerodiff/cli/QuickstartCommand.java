@@ -2,13 +2,16 @@ package dev.aerodiff.cli;
 
 import dev.aerodiff.io.NetcdfFieldDataset;
 import dev.aerodiff.sampling.SamplerSpec;
+import dev.aerodiff.surrogate.EnsemblePredictor;
 import dev.aerodiff.surrogate.ModelEvaluation;
 import dev.aerodiff.surrogate.Surrogate;
 import dev.aerodiff.surrogate.SurrogateEvaluation;
+import dev.aerodiff.train.TrainingObjective;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,9 +51,10 @@ final class QuickstartCommand implements Runnable {
             + "datasets/airfoil-rans/test.nc).")
     private Path data;
 
-    @Option(names = "--model", paramLabel = "BUNDLE", description = "A model bundle; repeat for several (default:"
+    @Option(names = "--model", paramLabel = "BUNDLE[,BUNDLE...]", description = "A model bundle; repeat for several"
+            + " models; bundles joined by commas are one model, their equal mixture (default:"
             + " examples/flow-matching.aerodiff and examples/ddpm.aerodiff).")
-    private List<Path> models = new ArrayList<>();
+    private List<String> models = new ArrayList<>();
 
     @Option(names = "--samples", defaultValue = "10", description = "Ensemble size per condition (default:"
             + " ${DEFAULT-VALUE}).")
@@ -73,10 +77,11 @@ final class QuickstartCommand implements Runnable {
     @Override
     public void run() {
         Path dataPath = data != null ? data : TEST_DATA;
-        List<Path> bundles = models.isEmpty() ? MODELS : models;
-        for (Path bundle : bundles) {
+        List<List<Path>> mixtures = models.isEmpty() ? MODELS.stream().map(List::of).toList()
+                : models.stream().map(m -> Arrays.stream(m.split(",", -1)).map(Path::of).toList()).toList();
+        for (Path bundle : mixtures.stream().flatMap(List::stream).toList()) {
             if (!Files.isRegularFile(bundle)) {
-                throw new IllegalArgumentException("no model bundle at " + bundle + (models.isEmpty()
+                throw new IllegalArgumentException("no model bundle at '" + bundle + "'" + (models.isEmpty()
                         ? ": the shipped models live in examples/ (run from the repository root)" : ""));
             }
         }
@@ -86,16 +91,16 @@ final class QuickstartCommand implements Runnable {
         List<ModelEvaluation> evaluations = new ArrayList<>();
         StringBuilder trained = new StringBuilder();
         try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(dataPath)) {
-            for (Path bundle : bundles) {
-                Surrogate surrogate = Surrogate.load(bundle, airfoilOptions.library());
-                SamplerSpec sampler = surrogate.manifest().method().equals("ddpm") ? ddpm : flow;
-                String name = EvaluationOutput.modelName(bundle);
+            for (List<Path> bundles : mixtures) {
+                EnsemblePredictor surrogate = EnsemblePredictor.load(bundles, airfoilOptions.library());
+                SamplerSpec sampler = surrogate.objective() == TrainingObjective.DDPM ? ddpm : flow;
+                String name = EvaluationOutput.modelName(bundles);
                 err.printf(Locale.ROOT, "%s (%s, %s): %d conditions x %d samples%n", name,
-                        surrogate.manifest().method(), sampler, ds.caseCount(), samples);
+                        surrogate.objective().id(), sampler, ds.caseCount(), samples);
                 err.flush();
                 evaluations.add(SurrogateEvaluation.evaluate(name, surrogate, ds, samples, sampler, seed,
                         new Progress(err, name, ds.caseCount())));
-                trained.append(EvaluationOutput.provenanceLine(bundle, surrogate.manifest())).append('\n');
+                trained.append(EvaluationOutput.provenanceLines(surrogate)).append('\n');
             }
         }
         Map<String, Object> header = new LinkedHashMap<>();

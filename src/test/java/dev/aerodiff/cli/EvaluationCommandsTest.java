@@ -205,6 +205,38 @@ class EvaluationCommandsTest {
     }
 
     @Test
+    void aBundleMixedWithItselfScoresAsItDoesAlone() throws Exception {
+        String flow = dir.resolve("flow.aerodiff").toString();
+        JsonNode alone = validate("alone", flow);
+        JsonNode mixed = validate("mixed", flow + "," + flow);
+        assertEquals(flow + "," + flow, mixed.get("model").asText());
+        JsonNode a = alone.get("models").get(0);
+        JsonNode m = mixed.get("models").get(0);
+        assertEquals("flow+flow", m.get("name").asText());
+        assertEquals("flow", m.get("method").asText());
+        for (String key : List.of("error_mean", "error_std", "predicted_mean_std")) {
+            assertEquals(a.get(key).asDouble(), m.get(key).asDouble(), 1e-4 * a.get(key).asDouble(), key);
+        }
+        String report = Files.readString(dir.resolve("mixed").resolve("report.md"));
+        assertEquals(2, report.split(Pattern.quote("- `" + flow + "` (flow)"), -1).length - 1,
+                "each member's provenance");
+
+        CliRun twoMethods = CliRun.of("quickstart", "--data", data.toString(), "--model",
+                flow + "," + dir.resolve("ddpm.aerodiff"), "--out", dir.resolve("two").toString());
+        twoMethods.assertFailedWithOneLine("a mixture needs one training method");
+        CliRun missing = CliRun.of("quickstart", "--data", data.toString(), "--model", flow + ",none.aerodiff",
+                "--out", dir.resolve("two").toString());
+        missing.assertFailedWithOneLine("no model bundle at 'none.aerodiff'");
+    }
+
+    private static JsonNode validate(String name, String models) throws Exception {
+        CliRun r = CliRun.of("validate", "--model", models, "--against", data.toString(), "--samples", "3",
+                "--sampler", "euler:2", "--seed", "4", "--out", dir.resolve(name).toString(), "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    @Test
     void missingModelIsNamed() {
         CliRun r = CliRun.of("quickstart", "--data", data.toString(), "--model", dir.resolve("none.aerodiff").toString(),
                 "--out", dir.resolve("x").toString());
