@@ -54,6 +54,8 @@ final class EvaluationJson {
         out.put("simulation_mean_std", m.referenceMeanStd());
         out.put("predicted_mean_std", m.predictedMeanStd());
         out.put("spread_rank_correlation", Json.finiteOrNull(m.spreadRankCorrelation()));
+        out.put("member_disagreement", Json.finiteOrNull(m.memberDisagreement()));
+        out.put("disagreement_error_rank_correlation", Json.finiteOrNull(m.disagreementRankCorrelation()));
         putFloor(out, m.floor());
         double[] meanByChannel = new double[Channel.ALL.size()];
         double[] stdByChannel = new double[Channel.ALL.size()];
@@ -86,6 +88,7 @@ final class EvaluationJson {
         row.put("error_std", e.errorOfStd());
         row.put("simulation_mean_std", e.referenceMeanStd());
         row.put("predicted_mean_std", e.predictedMeanStd());
+        row.put("member_disagreement", Json.finiteOrNull(e.memberDisagreement()));
         putFloor(row, e.floor());
         row.put("drag_w1", e.dragW1());
         row.put("lift_w1", e.liftW1());

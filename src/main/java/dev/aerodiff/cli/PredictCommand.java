@@ -153,6 +153,17 @@ final class PredictCommand implements Runnable {
         return List.of(new ConditionList.Entry(airfoil, aoa, reynolds));
     }
 
+    /** @return for a mixture, how much its bundles disagree, as the end of the summary line ("" for one bundle) */
+    private static String disagreement(Ensemble e) {
+        if (e.members() == 1) {
+            return "";
+        }
+        double d = e.memberDisagreement();
+        return Double.isNaN(d) ? String.format(Locale.ROOT, "; telling how much the %d bundles disagree needs at"
+                + " least 2 samples from each", e.members())
+                : String.format(Locale.ROOT, "; the %d bundles disagree by %.4g", e.members(), d);
+    }
+
     /** @return the reasons a condition lies outside the training conditions, in one line ("" for none) */
     private static String joined(List<String> outside) {
         return outside == null ? "" : String.join("; ", outside);
@@ -197,15 +208,16 @@ final class PredictCommand implements Runnable {
         summary.put("seconds", seconds);
         summary.put("extrapolation", outside);
         summary.put("mean_std", Json.perChannel(stats.meanStd()));
+        summary.put("member_disagreement", Json.finiteOrNull(e.memberDisagreement()));
         ForceCoefficients forces = e.pressureForces(surrogate.grid());
         summary.put("pressure_lift", Map.of("mean", forces.meanLift(), "std", forces.stdLift()));
         summary.put("pressure_drag", Map.of("mean", forces.meanDrag(), "std", forces.stdDrag()));
         if (!common.json) {
             String time = conditionsFile == null ? String.format(Locale.ROOT, " in %.1f s", seconds) : "";
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d samples of %s with %s (%d network"
-                    + " evaluations each)%s; mean std p %.4g, ux %.4g, uy %.4g (dimensionless)%n", file, samples,
+                    + " evaluations each)%s; mean std p %.4g, ux %.4g, uy %.4g (dimensionless)%s%n", file, samples,
                     condition.label(), e.sampler(), e.nfe(), time, stats.meanStd()[0], stats.meanStd()[1],
-                    stats.meanStd()[2]);
+                    stats.meanStd()[2], disagreement(e));
         }
         return summary;
     }

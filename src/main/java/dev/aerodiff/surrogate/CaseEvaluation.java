@@ -24,10 +24,13 @@ import java.util.List;
  *                        simulation has fewer than 4 snapshots
  * @param extrapolation   where the condition lies outside the model's training conditions (empty
  *                        within them), or null if the model does not record them
+ * @param memberDisagreement how much the bundles of a mixture disagree about the mean field
+ *                        ({@link Ensemble#memberDisagreement()}), NaN for one bundle
  */
 public record CaseEvaluation(FlowCase predicted, FlowCase reference, List<ChannelUncertainty> channels,
                              ForceCoefficients predictedForces, ForceCoefficients referenceForces, String sampler,
-                             int nfe, double seconds, SnapshotFloor floor, List<String> extrapolation) {
+                             int nfe, double seconds, SnapshotFloor floor, List<String> extrapolation,
+                             double memberDisagreement) {
 
     /** @return the metrics of one channel */
     public ChannelUncertainty channel(Channel channel) {

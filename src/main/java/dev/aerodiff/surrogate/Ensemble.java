@@ -4,6 +4,7 @@ import dev.aerodiff.data.DimensionlessNormalizer;
 import dev.aerodiff.field.ForceCoefficients;
 import dev.aerodiff.field.Grid;
 import dev.aerodiff.metrics.EnsembleQuantile;
+import dev.aerodiff.metrics.MemberDisagreement;
 import dev.aerodiff.metrics.PressureForces;
 
 import dev.aerodiff.field.Channel;
@@ -19,8 +20,38 @@ import java.util.Arrays;
  * @param sampler the sampler specification used (e.g. "ddpm", "euler:20")
  * @param nfe     network evaluations per sample
  * @param seed    the seed of the draw
+ * @param members how many bundles drew the samples, in the shares of {@link SurrogateMixture}
  */
-public record Ensemble(FlowCase samples, String sampler, int nfe, long seed) {
+public record Ensemble(FlowCase samples, String sampler, int nfe, long seed, int members) {
+
+    /** @throws IllegalArgumentException if {@code members < 1} */
+    public Ensemble {
+        if (members < 1) {
+            throw new IllegalArgumentException("an ensemble is drawn by at least 1 bundle, got " + members);
+        }
+    }
+
+    /** An ensemble that one bundle drew. */
+    public Ensemble(FlowCase samples, String sampler, int nfe, long seed) {
+        this(samples, sampler, nfe, seed, 1);
+    }
+
+    /** @return index of each member's first sample, and the number of samples at the end */
+    public int[] memberStarts() {
+        int[] starts = new int[members + 1];
+        for (int k = 0; k <= members; k++) {
+            starts[k] = SurrogateMixture.shareStart(samples.samples(), k, members);
+        }
+        return starts;
+    }
+
+    /**
+     * @return how much the members disagree about the mean field, dimensionless
+     *         ({@link MemberDisagreement}); NaN for one member or a member with fewer than 2 samples
+     */
+    public double memberDisagreement() {
+        return MemberDisagreement.of(DimensionlessNormalizer.normalize(samples), memberStarts());
+    }
 
     /**
      * @param grid the grid of the samples (the surrogate's)

@@ -60,6 +60,27 @@ public record ModelEvaluation(String name, String method, String sampler, int nf
     }
 
     /**
+     * @return how much the bundles of a mixture disagree about the mean fields, averaged over cases
+     *         ({@link CaseEvaluation#memberDisagreement()}); NaN for one bundle
+     */
+    public double memberDisagreement() {
+        return average(CaseEvaluation::memberDisagreement);
+    }
+
+    /**
+     * @return Spearman's rank correlation, across cases, between the members' disagreement and the
+     *         error of the mean: near 1 when the mixture knows where it errs; NaN for one bundle, for
+     *         fewer than 3 cases or when one side does not vary
+     */
+    public double disagreementRankCorrelation() {
+        if (cases.size() < 3 || Double.isNaN(memberDisagreement())) {
+            return Double.NaN;
+        }
+        return RankCorrelation.spearman(cases.stream().mapToDouble(CaseEvaluation::memberDisagreement).toArray(),
+                cases.stream().mapToDouble(CaseEvaluation::errorOfMean).toArray());
+    }
+
+    /**
      * @return the simulations' {@link SnapshotFloor} averaged over cases, or
      *         null if a case has none
      */

@@ -99,7 +99,7 @@ public final class SurrogateEvaluation {
                     PressureForces.of(predicted, data.grid()), PressureForces.of(reference, data.grid()),
                     ensemble.sampler(), ensemble.nfe(), seconds,
                     reference.samples() >= 4 ? SnapshotFloor.of(reference, first + k) : null,
-                    surrogate.extrapolation(reference.condition()).orElse(null)));
+                    surrogate.extrapolation(reference.condition()).orElse(null), ensemble.memberDisagreement()));
         }
         return out;
     }

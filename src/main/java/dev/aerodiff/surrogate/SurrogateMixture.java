@@ -118,7 +118,7 @@ public final class SurrogateMixture implements EnsemblePredictor {
         }
         List<Ensemble> out = new ArrayList<>();
         for (int r = 0; r < requests.size(); r++) {
-            out.add(joined(requests.get(r), shares.get(r)));
+            out.add(joined(requests.get(r), shares.get(r), size));
         }
         return out;
     }
@@ -137,8 +137,8 @@ public final class SurrogateMixture implements EnsemblePredictor {
         return end;
     }
 
-    /** @return the members' shares of one request as one ensemble */
-    private static Ensemble joined(Surrogate.Request request, List<Ensemble> parts) {
+    /** @return the members' shares of one request as one ensemble of {@code size} members */
+    private static Ensemble joined(Surrogate.Request request, List<Ensemble> parts, int size) {
         FlowCase first = parts.get(0).samples();
         int per = first.values().length / first.samples();
         float[] values = new float[request.count() * per];
@@ -151,6 +151,6 @@ public final class SurrogateMixture implements EnsemblePredictor {
             nfe = Math.max(nfe, part.nfe());
         }
         FlowCase samples = new FlowCase(first.condition(), first.mask(), first.units(), request.count(), values, null);
-        return new Ensemble(samples, parts.get(0).sampler(), nfe, request.seed());
+        return new Ensemble(samples, parts.get(0).sampler(), nfe, request.seed(), size);
     }
 }

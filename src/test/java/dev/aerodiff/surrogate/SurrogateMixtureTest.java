@@ -75,6 +75,20 @@ class SurrogateMixtureTest {
     }
 
     @Test
+    void bundlesThatPredictOtherFieldsDisagreeAndABundleWithItselfDoesNot() {
+        List<Surrogate.Request> six = List.of(new Surrogate.Request(A, RANS.mask(A.airfoil()), 6, 3));
+        Ensemble self = SurrogateMixture.of(List.of(RANS, RANS)).predict(six, SAMPLER, i -> { }).get(0);
+        Ensemble other = SurrogateMixture.of(List.of(RANS, STALL)).predict(six, SAMPLER, i -> { }).get(0);
+        assertEquals(2, other.members());
+        assertEquals(List.of(0, 3, 6), Arrays.stream(other.memberStarts()).boxed().toList());
+        assertTrue(other.memberDisagreement() > 0.02, "the stall bundle's field at 17 degrees differs from the"
+                + " attached-flow bundle's: " + other.memberDisagreement());
+        assertTrue(self.memberDisagreement() < 0.2 * other.memberDisagreement(), "one bundle twice: "
+                + self.memberDisagreement() + " against " + other.memberDisagreement());
+        assertTrue(Double.isNaN(RANS.predict(six, SAMPLER, i -> { }).get(0).memberDisagreement()), "one bundle");
+    }
+
+    @Test
     void sharesCoverEverySampleOnceAndTheLastIsNeverEmpty() {
         assertEquals(List.of(0, 2, 5, 7, 10), List.of(SurrogateMixture.shareStart(10, 0, 4),
                 SurrogateMixture.shareStart(10, 1, 4), SurrogateMixture.shareStart(10, 2, 4),
