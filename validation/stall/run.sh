@@ -81,7 +81,7 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   the train split, about 75 minutes;
 # - seeds 2 and 3 of the shipped flow recipe, each on one core, side by side, about 30 minutes,
 #   and the equal mixture of the three seeds (validate --model A,B,C: each draws its share of every
-#   ensemble), on the test and train splits;
+#   ensemble), on the test and train splits, and with 10 samples from each seed;
 # - the shipped flow recipe on the train split and the dense split merged (83 conditions, every
 #   degree across the settle/scatter boundary; only where $DATA/dense.nc exists, which
 #   datasets/airfoil-stall/README.md says how to make), on two cores, about 60 minutes; then the
@@ -103,7 +103,7 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   where $DATA/shapes.nc exists as well: SPLITS=shapes bash datasets/generate.sh $DATA, about 20
 #   minutes); then the same without NACA 0018, which settles up to 18 degrees and scatters from 20
 #   (68 conditions, 6300 steps: 37 passes), about 45 minutes; and the equal mixture of those four
-#   bundles.
+#   bundles, also with 10 samples from each.
 if [ -n "${EXTRA:-}" ]; then
     PLAIN_RECIPE=$WORK/train-flow-plain.json
     recipe "$PLAIN_RECIPE" examples/train-flow-stall.json 'c["network"]["condition_embedding"] = False'
@@ -152,6 +152,9 @@ if [ -n "${EXTRA:-}" ]; then
     validate flow-seed2-ddim-20-eta1 "$FLOW_SEED2" ddim:20:1
     validate flow-seed3-ddim-20-eta1 "$FLOW_SEED3" ddim:20:1
     validate flow-seeds-mix-ddim-20-eta1 "$FLOW,$FLOW_SEED2,$FLOW_SEED3" ddim:20:1
+    SAMPLES=30 validate flow-seeds-mix-30-ddim-20-eta1 "$FLOW,$FLOW_SEED2,$FLOW_SEED3" ddim:20:1
+    SAMPLES=30 on_split "$DATA/train.nc" train-split flow-seeds-mix-30-ddim-20-eta1 "$FLOW,$FLOW_SEED2,$FLOW_SEED3" \
+        ddim:20:1
     on_split "$DATA/train.nc" train-split flow-seeds-mix-ddim-20-eta1 "$FLOW,$FLOW_SEED2,$FLOW_SEED3" ddim:20:1
 
     if [ -f "$DATA/dense.nc" ]; then
@@ -200,6 +203,7 @@ if [ -n "${EXTRA:-}" ]; then
             SHAPES_MIX=$WORK/flow-shapes-wd.aerodiff,$WORK/flow-shapes-wd-seed2.aerodiff
             SHAPES_MIX=$SHAPES_MIX,$WORK/flow-shapes-no0018-wd.aerodiff,$WORK/flow-shapes-no0018-wd-seed2.aerodiff
             validate flow-shapes-mix-ddim-20-eta1 "$SHAPES_MIX" ddim:20:1
+            SAMPLES=40 validate flow-shapes-mix-40-ddim-20-eta1 "$SHAPES_MIX" ddim:20:1
         else
             echo "skipping flow-shapes-wd: $DATA/shapes.nc is missing" \
                 "(SPLITS=shapes bash datasets/generate.sh $DATA)" >&2
