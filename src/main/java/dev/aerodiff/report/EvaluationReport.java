@@ -108,6 +108,14 @@ public final class EvaluationReport {
         }
         md.append("\nCoverage: the fraction of simulated values inside the predicted central interval, over fluid "
                 + "cells, snapshots and conditions; a calibrated ensemble lies on the diagonal.\n\n");
+        if (!Double.isNaN(model.memberDisagreement())) {
+            double rho = model.disagreementRankCorrelation();
+            md.append(String.format(Locale.ROOT, "Its bundles disagree about the mean field by %.3g on average "
+                    + "(per condition: %s; rank correlation with the error of the mean across conditions: %s).%n%n",
+                    model.memberDisagreement(), String.join(", ", model.cases().stream().map(e -> String.format(
+                            Locale.ROOT, "%.3g", e.memberDisagreement())).toList()),
+                    Double.isNaN(rho) ? "-" : String.format(Locale.ROOT, "%.2f", rho)));
+        }
         String prefix = model.name();
         ScatterPicture.write(model.name() + ": calibration", new ScatterPicture.Axes("nominal coverage",
                 "observed", false, false, true), calibration, dir.resolve(prefix + "-calibration.png"));

@@ -220,6 +220,11 @@ class EvaluationCommandsTest {
         String report = Files.readString(dir.resolve("mixed").resolve("report.md"));
         assertEquals(2, report.split(Pattern.quote("- `" + flow + "` (flow)"), -1).length - 1,
                 "each member's provenance");
+        assertTrue(a.get("member_disagreement").isNull() && a.get("cases").get(0).get("member_disagreement").isNull());
+        assertTrue(m.get("member_disagreement").asDouble() >= 0
+                && m.get("cases").get(0).get("member_disagreement").isNumber(), m.toString());
+        assertTrue(report.contains("Its bundles disagree about the mean field by "), report);
+        assertTrue(!Files.readString(dir.resolve("alone").resolve("report.md")).contains("disagree"));
 
         CliRun twoMethods = CliRun.of("quickstart", "--data", data.toString(), "--model",
                 flow + "," + dir.resolve("ddpm.aerodiff"), "--out", dir.resolve("two").toString());
@@ -230,7 +235,7 @@ class EvaluationCommandsTest {
     }
 
     private static JsonNode validate(String name, String models) throws Exception {
-        CliRun r = CliRun.of("validate", "--model", models, "--against", data.toString(), "--samples", "3",
+        CliRun r = CliRun.of("validate", "--model", models, "--against", data.toString(), "--samples", "4",
                 "--sampler", "euler:2", "--seed", "4", "--out", dir.resolve(name).toString(), "--json");
         assertEquals(0, r.exitCode(), r.err());
         return new ObjectMapper().readTree(r.out());

@@ -78,6 +78,8 @@ class PredictCommandTest {
         CliRun r = CliRun.of("predict", "--model", bundle + "," + bundle, "--airfoil", "naca0012", "--aoa", "4", "--re",
                 "1e6", "--samples", "5", "--seed", "3", "--sampler", "euler:4", "--out", mixed.toString());
         assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("; the 2 bundles disagree by "), r.out());
+        assertTrue(new ObjectMapper().readTree(alone.out()).get("member_disagreement").isNull(), alone.out());
         try (NetcdfFile fa = NetcdfFile.open(dir.resolve("alone.nc").toString());
              NetcdfFile fm = NetcdfFile.open(mixed.toString())) {
             float[] pa = (float[]) fa.findVariable("p").read().get1DJavaArray(float.class);
