@@ -79,9 +79,10 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   DDPM-200), also on the train split, about 40 minutes;
 # - the shipped flow recipe with a network that outputs the clean field ("output": "x0"), also on
 #   the train split, about 75 minutes;
-# - seeds 2 and 3 of the shipped flow recipe, each on one core, side by side, about 30 minutes,
-#   and the equal mixture of the three seeds (validate --model A,B,C: each draws its share of every
-#   ensemble), on the test and train splits, and with 10 samples from each seed;
+# - seeds 2 to 5 of the shipped flow recipe, two at a time, each on one core, about 30 minutes a
+#   pair; the equal mixture of the first three seeds (validate --model A,B,C: each draws its share
+#   of every ensemble), on the test and train splits, and with 10 samples from each seed; the
+#   mixture of all five, also with 10 samples from each;
 # - the shipped flow recipe on the train split and the dense split merged (83 conditions, every
 #   degree across the settle/scatter boundary; only where $DATA/dense.nc exists, which
 #   datasets/airfoil-stall/README.md says how to make), on two cores, about 60 minutes; then the
@@ -144,18 +145,24 @@ if [ -n "${EXTRA:-}" ]; then
     validate flow-x0-euler-20 "$X0" euler:20
     on_split "$DATA/train.nc" train-split flow-x0-euler-20 "$X0"
 
-    FLOW_SEED2=$WORK/flow-seed2.aerodiff
-    FLOW_SEED3=$WORK/flow-seed3.aerodiff
-    train_bundle "$FLOW_SEED2" examples/train-flow-stall.json "$DATA/train.nc" --seed 2
-    train_bundle "$FLOW_SEED3" examples/train-flow-stall.json "$DATA/train.nc" --seed 3
-    wait_for_training
-    validate flow-seed2-ddim-20-eta1 "$FLOW_SEED2" ddim:20:1
-    validate flow-seed3-ddim-20-eta1 "$FLOW_SEED3" ddim:20:1
-    validate flow-seeds-mix-ddim-20-eta1 "$FLOW,$FLOW_SEED2,$FLOW_SEED3" ddim:20:1
-    SAMPLES=30 validate flow-seeds-mix-30-ddim-20-eta1 "$FLOW,$FLOW_SEED2,$FLOW_SEED3" ddim:20:1
-    SAMPLES=30 on_split "$DATA/train.nc" train-split flow-seeds-mix-30-ddim-20-eta1 "$FLOW,$FLOW_SEED2,$FLOW_SEED3" \
-        ddim:20:1
-    on_split "$DATA/train.nc" train-split flow-seeds-mix-ddim-20-eta1 "$FLOW,$FLOW_SEED2,$FLOW_SEED3" ddim:20:1
+    for seed in 2 3 4 5; do
+        train_bundle "$WORK/flow-seed$seed.aerodiff" examples/train-flow-stall.json "$DATA/train.nc" --seed "$seed"
+        if [ "$seed" = 3 ] || [ "$seed" = 5 ]; then
+            wait_for_training
+        fi
+    done
+    SEEDS5=$FLOW
+    for seed in 2 3 4 5; do
+        validate "flow-seed$seed-ddim-20-eta1" "$WORK/flow-seed$seed.aerodiff" ddim:20:1
+        SEEDS5=$SEEDS5,$WORK/flow-seed$seed.aerodiff
+    done
+    SEEDS3=$FLOW,$WORK/flow-seed2.aerodiff,$WORK/flow-seed3.aerodiff
+    validate flow-seeds-mix-ddim-20-eta1 "$SEEDS3" ddim:20:1
+    on_split "$DATA/train.nc" train-split flow-seeds-mix-ddim-20-eta1 "$SEEDS3" ddim:20:1
+    SAMPLES=30 validate flow-seeds-mix-30-ddim-20-eta1 "$SEEDS3" ddim:20:1
+    SAMPLES=30 on_split "$DATA/train.nc" train-split flow-seeds-mix-30-ddim-20-eta1 "$SEEDS3" ddim:20:1
+    validate flow-seeds5-mix-ddim-20-eta1 "$SEEDS5" ddim:20:1
+    SAMPLES=50 validate flow-seeds5-mix-50-ddim-20-eta1 "$SEEDS5" ddim:20:1
 
     if [ -f "$DATA/dense.nc" ]; then
         DENSE=$WORK/flow-dense.aerodiff
