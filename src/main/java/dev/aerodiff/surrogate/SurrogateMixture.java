@@ -1,5 +1,6 @@
 package dev.aerodiff.surrogate;
 
+import dev.aerodiff.field.Channel;
 import dev.aerodiff.field.FlowCase;
 import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.field.Grid;
@@ -140,7 +141,7 @@ public final class SurrogateMixture implements EnsemblePredictor {
     /** @return the members' shares of one request as one ensemble of {@code size} members */
     private static Ensemble joined(Surrogate.Request request, List<Ensemble> parts, int size) {
         FlowCase first = parts.get(0).samples();
-        int per = first.values().length / first.samples();
+        int per = Channel.count() * first.cellCount();
         float[] values = new float[request.count() * per];
         int nfe = 0;
         int at = 0;
