@@ -112,8 +112,9 @@ public final class EvaluationReport {
             double rho = model.disagreementRankCorrelation();
             md.append(String.format(Locale.ROOT, "Its bundles disagree about the mean field by %.3g on average "
                     + "(per condition: %s; rank correlation with the error of the mean across conditions: %s).%n%n",
-                    model.memberDisagreement(), String.join(", ", model.cases().stream().map(e -> String.format(
-                            Locale.ROOT, "%.3g", e.memberDisagreement())).toList()),
+                    model.memberDisagreement(), String.join(", ", model.cases().stream().map(e ->
+                            e.memberDisagreement() == 0 ? "0" : String.format(Locale.ROOT, "%.3g",
+                                    e.memberDisagreement())).toList()),
                     Double.isNaN(rho) ? "-" : String.format(Locale.ROOT, "%.2f", rho)));
         }
         String prefix = model.name();
