@@ -153,12 +153,14 @@ final class PredictCommand implements Runnable {
         return List.of(new ConditionList.Entry(airfoil, aoa, reynolds));
     }
 
-    /** @return for a mixture, how much its bundles disagree, as the end of the summary line ("" for one bundle) */
-    private static String disagreement(Ensemble e) {
+    /**
+     * @param d the ensemble's {@link Ensemble#memberDisagreement()}
+     * @return for a mixture, how much its bundles disagree, as the end of the summary line ("" for one bundle)
+     */
+    private static String disagreement(Ensemble e, double d) {
         if (e.members() == 1) {
             return "";
         }
-        double d = e.memberDisagreement();
         return Double.isNaN(d) ? String.format(Locale.ROOT, "; telling how much the %d bundles disagree needs at"
                 + " least 2 samples from each", e.members())
                 : String.format(Locale.ROOT, "; the %d bundles disagree by %.4g", e.members(), d);
@@ -208,7 +210,8 @@ final class PredictCommand implements Runnable {
         summary.put("seconds", seconds);
         summary.put("extrapolation", outside);
         summary.put("mean_std", Json.perChannel(stats.meanStd()));
-        summary.put("member_disagreement", Json.finiteOrNull(e.memberDisagreement()));
+        double disagreement = e.memberDisagreement();
+        summary.put("member_disagreement", Json.finiteOrNull(disagreement));
         ForceCoefficients forces = e.pressureForces(surrogate.grid());
         summary.put("pressure_lift", Map.of("mean", forces.meanLift(), "std", forces.stdLift()));
         summary.put("pressure_drag", Map.of("mean", forces.meanDrag(), "std", forces.stdDrag()));
@@ -217,7 +220,7 @@ final class PredictCommand implements Runnable {
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d samples of %s with %s (%d network"
                     + " evaluations each)%s; mean std p %.4g, ux %.4g, uy %.4g (dimensionless)%s%n", file, samples,
                     condition.label(), e.sampler(), e.nfe(), time, stats.meanStd()[0], stats.meanStd()[1],
-                    stats.meanStd()[2], disagreement(e));
+                    stats.meanStd()[2], disagreement(e, disagreement));
         }
         return summary;
     }

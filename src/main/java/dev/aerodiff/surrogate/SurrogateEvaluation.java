@@ -5,6 +5,7 @@ import dev.aerodiff.data.FieldDataset;
 import dev.aerodiff.field.FlowCase;
 import dev.aerodiff.metrics.Crps;
 import dev.aerodiff.metrics.FieldUncertainty;
+import dev.aerodiff.metrics.MemberDisagreement;
 import dev.aerodiff.metrics.PressureForces;
 import dev.aerodiff.metrics.SnapshotFloor;
 import dev.aerodiff.sampling.SamplerSpec;
@@ -99,7 +100,8 @@ public final class SurrogateEvaluation {
                     PressureForces.of(predicted, data.grid()), PressureForces.of(reference, data.grid()),
                     ensemble.sampler(), ensemble.nfe(), seconds,
                     reference.samples() >= 4 ? SnapshotFloor.of(reference, first + k) : null,
-                    surrogate.extrapolation(reference.condition()).orElse(null), ensemble.memberDisagreement()));
+                    surrogate.extrapolation(reference.condition()).orElse(null),
+                    MemberDisagreement.of(predicted, ensemble.memberStarts())));
         }
         return out;
     }

@@ -96,7 +96,11 @@ public final class SurrogateMixture implements EnsemblePredictor {
         }
         int size = members.size();
         List<List<Ensemble>> shares = new ArrayList<>();
-        requests.forEach(r -> shares.add(new ArrayList<>()));
+        int[] ends = new int[requests.size()];
+        for (int r = 0; r < requests.size(); r++) {
+            shares.add(new ArrayList<>());
+            ends[r] = (r == 0 ? 0 : ends[r - 1]) + requests.get(r).count();
+        }
         for (int k = 0; k < size; k++) {
             List<Surrogate.Request> mine = new ArrayList<>();
             List<Integer> owners = new ArrayList<>();
@@ -111,7 +115,7 @@ public final class SurrogateMixture implements EnsemblePredictor {
                 }
             }
             IntConsumer memberProgress = k < size - 1 ? i -> { } : Surrogate.perRequest(mine,
-                    r -> progress.accept(stackedEnd(requests, r) - 1));
+                    r -> progress.accept(ends[r] - 1));
             List<Ensemble> drawn = members.get(k).predict(mine, spec, memberProgress);
             for (int i = 0; i < drawn.size(); i++) {
                 shares.get(owners.get(i)).add(drawn.get(i));
@@ -127,15 +131,6 @@ public final class SurrogateMixture implements EnsemblePredictor {
     /** @return the index of the first of n samples that member k of {@code size} draws */
     static int shareStart(int n, int k, int size) {
         return (int) ((long) n * k / size);
-    }
-
-    /** @return the number of samples of requests 0 to r together */
-    private static int stackedEnd(List<Surrogate.Request> requests, int r) {
-        int end = 0;
-        for (int i = 0; i <= r; i++) {
-            end += requests.get(i).count();
-        }
-        return end;
     }
 
     /** @return the members' shares of one request as one ensemble of {@code size} members */
