@@ -124,6 +124,7 @@ record TrainedRateCheck(Path train, Path against, TrainerConfig training, Traini
         t.put("warmup_steps", training.warmupSteps());
         t.put("weight_decay", training.weightDecay());
         t.put("ema_decay", training.emaDecay());
+        t.put("ema_relative_std", training.emaRelativeStd());
         t.put("seed", training.seed());
         t.put("network", training.network().toString());
         return t;

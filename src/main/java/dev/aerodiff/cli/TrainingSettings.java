@@ -8,6 +8,7 @@ import dev.aerodiff.io.NetcdfFieldDataset;
 import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.nn.ConditionEmbedding;
 import dev.aerodiff.nn.UNetConfig;
+import dev.aerodiff.train.PowerEma;
 import dev.aerodiff.train.TrainerConfig;
 import dev.aerodiff.train.TrainingObjective;
 import java.io.IOException;
@@ -27,11 +28,12 @@ import java.util.stream.Collectors;
  */
 final class TrainingSettings {
     private static final Set<String> KEYS = Set.of("data", "method", "steps", "batch_size", "learning_rate",
-            "warmup_steps", "weight_decay", "ema_decay", "seed", "network", "checkpoint_every", "out", "output");
+            "warmup_steps", "weight_decay", "ema_decay", "ema_relative_std", "seed", "network", "checkpoint_every", "out", "output");
 
     /** Help text listing the keys. */
     static final String KEYS_HELP = "keys: data, method, steps, batch_size, learning_rate, warmup_steps, weight_decay,"
-            + " ema_decay, seed, checkpoint_every, out, output (what the network outputs: epsilon or v for ddpm,"
+            + " ema_decay, ema_relative_std (instead of ema_decay: a power-function average whose width is this"
+            + " fraction of the steps taken, e.g. 0.1), seed, checkpoint_every, out, output (what the network outputs: epsilon or v for ddpm,"
             + " velocity or x0 for flow), network {base, mult, res_blocks, attention_levels, condition_embedding (true to"
             + " fit its periods to the training conditions, or {angle_period_deg, log_speed_period}), wall_distance"
             + " (true for the signed distance to the contour as a fourth condition channel)}";
@@ -83,6 +85,10 @@ final class TrainingSettings {
         TrainingObjective objective = TrainingObjective.of(method != null ? method
                 : json.hasNonNull("method") ? json.get("method").asText() : "ddpm");
         TrainerConfig d = TrainerConfig.defaults(objective);
+        if (json.hasNonNull("ema_decay") && json.hasNonNull("ema_relative_std")) {
+            throw new IllegalArgumentException("training settings (--config): set \"ema_decay\" or"
+                    + " \"ema_relative_std\", not both");
+        }
         try {
             return new TrainerConfig(objective, network(json.get("network"), d.network(), training),
                     steps != null ? steps : json.path("steps").asInt(d.steps()),
@@ -90,9 +96,21 @@ final class TrainingSettings {
                     learningRate != null ? learningRate : json.path("learning_rate").asDouble(d.learningRate()),
                     json.path("warmup_steps").asInt(d.warmupSteps()),
                     json.path("weight_decay").asDouble(d.weightDecay()), json.path("ema_decay").asDouble(d.emaDecay()),
-                    seed != null ? seed : json.path("seed").asLong(d.seed()), output(json.get("output")));
+                    seed != null ? seed : json.path("seed").asLong(d.seed()), output(json.get("output")),
+                    emaRelativeStd(json.path("ema_relative_std")));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("training settings (--config and flags): " + e.getMessage(), e);
+        }
+    }
+
+    private static double emaRelativeStd(JsonNode n) {
+        if (n.isMissingNode() || n.isNull()) {
+            return 0;
+        }
+        try {
+            return new PowerEma(n.asDouble(Double.NaN)).relativeStd();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"ema_relative_std\": " + e.getMessage() + " (" + n + ")", e);
         }
     }
 

@@ -133,7 +133,7 @@ public final class DiffusionTrainer {
         optimizer.step(weights, eager.flatGradients(), completedSteps);
         completedSteps++;
         // ema = d ema + (1 - d) w, written as d (ema - w) + w: in place, no temporary the size of the weights
-        emaFlat.subi(weights).muli(config.emaDecay()).addi(weights);
+        emaFlat.subi(weights).muli(config.emaDecayAt(completedSteps)).addi(weights);
         NativeGarbage.afterStep();
     }
 

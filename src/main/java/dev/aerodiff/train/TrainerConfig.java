@@ -1,5 +1,6 @@
 package dev.aerodiff.train;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.aerodiff.data.FieldDataset;
 import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.diffusion.Parameterization;
@@ -16,16 +17,20 @@ import java.util.Locale;
  * @param learningRate  peak Adam learning rate, reached after a linear warm-up, then decayed linearly to 10%
  * @param warmupSteps   warm-up length
  * @param weightDecay   decoupled weight decay (AdamW), per step and scaled by the learning rate
- * @param emaDecay      decay of the exponential moving average of the weights kept for sampling
+ * @param emaDecay      decay of the exponential moving average of the weights kept for sampling, unless
+ *                      {@code emaRelativeStd} is set
  * @param seed          all randomness (initial weights, batches, times, noise) derives from it
  * @param output        what the network outputs, one of the objective's {@link TrainingObjective#outputs()};
  *                      null for its default
+ * @param emaRelativeStd the width of a power-function moving average ({@link PowerEma}) kept instead of
+ *                      the fixed-decay one; 0 for the fixed decay
  */
 public record TrainerConfig(TrainingObjective objective, UNetConfig network, int steps, int batchSize,
                             double learningRate, int warmupSteps, double weightDecay, double emaDecay, long seed,
-                            Parameterization output) {
+                            Parameterization output, double emaRelativeStd) {
 
     /** Checks the ranges; a null output is the objective's default. */
+    @JsonCreator
     public TrainerConfig {
         if (output == null) {
             output = objective.parameterization();
@@ -43,12 +48,30 @@ public record TrainerConfig(TrainingObjective objective, UNetConfig network, int
             throw new IllegalArgumentException("need learning rate > 0, weight decay >= 0, 0 <= EMA decay < 1; got "
                     + learningRate + ", " + weightDecay + ", " + emaDecay);
         }
+        if (emaRelativeStd != 0) {
+            new PowerEma(emaRelativeStd);
+        }
+    }
+
+    /** The settings with the fixed-decay moving average. */
+    public TrainerConfig(TrainingObjective objective, UNetConfig network, int steps, int batchSize,
+                         double learningRate, int warmupSteps, double weightDecay, double emaDecay, long seed,
+                         Parameterization output) {
+        this(objective, network, steps, batchSize, learningRate, warmupSteps, weightDecay, emaDecay, seed, output, 0);
     }
 
     /** @return the same settings with another seed */
     public TrainerConfig withSeed(long newSeed) {
         return new TrainerConfig(objective, network, steps, batchSize, learningRate, warmupSteps, weightDecay, emaDecay,
-                newSeed, output);
+                newSeed, output, emaRelativeStd);
+    }
+
+    /**
+     * @param step the number of steps taken, counting the one just taken (1 after the first)
+     * @return the decay of the moving average of the weights after that step
+     */
+    public double emaDecayAt(int step) {
+        return emaRelativeStd == 0 ? emaDecay : new PowerEma(emaRelativeStd).decayAt(step);
     }
 
     /** @return whether the network outputs something other than the quantity of the loss */

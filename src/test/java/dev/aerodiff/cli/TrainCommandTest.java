@@ -164,6 +164,12 @@ class TrainCommandTest {
         Files.writeString(config, "{\"output\": \"noise\"}");
         CliRun.of("train", "--config", config.toString(), "--data", "x.nc", "--out", dir.resolve("m").toString())
                 .assertFailedWithOneLine("--config", "\"output\"", "'noise'", "epsilon or v");
+        Files.writeString(config, "{\"ema_relative_std\": 0.5}");
+        CliRun.of("train", "--config", config.toString(), "--data", "x.nc", "--out", dir.resolve("m").toString())
+                .assertFailedWithOneLine("--config", "\"ema_relative_std\"", "(0, 0.2886");
+        Files.writeString(config, "{\"ema_decay\": 0.99, \"ema_relative_std\": 0.1}");
+        CliRun.of("train", "--config", config.toString(), "--data", "x.nc", "--out", dir.resolve("m").toString())
+                .assertFailedWithOneLine("--config", "\"ema_decay\" or \"ema_relative_std\", not both");
     }
 
     @Test

@@ -81,6 +81,8 @@ class DiffusionTrainerTest {
         assertEquals(ddpmWithVOutput(), json.treeToValue(node, TrainerConfig.class));
         node.remove("output");
         assertEquals(Parameterization.EPSILON, json.treeToValue(node, TrainerConfig.class).output());
+        node.remove("emaRelativeStd");
+        assertEquals(0.0, json.treeToValue(node, TrainerConfig.class).emaRelativeStd(), "the fixed decay");
     }
 
     @Test
@@ -171,9 +173,38 @@ class DiffusionTrainerTest {
     }
 
     @Test
+    void aPowerFunctionAverageStartsFromTheFirstStepsWeightsAndThenDecaysByItsProfile() {
+        InMemoryFieldDataset ds = DiffusionTrainerTestData.synthetic();
+        FieldScaling scaling = FieldScaling.fit(ds);
+        TrainingData data = TrainingData.of(ds, scaling);
+        DiffusionTrainer trainer = DiffusionTrainer.create(powerEma(), RES, scaling);
+        trainer.step(data);
+        UNet net = trainer.network();
+        Map<String, INDArray> first = new java.util.HashMap<>();
+        for (Map.Entry<String, INDArray> e : trainer.emaWeights().entrySet()) {
+            INDArray weights = net.graph().getVariable(e.getKey()).getArr();
+            assertEquals(0.0, weights.sub(e.getValue()).amaxNumber().doubleValue(), 0.0, e.getKey());
+            first.put(e.getKey(), e.getValue().dup());
+        }
+        trainer.step(data);
+        net = trainer.network();
+        double decay = Math.pow(0.5, new PowerEma(0.1).gamma() + 1);
+        for (Map.Entry<String, INDArray> e : trainer.emaWeights().entrySet()) {
+            INDArray weights = net.graph().getVariable(e.getKey()).getArr();
+            INDArray expected = first.get(e.getKey()).mul(decay).addi(weights.mul(1 - decay));
+            assertEquals(0.0, expected.sub(e.getValue()).amaxNumber().doubleValue(), 1e-6, e.getKey());
+        }
+    }
+
+    private static TrainerConfig powerEma() {
+        return new TrainerConfig(TrainingObjective.FLOW, TINY, 100, 8, 2e-3, 0, 1e-4, 0.9, 11, null, 0.1);
+    }
+
+    @Test
     void aResumedRunContinuesExactlyAsTheUninterruptedOne(@TempDir Path dir) {
         resumesExactly(config(TrainingObjective.FLOW), dir);
         resumesExactly(ddpmWithVOutput(), dir);
+        resumesExactly(powerEma(), dir);
     }
 
     private static void resumesExactly(TrainerConfig config, Path dir) {
