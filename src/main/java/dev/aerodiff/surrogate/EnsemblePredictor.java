@@ -65,8 +65,10 @@ public interface EnsemblePredictor {
      *
      * @param requests the ensembles, at least one
      * @param spec     sampler
-     * @param progress called as the draw goes on with an index, in the stacked order of all requests'
-     *                 samples, up to which every sample is drawn
+     * @param progress called as the draw goes on with an index i, in the stacked order of all requests'
+     *                 samples, once the work of i + 1 samples is done: for one surrogate the samples up
+     *                 to i are drawn; a mixture, whose members draw one after the other, counts what all
+     *                 of them have drawn
      * @return the ensembles in physical units, in the order of the requests
      */
     List<Ensemble> predict(List<Surrogate.Request> requests, SamplerSpec spec, IntConsumer progress);

@@ -255,7 +255,8 @@ public final class Surrogate implements EnsemblePredictor {
 
     /**
      * @param requests    the requests of a {@link #predict(List, SamplerSpec, IntConsumer)} call
-     * @param requestDone receives the index of each request, in order, once all its samples are drawn
+     * @param requestDone receives the index of each request, in order, once the progress of the call passes
+     *                    its last sample (once its samples are drawn, or for a mixture as much work)
      * @return the progress receiver to pass to that call
      */
     public static IntConsumer perRequest(List<Request> requests, IntConsumer requestDone) {

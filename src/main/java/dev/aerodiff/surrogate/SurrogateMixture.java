@@ -82,9 +82,9 @@ public final class SurrogateMixture implements EnsemblePredictor {
     }
 
     /**
-     * Each member draws its share of every request, all requests together in its batches. The last
-     * member draws a share of every request (its share of n samples is never empty), so progress
-     * is reported while it draws: each request once all members have drawn it.
+     * Each member draws its share of every request, all requests together in its batches, member
+     * after member, so progress counts the samples drawn by all members so far: it reaches the
+     * index of the last stacked sample when the last member is done.
      *
      * @return the ensembles, the members' shares in member order; the nfe of each is the largest of
      *         its shares'
@@ -96,11 +96,8 @@ public final class SurrogateMixture implements EnsemblePredictor {
         }
         int size = members.size();
         List<List<Ensemble>> shares = new ArrayList<>();
-        int[] ends = new int[requests.size()];
-        for (int r = 0; r < requests.size(); r++) {
-            shares.add(new ArrayList<>());
-            ends[r] = (r == 0 ? 0 : ends[r - 1]) + requests.get(r).count();
-        }
+        requests.forEach(r -> shares.add(new ArrayList<>()));
+        int drawn = 0;
         for (int k = 0; k < size; k++) {
             List<Surrogate.Request> mine = new ArrayList<>();
             List<Integer> owners = new ArrayList<>();
@@ -114,11 +111,14 @@ public final class SurrogateMixture implements EnsemblePredictor {
                     owners.add(r);
                 }
             }
-            IntConsumer memberProgress = k < size - 1 ? i -> { } : Surrogate.perRequest(mine,
-                    r -> progress.accept(ends[r] - 1));
-            List<Ensemble> drawn = members.get(k).predict(mine, spec, memberProgress);
-            for (int i = 0; i < drawn.size(); i++) {
-                shares.get(owners.get(i)).add(drawn.get(i));
+            if (mine.isEmpty()) {
+                continue;
+            }
+            int before = drawn;
+            List<Ensemble> part = members.get(k).predict(mine, spec, last -> progress.accept(before + last));
+            for (int i = 0; i < part.size(); i++) {
+                shares.get(owners.get(i)).add(part.get(i));
+                drawn += mine.get(i).count();
             }
         }
         List<Ensemble> out = new ArrayList<>();

@@ -54,10 +54,19 @@ class SurrogateMixtureTest {
     }
 
     @Test
+    void anEnsembleSmallerThanTheMixtureLeavesTheFirstMembersOut() {
+        List<Surrogate.Request> one = List.of(new Surrogate.Request(A, RANS.mask(A.airfoil()), 1, 7));
+        Ensemble alone = RANS.predict(one, SAMPLER, i -> { }).get(0);
+        Ensemble mixed = SurrogateMixture.of(List.of(STALL, RANS)).predict(one, SAMPLER, i -> { }).get(0);
+        assertEquals(1, mixed.samples().samples());
+        assertSamples(mixed, 0, 1, alone, 0, "the last member draws the only sample");
+    }
+
+    @Test
     void eachMemberDrawsItsShareWithThoseSamplesNoise() {
         List<Integer> done = new ArrayList<>();
         List<Ensemble> mixed = SurrogateMixture.of(List.of(RANS, STALL)).predict(requests(), SAMPLER, done::add);
-        assertEquals(List.of(4, 7), done, "each request once both members have drawn it");
+        assertEquals(List.of(2, 7), done, "3 of the 8 samples drawn when the first member is done, then all");
         List<Ensemble> rans = RANS.predict(requests(), SAMPLER, i -> { });
         List<Ensemble> stall = STALL.predict(requests(), SAMPLER, i -> { });
         assertSamples(mixed.get(0), 0, 2, rans.get(0), 0, "the first member's 2 of 5");
