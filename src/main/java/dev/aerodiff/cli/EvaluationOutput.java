@@ -29,6 +29,11 @@ final class EvaluationOutput {
         return String.join("+", bundles.stream().map(EvaluationOutput::modelName).toList());
     }
 
+    /** @return the bundles' paths joined by commas, as {@code --model} takes them and JSON records them */
+    static String modelPaths(List<Path> bundles) {
+        return String.join(",", bundles.stream().map(Path::toString).toList());
+    }
+
     /** @return one {@link #provenanceLine} per bundle that the predictor samples, one per line */
     static String provenanceLines(EnsemblePredictor predictor) {
         return String.join("\n", predictor.members().stream().map(m -> provenanceLine(m.path(), m.manifest()))

@@ -90,7 +90,7 @@ final class PredictCommand implements Runnable {
                     + " one with 'aerodiff train')");
         }
         List<Path> bundles = models != null ? models : List.of(DEFAULT_MODEL);
-        String bundle = String.join(",", bundles.stream().map(Path::toString).toList());
+        String bundle = EvaluationOutput.modelPaths(bundles);
         EnsemblePredictor surrogate = EnsemblePredictor.load(bundles, airfoilOptions.library());
         SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
         List<Surrogate.Request> requests = new ArrayList<>();

@@ -80,7 +80,7 @@ final class ValidateCommand implements Runnable {
                 + "Command: `%s`", against, conditions, samples, seed,
                 EvaluationOutput.provenanceLines(surrogate), AeroDiff.invocation(spec));
         Map<String, Object> header = new LinkedHashMap<>();
-        header.put("model", String.join(",", models.stream().map(Path::toString).toList()));
+        header.put("model", EvaluationOutput.modelPaths(models));
         header.put("data", against.toString());
         header.put("samples", samples);
         header.put("seed", seed);
