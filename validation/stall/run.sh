@@ -87,6 +87,8 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   ("ema_relative_std": 0.1, in place of the fixed decay 0.995: 83% of the average's weight on
 #   the last fifth of the run, not on its last 200 steps), seeds 1 and 2, each on one core, side
 #   by side, about 30 minutes;
+# - the shipped flow recipe with twice the widths (base 32, widths 32-64-128, 2.5 M weights), on
+#   two cores, about 45 minutes;
 # - the shipped flow recipe on the train split and the dense split merged (83 conditions, every
 #   degree across the settle/scatter boundary; only where $DATA/dense.nc exists, which
 #   datasets/airfoil-stall/README.md says how to make), on two cores, about 60 minutes; then the
@@ -170,6 +172,11 @@ if [ -n "${EXTRA:-}" ]; then
     PEMA_RECIPE=$WORK/train-flow-pema.json
     recipe "$PEMA_RECIPE" examples/train-flow-stall.json 'del c["ema_decay"]; c["ema_relative_std"] = 0.1'
     two_seeds flow-pema "$PEMA_RECIPE" "$DATA/train.nc" 3600
+    WIDE_RECIPE=$WORK/train-flow-wide.json
+    recipe "$WIDE_RECIPE" examples/train-flow-stall.json 'c["network"]["base"] = 32'
+    THREADS=2 train_bundle "$WORK/flow-wide.aerodiff" "$WIDE_RECIPE" "$DATA/train.nc"
+    wait_for_training
+    validate_flow flow-wide "$WORK/flow-wide.aerodiff"
 
     if [ -f "$DATA/dense.nc" ]; then
         DENSE=$WORK/flow-dense.aerodiff
