@@ -155,44 +155,31 @@ class DiffusionTrainerTest {
 
     @Test
     void theMovingAverageIsDecayTimesTheOldAveragePlusTheRestTimesTheNewWeights() {
-        InMemoryFieldDataset ds = DiffusionTrainerTestData.synthetic();
-        FieldScaling scaling = FieldScaling.fit(ds);
-        TrainingData data = TrainingData.of(ds, scaling);
-        DiffusionTrainer trainer = DiffusionTrainer.create(config(TrainingObjective.DDPM), RES, scaling);
-        trainer.step(data);
-        Map<String, INDArray> before = new java.util.HashMap<>();
-        trainer.emaWeights().forEach((name, value) -> before.put(name, value.dup()));
-        trainer.step(data);
-        UNet net = trainer.network();
-        for (Map.Entry<String, INDArray> e : trainer.emaWeights().entrySet()) {
-            INDArray weights = net.graph().getVariable(e.getKey()).getArr();
-            INDArray expected = before.get(e.getKey()).mul(0.9).addi(weights.mul(0.1));
-            assertEquals(0.0, expected.sub(e.getValue()).amaxNumber().doubleValue(), 1e-6, e.getKey());
-            assertTrue(before.get(e.getKey()).sub(e.getValue()).amaxNumber().doubleValue() > 0, "it moved");
-        }
+        assertMovingAverage(config(TrainingObjective.DDPM), 0.9, 0.9);
     }
 
     @Test
     void aPowerFunctionAverageStartsFromTheFirstStepsWeightsAndThenDecaysByItsProfile() {
+        assertMovingAverage(powerEma(), 0, Math.pow(0.5, new PowerEma(0.1).gamma() + 1));
+    }
+
+    /** Fails unless after step k the average is decays[k] times the one before plus the rest times the weights. */
+    private static void assertMovingAverage(TrainerConfig config, double... decays) {
         InMemoryFieldDataset ds = DiffusionTrainerTestData.synthetic();
         FieldScaling scaling = FieldScaling.fit(ds);
         TrainingData data = TrainingData.of(ds, scaling);
-        DiffusionTrainer trainer = DiffusionTrainer.create(powerEma(), RES, scaling);
-        trainer.step(data);
-        UNet net = trainer.network();
-        Map<String, INDArray> first = new java.util.HashMap<>();
-        for (Map.Entry<String, INDArray> e : trainer.emaWeights().entrySet()) {
-            INDArray weights = net.graph().getVariable(e.getKey()).getArr();
-            assertEquals(0.0, weights.sub(e.getValue()).amaxNumber().doubleValue(), 0.0, e.getKey());
-            first.put(e.getKey(), e.getValue().dup());
-        }
-        trainer.step(data);
-        net = trainer.network();
-        double decay = Math.pow(0.5, new PowerEma(0.1).gamma() + 1);
-        for (Map.Entry<String, INDArray> e : trainer.emaWeights().entrySet()) {
-            INDArray weights = net.graph().getVariable(e.getKey()).getArr();
-            INDArray expected = first.get(e.getKey()).mul(decay).addi(weights.mul(1 - decay));
-            assertEquals(0.0, expected.sub(e.getValue()).amaxNumber().doubleValue(), 1e-6, e.getKey());
+        DiffusionTrainer trainer = DiffusionTrainer.create(config, RES, scaling);
+        for (double decay : decays) {
+            Map<String, INDArray> before = new java.util.HashMap<>();
+            trainer.emaWeights().forEach((name, value) -> before.put(name, value.dup()));
+            trainer.step(data);
+            UNet net = trainer.network();
+            for (Map.Entry<String, INDArray> e : trainer.emaWeights().entrySet()) {
+                INDArray weights = net.graph().getVariable(e.getKey()).getArr();
+                INDArray expected = before.get(e.getKey()).mul(decay).addi(weights.mul(1 - decay));
+                assertEquals(0.0, expected.sub(e.getValue()).amaxNumber().doubleValue(), 1e-6, e.getKey());
+                assertTrue(before.get(e.getKey()).sub(e.getValue()).amaxNumber().doubleValue() > 0, "it moved");
+            }
         }
     }
 
