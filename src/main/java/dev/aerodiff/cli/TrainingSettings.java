@@ -28,12 +28,14 @@ import java.util.stream.Collectors;
  */
 final class TrainingSettings {
     private static final Set<String> KEYS = Set.of("data", "method", "steps", "batch_size", "learning_rate",
-            "warmup_steps", "weight_decay", "ema_decay", "ema_relative_std", "seed", "network", "checkpoint_every", "out", "output");
+            "warmup_steps", "weight_decay", "ema_decay", "ema_relative_std", "seed", "network", "checkpoint_every",
+            "out", "output");
 
     /** Help text listing the keys. */
     static final String KEYS_HELP = "keys: data, method, steps, batch_size, learning_rate, warmup_steps, weight_decay,"
             + " ema_decay, ema_relative_std (instead of ema_decay: a power-function average whose width is this"
-            + " fraction of the steps taken, e.g. 0.1), seed, checkpoint_every, out, output (what the network outputs: epsilon or v for ddpm,"
+            + " fraction of the steps taken, e.g. 0.1), seed, checkpoint_every, out, output (what the network"
+            + " outputs: epsilon or v for ddpm,"
             + " velocity or x0 for flow), network {base, mult, res_blocks, attention_levels, condition_embedding (true to"
             + " fit its periods to the training conditions, or {angle_period_deg, log_speed_period}), wall_distance"
             + " (true for the signed distance to the contour as a fourth condition channel)}";

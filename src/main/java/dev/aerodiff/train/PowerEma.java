@@ -10,7 +10,7 @@ package dev.aerodiff.train;
  * initial weights after t steps.
  *
  * @param relativeStd the profile's standard deviation over the steps taken, in (0, sqrt(1/12)):
- *                    0.05 to 0.15 average the last 10 to 40% of the run
+ *                    0.05 to 0.15 put most of the weight (85 to 90%) on the last 10 to 40% of the run
  */
 public record PowerEma(double relativeStd) {
     /** The widest profile, gamma = 0: the plain mean of all steps. */
