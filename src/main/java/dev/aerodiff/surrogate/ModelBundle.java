@@ -122,7 +122,8 @@ public final class ModelBundle {
 
     private static ZipFile open(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new DataFileException(file, "no such model bundle");
+            throw new DataFileException(file, "no such model bundle" + (file.toString().contains(",")
+                    ? " (only predict, validate and quickstart take several bundles separated by commas)" : ""));
         }
         try {
             return new ZipFile(file.toFile());

@@ -178,6 +178,9 @@ class EvaluationCommandsTest {
         assertEquals(6, json.get("trained").get("ratios").size());
         assertNotNull(ImageIO.read(out.resolve("memorization.png").toFile()));
         assertEquals(json, new ObjectMapper().readTree(out.resolve("memorization.json").toFile()));
+        String two = dir.resolve("ddpm.aerodiff") + "," + dir.resolve("ddpm.aerodiff");
+        CliRun.of("memorization", "--model", two, "--train", data.toString(), "--out", out.toString())
+                .assertFailedWithOneLine("no such model bundle", "only predict, validate and quickstart take several");
     }
 
     @Test
