@@ -4,6 +4,7 @@ import dev.aerodiff.field.Grid;
 import dev.aerodiff.surrogate.BundleManifest;
 import dev.aerodiff.surrogate.ModelBundle;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,10 +87,30 @@ final class ModelInfoCommand implements Runnable {
                 line(out, key.replace('_', ' '), String.valueOf(p.get(key)));
             }
         }
+        if (p.get("config") instanceof Map<?, ?> settings) {
+            line(out, "training", training(settings));
+        }
         if (p.get("wall_seconds_this_run") instanceof Number seconds) {
             line(out, "wall time", String.format(Locale.ROOT, "%.1f min (the run that finished it)",
                     seconds.doubleValue() / 60));
         }
+    }
+
+    /** @return the optimizer settings and the average of the weights that the bundle keeps */
+    private static String training(Map<?, ?> settings) {
+        String average = settings.get("emaRelativeStd") instanceof Number std && std.doubleValue() > 0
+                ? "power-function average of the weights, relative std " + plain(std)
+                : "moving average of the weights, decay " + plain(settings.get("emaDecay"));
+        return String.format(Locale.ROOT, "batch %s, learning rate %s after %s warm-up steps, weight decay %s,"
+                + " seed %s; %s", plain(settings.get("batchSize")), plain(settings.get("learningRate")),
+                plain(settings.get("warmupSteps")), plain(settings.get("weightDecay")), plain(settings.get("seed")),
+                average);
+    }
+
+    /** @return a number as written in a configuration (0.0005, not 5.0E-4), anything else as it is */
+    private static String plain(Object value) {
+        return value instanceof Number n
+                ? new BigDecimal(n.toString()).stripTrailingZeros().toPlainString() : String.valueOf(value);
     }
 
     private static void line(PrintWriter out, String label, String value) {

@@ -54,6 +54,8 @@ class ModelInfoCommandTest {
         assertEquals(0, text.exitCode(), text.err());
         assertTrue(text.out().contains("trained on:  " + expected.describe()), text.out());
         assertTrue(text.out().contains("condition:   freestream_ux, freestream_uy, mask\n"), text.out());
+        assertTrue(text.out().contains("training:    batch 8, learning rate 0.0005 after 100 warm-up steps, weight decay"
+                + " 0.0001, seed 1; moving average of the weights, decay 0.995\n"), text.out());
     }
 
     @Test
