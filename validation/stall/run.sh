@@ -87,8 +87,8 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   ("ema_relative_std": 0.1, in place of the fixed decay 0.995: 83% of the average's weight on
 #   the last fifth of the run, not on its last 200 steps), seeds 1 and 2, each on one core, side
 #   by side, about 30 minutes;
-# - the shipped flow recipe with twice the widths (base 32, widths 32-64-128, 2.5 M weights), on
-#   two cores, about 45 minutes;
+# - the shipped flow recipe with twice the widths (base 32, widths 32-64-128, 2.5 M weights), seeds
+#   1 and 2, one after the other on two cores, about 45 minutes each;
 # - the shipped flow recipe on the train split and the dense split merged (83 conditions, every
 #   degree across the settle/scatter boundary; only where $DATA/dense.nc exists, which
 #   datasets/airfoil-stall/README.md says how to make), on two cores, about 60 minutes; then the
@@ -177,6 +177,10 @@ if [ -n "${EXTRA:-}" ]; then
     THREADS=2 train_bundle "$WORK/flow-wide.aerodiff" "$WIDE_RECIPE" "$DATA/train.nc"
     wait_for_training
     validate_flow flow-wide "$WORK/flow-wide.aerodiff"
+    THREADS=2 train_bundle "$WORK/flow-wide-seed2.aerodiff" "$WIDE_RECIPE" "$DATA/train.nc" --seed 2
+    wait_for_training
+    validate flow-wide-seed2-ddim-20-eta1 "$WORK/flow-wide-seed2.aerodiff" ddim:20:1
+    on_split "$DATA/train.nc" train-split flow-wide-seed2-ddim-20-eta1 "$WORK/flow-wide-seed2.aerodiff" ddim:20:1
 
     if [ -f "$DATA/dense.nc" ]; then
         DENSE=$WORK/flow-dense.aerodiff
