@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
@@ -43,6 +44,7 @@ public final class DiffusionTrainer {
     static final String LOSS_WEIGHT = "loss_weight";
 
     private final TrainerConfig config;
+    private final IntToDoubleFunction emaDecays;
     private final FieldScaling scaling;
     private final int resolution;
     private final TapeUNet eager;
@@ -59,6 +61,7 @@ public final class DiffusionTrainer {
     DiffusionTrainer(TrainerConfig config, FieldScaling scaling, UNet net, Map<String, INDArray> ema,
                      INDArray optimizerState, int completedSteps) {
         this.config = config;
+        this.emaDecays = config.emaDecays();
         this.scaling = scaling;
         this.resolution = net.resolution();
         this.eager = TapeUNet.of(net);
@@ -133,7 +136,7 @@ public final class DiffusionTrainer {
         optimizer.step(weights, eager.flatGradients(), completedSteps);
         completedSteps++;
         // ema = d ema + (1 - d) w, written as d (ema - w) + w: in place, no temporary the size of the weights
-        emaFlat.subi(weights).muli(config.emaDecayAt(completedSteps)).addi(weights);
+        emaFlat.subi(weights).muli(emaDecays.applyAsDouble(completedSteps)).addi(weights);
         NativeGarbage.afterStep();
     }
 

@@ -1,5 +1,7 @@
 package dev.aerodiff.train;
 
+import java.util.function.IntToDoubleFunction;
+
 /**
  * The power-function moving average of the weights (Karras et al. 2024, "Analyzing and improving
  * the training dynamics of diffusion models"): after step t the average weighs the weights of step
@@ -47,10 +49,18 @@ public record PowerEma(double relativeStd) {
      * @return the decay of the average after that step: {@code (1 - 1/step)^(gamma + 1)}
      */
     public double decayAt(int step) {
-        if (step < 1) {
-            throw new IllegalArgumentException("steps are counted from 1, got " + step);
-        }
-        return Math.pow(1.0 - 1.0 / step, gamma() + 1);
+        return decays().applyAsDouble(step);
+    }
+
+    /** @return the decay after each step, as {@link #decayAt}, with gamma found once */
+    public IntToDoubleFunction decays() {
+        double exponent = gamma() + 1;
+        return step -> {
+            if (step < 1) {
+                throw new IllegalArgumentException("steps are counted from 1, got " + step);
+            }
+            return Math.pow(1.0 - 1.0 / step, exponent);
+        };
     }
 
     /** @return the relative std of the profile s^gamma on [0, 1] */

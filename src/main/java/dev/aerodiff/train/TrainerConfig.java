@@ -6,6 +6,7 @@ import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.diffusion.Parameterization;
 import dev.aerodiff.nn.UNetConfig;
 import java.util.Locale;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Hyper-parameters of one training run.
@@ -67,11 +68,11 @@ public record TrainerConfig(TrainingObjective objective, UNetConfig network, int
     }
 
     /**
-     * @param step the number of steps taken, counting the one just taken (1 after the first)
-     * @return the decay of the moving average of the weights after that step
+     * @return the decay of the moving average of the weights after each step, given the number of
+     *         steps taken counting the one just taken (1 after the first)
      */
-    public double emaDecayAt(int step) {
-        return emaRelativeStd == 0 ? emaDecay : new PowerEma(emaRelativeStd).decayAt(step);
+    public IntToDoubleFunction emaDecays() {
+        return emaRelativeStd == 0 ? step -> emaDecay : new PowerEma(emaRelativeStd).decays();
     }
 
     /** @return whether the network outputs something other than the quantity of the loss */
