@@ -3,6 +3,8 @@
 #   run NAME ARGS...                  java -jar target/aerodiff.jar ARGS... --json > OUT/NAME.json,
 #                                     with the wall seconds added and per-sample drag lists dropped
 #   validate NAME BUNDLE SAMPLER      run NAME validate ... against $TEST with $SAMPLES samples
+#   nearest NAME TRAIN.nc             the same for the baseline that copies the nearest simulation
+#                                     of TRAIN.nc (validate --nearest)
 #   train_bundle BUNDLE CONFIG DATA [FLAGS...]  trains in the background on THREADS cores
 #                                     (default 1) unless BUNDLE exists or ONLY is set;
 #                                     wait_for_training waits for those trainings
@@ -35,6 +37,10 @@ validate() {
     local name=$1 model=$2 sampler=$3
     run "$name" validate --model "$model" --against "$TEST" --sampler "$sampler" --samples "$SAMPLES" \
         --out "$WORK/$name"
+}
+
+nearest() {
+    run "$1" validate --nearest "$2" --against "$TEST" --samples "$SAMPLES" --out "$WORK/$1"
 }
 
 recipe() {

@@ -6,7 +6,8 @@
 # side, about 35 minutes)
 # unless they exist, then validates both on the test split and on the train split (does it fit the
 # conditions it was trained on?), and writes results/NAME.json, results/train-split/NAME.json and
-# results/summary.md. The errors are set against the simulations' spread, the predicted spread, their rank correlation
+# results/summary.md, with the baseline that answers each test condition with the snapshots of the
+# nearest training simulation (validate --nearest) beside them. The errors are set against the simulations' spread, the predicted spread, their rank correlation
 # across conditions and the split-half floor (the errors of half of the snapshots against the
 # other half: what an exact surrogate with 10 samples would score).
 # ONLY="name name" runs just those validations (validation/lib.sh).
@@ -65,6 +66,7 @@ validate flow-ode-bs3-3e-2 "$FLOW" ode-bs3:3e-2
 validate ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 validate ddpm-200 "$DDPM" ddpm
 validate flow-euler-100 "$FLOW" euler:100
+nearest nearest-train "$DATA/train.nc"
 on_split "$DATA/train.nc" train-split flow-euler-20 "$FLOW"
 on_split "$DATA/train.nc" train-split flow-ddim-20-eta1 "$FLOW" ddim:20:1
 on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1

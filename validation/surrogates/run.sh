@@ -4,6 +4,8 @@
 #    its path, ddim:20:1, what quickstart runs, and ddim:10:1) against DDPM with all 200 steps,
 #  - the adaptive probability-flow ODE (Dormand-Prince 5(4), Bogacki-Shampine 3(2), Heun-Euler 2(1))
 #    on both models,
+#  - the baseline that answers each condition with the snapshots of the nearest training simulation
+#    (validate --nearest): what the surrogates have to beat,
 #  - the memorization audit of both bundles against their training set,
 #  - the one-step denoising error of both networks by noise level on the test split.
 # Every run writes its metrics to results/NAME.json; summarize.py makes results/summary.md.
@@ -45,6 +47,7 @@ validate flow-ode-bs3-3e-3 "$FLOW" ode-bs3:3e-3
 validate flow-ode-heun2-3e-2 "$FLOW" ode-heun2:3e-2
 validate ddpm-ode-bs3-3e-2 "$DDPM" ode-bs3:3e-2
 validate ddpm-200 "$DDPM" ddpm
+nearest nearest-train "$TRAIN"
 run memorization-flow memorization --model "$FLOW" --train "$TRAIN" --sampler euler:20 \
     --out "$WORK/memorization-flow"
 run memorization-flow-ddim memorization --model "$FLOW" --train "$TRAIN" --sampler ddim:20:1 \

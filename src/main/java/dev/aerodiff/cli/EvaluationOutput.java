@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** What the commands that evaluate surrogates against simulations write: report, metrics.json, summary. */
 final class EvaluationOutput {
@@ -52,25 +53,32 @@ final class EvaluationOutput {
 
     /**
      * Writes {@code dir/report.md} with pictures and {@code dir/metrics.json} (the header keys,
-     * then {@code "models"}), and prints the metrics as JSON or a table on standard output.
+     * then {@code "models"}, then {@code "baseline"} if there is one), and prints the metrics as
+     * JSON or a table on standard output.
+     *
+     * @param baseline the nearest-simulation baseline on the same conditions, or null
      */
     static void write(Path dir, String title, String preamble, Map<String, Object> header,
-                      List<ModelEvaluation> evaluations, boolean json, PrintWriter out) {
-        Path report = EvaluationReport.write(dir, title, preamble, evaluations);
+                      List<ModelEvaluation> evaluations, ModelEvaluation baseline, boolean json, PrintWriter out) {
+        Path report = EvaluationReport.write(dir, title, preamble, evaluations, baseline);
         Map<String, Object> metrics = new LinkedHashMap<>(header);
         metrics.put("units", "dimensionless: (p - fluid mean)/U^2, u/U; fluid cells only");
         metrics.put("models", evaluations.stream().map(EvaluationJson::model).toList());
+        if (baseline != null) {
+            metrics.put("baseline", EvaluationJson.model(baseline));
+        }
         Path metricsFile = dir.resolve("metrics.json");
         Json.write(metricsFile, metrics);
         if (json) {
             Json.print(out, metrics);
             return;
         }
-        out.printf(Locale.ROOT, "%-20s %-6s %-11s %4s %13s %13s %13s %13s %21s %10s%n", "model", "method",
+        out.printf(Locale.ROOT, "%-20s %-7s %-11s %4s %13s %13s %13s %13s %21s %10s%n", "model", "method",
                 "sampler", "NFE", "error_mean", "error_std", "sim. spread", "pred. spread", "split-half mean/std",
                 "drag W1");
-        for (ModelEvaluation m : evaluations) {
-            out.printf(Locale.ROOT, "%-20s %-6s %-11s %4d %13.4g %13.4g %13.4g %13.4g %21s %10.4g%n", m.name(),
+        for (ModelEvaluation m : baseline == null ? evaluations
+                : Stream.concat(evaluations.stream(), Stream.of(baseline)).toList()) {
+            out.printf(Locale.ROOT, "%-20s %-7s %-11s %4d %13.4g %13.4g %13.4g %13.4g %21s %10.4g%n", m.name(),
                     m.method(), m.sampler(), m.nfe(), m.errorOfMean(), m.errorOfStd(), m.referenceMeanStd(),
                     m.predictedMeanStd(), SnapshotFloor.describe(m.floor()), m.dragW1());
         }

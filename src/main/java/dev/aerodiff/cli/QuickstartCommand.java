@@ -1,9 +1,11 @@
 package dev.aerodiff.cli;
 
+import dev.aerodiff.field.Grid;
 import dev.aerodiff.io.NetcdfFieldDataset;
 import dev.aerodiff.sampling.SamplerSpec;
 import dev.aerodiff.surrogate.EnsemblePredictor;
 import dev.aerodiff.surrogate.ModelEvaluation;
+import dev.aerodiff.surrogate.NearestSimulation;
 import dev.aerodiff.surrogate.Surrogate;
 import dev.aerodiff.surrogate.SurrogateEvaluation;
 import dev.aerodiff.train.TrainingObjective;
@@ -32,6 +34,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "compare the ensembles with the simulations and write DIR/report.md (with pictures) and DIR/metrics.json."})
 final class QuickstartCommand implements Runnable {
     static final Path TEST_DATA = Path.of("datasets", "airfoil-rans", "test.nc");
+    /** The training simulations of the baseline, looked for beside the data. */
+    static final String DEFAULT_BASELINE_DATA = "train.nc";
+    /** {@code --nearest none}: no baseline. */
+    static final String NO_BASELINE = "none";
     static final List<Path> MODELS = List.of(PredictCommand.DEFAULT_MODEL, Path.of("examples", "ddpm.aerodiff"));
 
     @Spec
@@ -70,6 +76,11 @@ final class QuickstartCommand implements Runnable {
                     + " 'ddpm' runs all 200 steps).")
     private String ddpmSampler;
 
+    @Option(names = "--nearest", paramLabel = "TRAIN.nc", description = "Training simulations of the baseline"
+            + " reported beside the models, which answers each condition with the snapshots of the nearest of them"
+            + " (default: train.nc beside the data, where it exists on the same grid; 'none' leaves it out).")
+    private String nearest;
+
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the first condition; condition c uses"
             + " seed + c (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -90,6 +101,8 @@ final class QuickstartCommand implements Runnable {
         PrintWriter err = spec.commandLine().getErr();
         List<ModelEvaluation> evaluations = new ArrayList<>();
         StringBuilder trained = new StringBuilder();
+        ModelEvaluation baseline = null;
+        Path baselineData = null;
         try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(dataPath)) {
             for (List<Path> bundles : mixtures) {
                 EnsemblePredictor surrogate = EnsemblePredictor.load(bundles, airfoilOptions.library());
@@ -102,22 +115,60 @@ final class QuickstartCommand implements Runnable {
                         new Progress(err, name, ds.caseCount())));
                 trained.append(EvaluationOutput.provenanceLines(surrogate)).append('\n');
             }
+            baselineData = baselineData(dataPath, ds.grid(), err);
+            if (baselineData != null) {
+                try (NetcdfFieldDataset training = NetcdfFieldDataset.open(baselineData)) {
+                    baseline = SurrogateEvaluation.evaluate("nearest-" + EvaluationOutput.modelName(baselineData),
+                            NearestSimulation.of(training), ds, samples, seed);
+                }
+            }
         }
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("data", dataPath.toString());
         header.put("samples", samples);
         header.put("seed", seed);
+        if (baselineData != null) {
+            header.put("baseline_data", baselineData.toString());
+        }
         EvaluationOutput.write(out, "AeroDiff quickstart: surrogates against held-out simulations",
-                preamble(dataPath, trained.toString()), header, evaluations, common.json,
+                preamble(dataPath, trained.toString(), baselineData), header, evaluations, baseline, common.json,
                 spec.commandLine().getOut());
     }
 
-    private String preamble(Path dataPath, String trained) {
+    /**
+     * @return the training simulations of the nearest-simulation baseline: {@code --nearest}, or
+     *         train.nc beside the data where it exists on the data's grid; null for none
+     */
+    private Path baselineData(Path dataPath, Grid grid, PrintWriter err) {
+        if (NO_BASELINE.equals(nearest)) {
+            return null;
+        }
+        if (nearest != null) {
+            return Path.of(nearest);
+        }
+        Path sibling = dataPath.resolveSibling(DEFAULT_BASELINE_DATA);
+        if (!Files.isRegularFile(sibling)) {
+            return null;
+        }
+        try (NetcdfFieldDataset training = NetcdfFieldDataset.open(sibling)) {
+            if (training.grid().equals(grid)) {
+                return sibling;
+            }
+        }
+        err.printf(Locale.ROOT, "no nearest-simulation baseline: %s is on another grid than %s%n", sibling, dataPath);
+        return null;
+    }
+
+    private String preamble(Path dataPath, String trained, Path baselineData) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "Every condition of `%s` predicted with %d samples per condition "
                 + "(seed %d + condition index), compared with the simulation's snapshots. Models and how they "
                 + "were trained:%n%n", dataPath, samples, seed));
         s.append(trained);
+        if (baselineData != null) {
+            s.append(String.format(Locale.ROOT, "%nBeside them, the baseline that copies the nearest simulation of"
+                    + " `%s`.%n", baselineData));
+        }
         s.append("\nCommand: `").append(AeroDiff.invocation(spec)).append("`");
         return s.toString();
     }

@@ -1,9 +1,11 @@
 package dev.aerodiff.cli;
 
+import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.io.NetcdfFieldDataset;
 import dev.aerodiff.sampling.SamplerSpec;
 import dev.aerodiff.surrogate.EnsemblePredictor;
 import dev.aerodiff.surrogate.ModelEvaluation;
+import dev.aerodiff.surrogate.NearestSimulation;
 import dev.aerodiff.surrogate.Surrogate;
 import dev.aerodiff.surrogate.SurrogateEvaluation;
 import java.io.PrintWriter;
@@ -18,11 +20,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code aerodiff validate}: one surrogate against every condition of a simulated data set. */
+/**
+ * {@code aerodiff validate}: one surrogate, or the {@link NearestSimulation} baseline, against every
+ * condition of a simulated data set.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Predict every condition of a simulated data set with a surrogate and compare: error of mean",
             "and std, CRPS, coverage, spread-skill, pressure lift and drag distributions. Writes DIR/report.md with",
-            "pictures and DIR/metrics.json."})
+            "pictures and DIR/metrics.json. With --nearest instead of --model, the same for the baseline that copies",
+            "the nearest training simulation."})
 final class ValidateCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -33,10 +39,15 @@ final class ValidateCommand implements Runnable {
     @Mixin
     private AirfoilOptions airfoilOptions;
 
-    @Option(names = "--model", required = true, split = ",", paramLabel = "BUNDLE", description = "Model bundle;"
+    @Option(names = "--model", split = ",", paramLabel = "BUNDLE", description = "Model bundle;"
             + " several (repeated, or separated by commas) are sampled as an equal mixture, each drawing its share of"
             + " every ensemble.")
     private List<Path> models;
+
+    @Option(names = "--nearest", paramLabel = "TRAIN.nc", description = "Instead of --model, the baseline a"
+            + " surrogate has to beat: each condition answered with the snapshots of the nearest simulation of this"
+            + " data set (same airfoil, or the most alike mask; nearest angle and ln Re; ties pooled).")
+    private Path nearest;
 
     @Option(names = "--against", required = true, paramLabel = "FILE.nc", description = "Simulations (a data set on"
             + " the model's grid).")
@@ -60,31 +71,66 @@ final class ValidateCommand implements Runnable {
 
     @Override
     public void run() {
-        EnsemblePredictor surrogate = EnsemblePredictor.load(models, airfoilOptions.library());
-        String method = surrogate.objective().id();
-        SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
-        String name = EvaluationOutput.modelName(models);
+        if ((models == null) == (nearest == null)) {
+            throw new IllegalArgumentException("give either --model BUNDLE or --nearest TRAIN.nc, "
+                    + (nearest == null ? "neither was given" : "not both"));
+        }
+        if (nearest != null && sampler != null) {
+            throw new IllegalArgumentException("--sampler does not apply to --nearest: the baseline copies"
+                    + " simulation snapshots and draws nothing");
+        }
         PrintWriter err = spec.commandLine().getErr();
         ModelEvaluation evaluation;
+        String name;
+        String provenance;
         int conditions;
         try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(against)) {
             conditions = ds.caseCount();
-            err.printf(Locale.ROOT, "%s (%s, %s): %d conditions x %d samples%n", name, method, samplerSpec,
-                    conditions, samples);
-            err.flush();
-            evaluation = SurrogateEvaluation.evaluate(name, surrogate, ds, samples, samplerSpec, seed,
-                    new Progress(err, name, conditions));
+            if (nearest != null) {
+                name = "nearest-" + EvaluationOutput.modelName(nearest);
+                NearestSimulation baseline;
+                try (NetcdfFieldDataset training = NetcdfFieldDataset.open(nearest)) {
+                    baseline = NearestSimulation.of(training);
+                }
+                err.printf(Locale.ROOT, "%s (the nearest of %s): %d conditions x %d snapshots%n", name, nearest,
+                        conditions, samples);
+                err.flush();
+                evaluation = SurrogateEvaluation.evaluate(name, baseline, ds, samples, seed);
+                provenance = nearestLines(baseline, ds);
+            } else {
+                EnsemblePredictor surrogate = EnsemblePredictor.load(models, airfoilOptions.library());
+                SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
+                name = EvaluationOutput.modelName(models);
+                err.printf(Locale.ROOT, "%s (%s, %s): %d conditions x %d samples%n", name, surrogate.objective().id(),
+                        samplerSpec, conditions, samples);
+                err.flush();
+                evaluation = SurrogateEvaluation.evaluate(name, surrogate, ds, samples, samplerSpec, seed,
+                        new Progress(err, name, conditions));
+                provenance = EvaluationOutput.provenanceLines(surrogate);
+            }
         }
         String preamble = String.format(Locale.ROOT, "Every condition of `%s` (%d conditions) predicted with %d "
                 + "samples (seed %d + condition index) and compared with the simulation's snapshots.%n%n%s%n%n"
-                + "Command: `%s`", against, conditions, samples, seed,
-                EvaluationOutput.provenanceLines(surrogate), AeroDiff.invocation(spec));
+                + "Command: `%s`", against, conditions, samples, seed, provenance, AeroDiff.invocation(spec));
         Map<String, Object> header = new LinkedHashMap<>();
-        header.put("model", EvaluationOutput.modelPaths(models));
+        header.put("model", nearest != null ? SurrogateEvaluation.NEAREST + ":" + nearest
+                : EvaluationOutput.modelPaths(models));
         header.put("data", against.toString());
         header.put("samples", samples);
         header.put("seed", seed);
         EvaluationOutput.write(out, "AeroDiff validation: " + name + " against " + against.getFileName(), preamble,
-                header, List.of(evaluation), common.json, spec.commandLine().getOut());
+                header, List.of(evaluation), null, common.json, spec.commandLine().getOut());
+    }
+
+    /** @return a Markdown list: which training simulations the baseline copied for each condition */
+    private String nearestLines(NearestSimulation baseline, NetcdfFieldDataset data) {
+        StringBuilder md = new StringBuilder("The nearest-simulation baseline copied the snapshots of `" + nearest
+                + "`:");
+        for (int c = 0; c < data.caseCount(); c++) {
+            FlowCondition condition = data.condition(c);
+            md.append(String.format(Locale.ROOT, "%n- %s: %s", condition.label(), String.join("; ",
+                    baseline.nearest(condition, data.readCase(c).mask()).stream().map(FlowCondition::label).toList())));
+        }
+        return md.toString();
     }
 }

@@ -3,6 +3,7 @@ package dev.aerodiff.data;
 import dev.aerodiff.field.Channel;
 import dev.aerodiff.field.FieldUnits;
 import dev.aerodiff.field.FlowCase;
+import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.field.Mask;
 
 /**
@@ -48,6 +49,32 @@ public final class DimensionlessNormalizer {
             }
         }
         return raw.withValues(FieldUnits.DIMENSIONLESS, out);
+    }
+
+    /**
+     * The inverse of {@link #normalize} up to the pressure level: dimensionless fields scaled by a
+     * condition's freestream speed (p' U^2, u' U), solid cells zero.
+     *
+     * @param condition     the operating point whose freestream speed sets the units
+     * @param mask          the solid cells
+     * @param samples       number of samples
+     * @param dimensionless {@code samples * channels * cells} values, layout [sample][channel][y][x]
+     * @return the samples in physical units
+     */
+    public static FlowCase toPhysical(FlowCondition condition, Mask mask, int samples, float[] dimensionless) {
+        double speed = condition.freestreamSpeed();
+        int cells = mask.nx() * mask.ny();
+        float[] physical = new float[dimensionless.length];
+        for (int s = 0; s < samples; s++) {
+            for (Channel ch : Channel.ALL) {
+                double unit = ch == Channel.P ? speed * speed : speed;
+                int base = (s * Channel.count() + ch.ordinal()) * cells;
+                for (int cell = 0; cell < cells; cell++) {
+                    physical[base + cell] = mask.isSolid(cell) ? 0f : (float) (dimensionless[base + cell] * unit);
+                }
+            }
+        }
+        return new FlowCase(condition, mask, FieldUnits.PHYSICAL, samples, physical, null);
     }
 
     private static double fluidMean(FlowCase c, int sample, Channel ch) {

@@ -39,7 +39,7 @@ public record SnapshotFloor(double errorOfMean, double errorOfStd) {
         double mean = 0;
         double std = 0;
         for (int draw = 0; draw < DRAWS; draw++) {
-            int[] order = permutation(n, random);
+            int[] order = RandomPermutation.of(n, random);
             int[] first = Arrays.copyOfRange(order, 0, half);
             int[] second = Arrays.copyOfRange(order, half, 2 * half);
             List<ChannelUncertainty> channels = FieldUncertainty.compare(reference.selectSamples(first),
@@ -54,19 +54,5 @@ public record SnapshotFloor(double errorOfMean, double errorOfStd) {
     public static String describe(SnapshotFloor floor) {
         return floor == null ? "-"
                 : String.format(Locale.ROOT, "%.3g / %.3g", floor.errorOfMean(), floor.errorOfStd());
-    }
-
-    private static int[] permutation(int n, SplittableRandom random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * A Markdown report of one or more models evaluated on the same simulated conditions, with
@@ -32,13 +33,23 @@ public final class EvaluationReport {
      * @param title    report title
      * @param preamble Markdown put under the title (what was run, on which data)
      * @param models   the evaluations, all on the same conditions
+     * @param baseline the nearest-simulation baseline on the same conditions, a row of the summary
+     *                 table only; or null
      * @return the report file
      */
-    public static Path write(Path dir, String title, String preamble, List<ModelEvaluation> models) {
+    public static Path write(Path dir, String title, String preamble, List<ModelEvaluation> models,
+                             ModelEvaluation baseline) {
         AtomicFile.createDirectories(dir);
         StringBuilder md = new StringBuilder();
         md.append("# ").append(title).append("\n\n").append(preamble).append("\n\n");
-        summaryTable(md, models);
+        summaryTable(md, baseline == null ? models
+                : Stream.concat(models.stream(), Stream.of(baseline)).toList());
+        if (baseline != null) {
+            md.append("*").append(baseline.name()).append("*: not a model but the baseline a surrogate has to beat,"
+                    + " each condition answered with the snapshots of the nearest training simulation (same airfoil,"
+                    + " or the one with the most alike mask; nearest angle of attack and ln Re, each over its range;"
+                    + " equally near ones pooled).\n\n");
+        }
         md.append("""
                 Units are dimensionless ((p - fluid mean)/U^2, u/U) over fluid cells. *Error of mean* and *error \
                 of std*: the fluid average of |predicted - simulated| per-pixel mean (std), averaged over p, ux, uy \

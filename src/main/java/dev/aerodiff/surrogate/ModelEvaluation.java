@@ -9,7 +9,7 @@ import java.util.function.ToDoubleFunction;
  * One model's evaluation on every condition of a data set.
  *
  * @param name    short name (the bundle's file name without extension)
- * @param method  training method, "ddpm" or "flow"
+ * @param method  training method, "ddpm" or "flow"; "nearest" for the {@link NearestSimulation} baseline
  * @param sampler sampler specification used
  * @param nfe     network evaluations per sample
  * @param cases   one evaluation per condition

@@ -1,14 +1,13 @@
 package dev.aerodiff.surrogate;
 
 import dev.aerodiff.cfd.AirfoilShape;
+import dev.aerodiff.data.DimensionlessNormalizer;
 import dev.aerodiff.data.FieldDataset;
 import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.diffusion.ClippedDenoiser;
 import dev.aerodiff.diffusion.Denoiser;
 import dev.aerodiff.diffusion.NoiseSchedule;
 import dev.aerodiff.diffusion.Parameterization;
-import dev.aerodiff.field.Channel;
-import dev.aerodiff.field.FieldUnits;
 import dev.aerodiff.field.FlowCase;
 import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.field.Grid;
@@ -276,21 +275,13 @@ public final class Surrogate implements EnsemblePredictor {
      * @return the request's samples in physical units
      */
     private FlowCase physical(Request r, float[] encoded, int first, FieldScaling scaling) {
-        int cells = grid().cellCount();
-        int per = 3 * cells;
-        float[] physical = new float[r.count() * per];
-        double speed = r.condition().freestreamSpeed();
+        int per = 3 * grid().cellCount();
+        float[] dimensionless = new float[r.count() * per];
         for (int s = 0; s < r.count(); s++) {
             int from = (first + s) * per;
-            float[] decoded = scaling.decodeTarget(Arrays.copyOfRange(encoded, from, from + per), r.mask());
-            for (Channel ch : Channel.ALL) {
-                double unit = ch == Channel.P ? speed * speed : speed;
-                for (int cell = 0; cell < cells; cell++) {
-                    int k = ch.ordinal() * cells + cell;
-                    physical[s * per + k] = (float) (decoded[k] * unit);
-                }
-            }
+            System.arraycopy(scaling.decodeTarget(Arrays.copyOfRange(encoded, from, from + per), r.mask()), 0,
+                    dimensionless, s * per, per);
         }
-        return new FlowCase(r.condition(), r.mask(), FieldUnits.PHYSICAL, r.count(), physical, null);
+        return DimensionlessNormalizer.toPhysical(r.condition(), r.mask(), r.count(), dimensionless);
     }
 }

@@ -3,6 +3,7 @@ package dev.aerodiff.surrogate;
 import dev.aerodiff.data.DimensionlessNormalizer;
 import dev.aerodiff.data.FieldDataset;
 import dev.aerodiff.field.FlowCase;
+import dev.aerodiff.field.Grid;
 import dev.aerodiff.metrics.Crps;
 import dev.aerodiff.metrics.FieldUncertainty;
 import dev.aerodiff.metrics.MemberDisagreement;
@@ -29,6 +30,8 @@ public final class SurrogateEvaluation {
      * network evaluations ({@link Surrogate#predict(List, SamplerSpec, IntConsumer)}).
      */
     public static final int CHUNK_SAMPLES = 4 * Surrogate.BATCH;
+    /** The method of {@link NearestSimulation}'s evaluations. */
+    public static final String NEAREST = "nearest";
 
     private SurrogateEvaluation() {
     }
@@ -59,14 +62,7 @@ public final class SurrogateEvaluation {
      */
     public static List<CaseEvaluation> run(EnsemblePredictor surrogate, FieldDataset data, int samples,
                                            SamplerSpec sampler, long seed, IntConsumer progress) {
-        if (samples < 2) {
-            throw new IllegalArgumentException("an ensemble needs at least 2 samples to compare spreads, got "
-                    + samples);
-        }
-        if (!surrogate.grid().equals(data.grid())) {
-            throw new IllegalArgumentException("the model's grid " + surrogate.grid() + " differs from the data's "
-                    + data.grid());
-        }
+        checkArguments(surrogate.grid(), data, samples);
         List<CaseEvaluation> out = new ArrayList<>();
         int perChunk = Math.max(1, CHUNK_SAMPLES / samples);
         for (int first = 0; first < data.caseCount(); first += perChunk) {
@@ -93,16 +89,60 @@ public final class SurrogateEvaluation {
         List<CaseEvaluation> out = new ArrayList<>();
         for (int k = 0; k < requests.size(); k++) {
             FlowCase reference = references.get(k);
-            Ensemble ensemble = ensembles.get(k);
-            FlowCase predicted = DimensionlessNormalizer.normalize(ensemble.samples());
-            out.add(new CaseEvaluation(predicted, reference,
-                    FieldUncertainty.compare(predicted, reference, Crps.Estimator.FAIR),
-                    PressureForces.of(predicted, data.grid()), PressureForces.of(reference, data.grid()),
-                    ensemble.sampler(), ensemble.nfe(), seconds,
-                    reference.samples() >= 4 ? SnapshotFloor.of(reference, first + k) : null,
-                    surrogate.extrapolation(reference.condition()).orElse(null),
-                    MemberDisagreement.of(predicted, ensemble.memberStarts())));
+            out.add(compare(reference, ensembles.get(k), data.grid(), first + k, seconds,
+                    surrogate.extrapolation(reference.condition()).orElse(null)));
         }
         return out;
+    }
+
+    /**
+     * The nearest-simulation baseline on every condition of a simulated data set, compared as
+     * {@link #run} compares a surrogate: case {@code c} shuffles the snapshots with seed {@code seed + c}.
+     *
+     * @param name     short name of the baseline
+     * @param baseline the training simulations it copies
+     * @param data     the simulations to compare with (same grid)
+     * @param samples  ensemble size per condition (at least 2)
+     * @param seed     seed of case 0
+     * @return the baseline's evaluation, method "nearest"
+     * @throws IllegalArgumentException if the grids differ or {@code samples < 2}
+     */
+    public static ModelEvaluation evaluate(String name, NearestSimulation baseline, FieldDataset data, int samples,
+                                           long seed) {
+        checkArguments(baseline.grid(), data, samples);
+        long start = System.nanoTime();
+        List<CaseEvaluation> cases = new ArrayList<>();
+        for (int c = 0; c < data.caseCount(); c++) {
+            FlowCase reference = DimensionlessNormalizer.normalize(data.readCase(c));
+            long caseStart = System.nanoTime();
+            Ensemble ensemble = baseline.predict(new Surrogate.Request(reference.condition(), reference.mask(), samples,
+                    seed + c));
+            cases.add(compare(reference, ensemble, data.grid(), c, (System.nanoTime() - caseStart) / 1e9, null));
+        }
+        return new ModelEvaluation(name, NEAREST, cases.get(0).sampler(), 0, cases,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void checkArguments(Grid modelGrid, FieldDataset data, int samples) {
+        if (samples < 2) {
+            throw new IllegalArgumentException("an ensemble needs at least 2 samples to compare spreads, got "
+                    + samples);
+        }
+        if (!modelGrid.equals(data.grid())) {
+            throw new IllegalArgumentException("the model's grid " + modelGrid + " differs from the data's "
+                    + data.grid());
+        }
+    }
+
+    /** One predicted ensemble against the simulation's snapshots of case {@code index}. */
+    private static CaseEvaluation compare(FlowCase reference, Ensemble ensemble, Grid grid, int index, double seconds,
+                                          List<String> extrapolation) {
+        FlowCase predicted = DimensionlessNormalizer.normalize(ensemble.samples());
+        return new CaseEvaluation(predicted, reference,
+                FieldUncertainty.compare(predicted, reference, Crps.Estimator.FAIR),
+                PressureForces.of(predicted, grid), PressureForces.of(reference, grid),
+                ensemble.sampler(), ensemble.nfe(), seconds,
+                reference.samples() >= 4 ? SnapshotFloor.of(reference, index) : null,
+                extrapolation, MemberDisagreement.of(predicted, ensemble.memberStarts()));
     }
 }

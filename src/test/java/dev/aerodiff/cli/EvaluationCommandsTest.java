@@ -237,6 +237,44 @@ class EvaluationCommandsTest {
         missing.assertFailedWithOneLine("no model bundle at 'none.aerodiff'");
     }
 
+    @Test
+    void quickstartSetsTheNearestSimulationBaselineBesideTheModels() throws Exception {
+        String flow = dir.resolve("flow.aerodiff").toString();
+        // against its own simulations with all 4 snapshots the baseline copies each condition whole: no error
+        CliRun r = CliRun.of("quickstart", "--data", data.toString(), "--model", flow, "--samples", "4",
+                "--flow-sampler", "euler:2", "--nearest", data.toString(), "--out", dir.resolve("qs-nearest").toString(),
+                "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(1, json.get("models").size(), "the baseline is not one of the models");
+        JsonNode baseline = json.get("baseline");
+        assertEquals("nearest", baseline.get("method").asText());
+        assertEquals(data.toString(), json.get("baseline_data").asText());
+        double spread = baseline.get("simulation_mean_std").asDouble();
+        assertTrue(baseline.get("error_mean").asDouble() < 1e-5 * spread, baseline.toString());
+        assertTrue(baseline.get("error_std").asDouble() < 1e-5 * spread, baseline.toString());
+        assertTrue(Files.readString(dir.resolve("qs-nearest").resolve("report.md")).contains("| nearest-data | nearest |"));
+
+        // by default the train.nc beside the data, where there is one; "none" leaves it out
+        Path split = Files.createDirectories(dir.resolve("split"));
+        Files.copy(data, split.resolve("test.nc"));
+        Files.copy(data, split.resolve("train.nc"));
+        for (String nearest : List.of("", "none")) {
+            List<String> args = new ArrayList<>(List.of("quickstart", "--data", split.resolve("test.nc").toString(),
+                    "--model", flow, "--samples", "2", "--flow-sampler", "euler:2", "--out",
+                    dir.resolve("qs-default").toString(), "--json"));
+            if (!nearest.isEmpty()) {
+                args.addAll(List.of("--nearest", nearest));
+            }
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertEquals(0, run.exitCode(), run.err());
+            JsonNode out = new ObjectMapper().readTree(run.out());
+            assertEquals(nearest.isEmpty(), out.has("baseline"), nearest);
+            assertEquals(nearest.isEmpty() ? split.resolve("train.nc").toString() : null,
+                    out.has("baseline_data") ? out.get("baseline_data").asText() : null);
+        }
+    }
+
     private static JsonNode validate(String name, String models) throws Exception {
         CliRun r = CliRun.of("validate", "--model", models, "--against", data.toString(), "--samples", "4",
                 "--sampler", "euler:2", "--seed", "4", "--out", dir.resolve(name).toString(), "--json");
