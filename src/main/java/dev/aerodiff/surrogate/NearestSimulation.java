@@ -9,9 +9,11 @@ import dev.aerodiff.field.Grid;
 import dev.aerodiff.field.Mask;
 import dev.aerodiff.metrics.RandomPermutation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The baseline a surrogate has to beat: answer a condition with the snapshots of the nearest
@@ -31,7 +33,7 @@ import java.util.SplittableRandom;
  * fields, scaled to the requested freestream speed and zero on the requested mask's solid cells.
  */
 public final class NearestSimulation {
-    /** Relative difference of distances below which two cases count as equally near. */
+    /** Difference of distances (relative above 1) below which two cases count as equally near. */
     private static final double SAME_DISTANCE = 1e-9;
 
     private final Grid grid;
@@ -111,33 +113,19 @@ public final class NearestSimulation {
         String airfoil = condition.airfoil().toLowerCase(Locale.ROOT);
         List<FlowCase> sameAirfoil = training.stream()
                 .filter(c -> c.condition().airfoil().toLowerCase(Locale.ROOT).equals(airfoil)).toList();
-        List<FlowCase> candidates = sameAirfoil.isEmpty() ? leastDifferentMasks(mask) : sameAirfoil;
-        double best = Double.POSITIVE_INFINITY;
-        double[] distances = new double[candidates.size()];
-        for (int k = 0; k < distances.length; k++) {
-            distances[k] = distance(condition, candidates.get(k).condition());
-            best = Math.min(best, distances[k]);
-        }
+        List<FlowCase> candidates = sameAirfoil.isEmpty()
+                ? closest(training, c -> differingCells(mask, c.mask())) : sameAirfoil;
+        return closest(candidates, c -> distance(condition, c.condition()));
+    }
+
+    /** @return the cases at the smallest distance, and those within {@value #SAME_DISTANCE} of it, in order */
+    private static List<FlowCase> closest(List<FlowCase> cases, ToDoubleFunction<FlowCase> distance) {
+        double[] distances = cases.stream().mapToDouble(distance).toArray();
+        double best = Arrays.stream(distances).min().orElseThrow();
         List<FlowCase> out = new ArrayList<>();
         for (int k = 0; k < distances.length; k++) {
             if (distances[k] <= best + SAME_DISTANCE * Math.max(1, best)) {
-                out.add(candidates.get(k));
-            }
-        }
-        return out;
-    }
-
-    private List<FlowCase> leastDifferentMasks(Mask mask) {
-        int fewest = Integer.MAX_VALUE;
-        int[] differences = new int[training.size()];
-        for (int k = 0; k < differences.length; k++) {
-            differences[k] = differingCells(mask, training.get(k).mask());
-            fewest = Math.min(fewest, differences[k]);
-        }
-        List<FlowCase> out = new ArrayList<>();
-        for (int k = 0; k < differences.length; k++) {
-            if (differences[k] == fewest) {
-                out.add(training.get(k));
+                out.add(cases.get(k));
             }
         }
         return out;
