@@ -30,6 +30,13 @@ on_split() {
     TEST=$1 OUT=$OUT/$2 WORK=$WORK/$2 validate "$3" "$4" "${5:-euler:20}"
 }
 
+# unseen_airfoils SPLIT.nc DIR: the shipped flow bundle and the nearest-simulation baseline of the
+# train split against a split of airfoils not in it, into results/DIR
+unseen_airfoils() {
+    on_split "$1" "$2" flow-ddim-20-eta1 "$FLOW" ddim:20:1
+    TEST=$1 OUT=$OUT/$2 WORK=$WORK/$2 nearest nearest-train "$DATA/train.nc"
+}
+
 # validate_flow NAME BUNDLE: the experiments' validations: euler:20 and ddim:20:1 on the test
 # split, ddim:20:1 on the train split
 validate_flow() {
@@ -98,6 +105,9 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   train split are 50), on two cores, about 45 minutes; then without the dense split's two
 #   15%-thick airfoils, NACA 0015 and 23015 (69 conditions, 6000 steps: 35 passes), on two cores,
 #   about 35 minutes;
+# - the shipped flow bundle and the nearest-simulation baseline on the thickness and shapes splits,
+#   airfoils the train split does not have (results/thickness-split/, results/shapes-split/; a few
+#   minutes each, where those splits exist);
 # - the shipped flow recipe on the train split and the thickness split merged (NACA 2418 at the
 #   train split's ten angle/Re pairs, so that the test split's 15%-thick NACA 2415 lies between
 #   thicknesses the network has seen; 39 conditions, 4800 steps: 50 passes, as the shipped 3600 on
@@ -203,6 +213,7 @@ if [ -n "${EXTRA:-}" ]; then
         echo "skipping flow-dense: $DATA/dense.nc is missing (SPLITS=dense bash datasets/generate.sh $DATA)" >&2
     fi
     if [ -f "$DATA/thickness.nc" ]; then
+        unseen_airfoils "$DATA/thickness.nc" thickness-split
         THICK=$WORK/flow-thick.aerodiff
         merge_once "$WORK/train-thick.nc" "$DATA/train.nc" "$DATA/thickness.nc"
         THREADS=2 train_bundle "$THICK" examples/train-flow-stall.json "$WORK/train-thick.nc" --steps 4800
@@ -222,6 +233,7 @@ if [ -n "${EXTRA:-}" ]; then
         wait_for_training
         validate flow-thick-wd-seed2-ddim-20-eta1 "$SEED2" ddim:20:1
         if [ -f "$DATA/shapes.nc" ]; then
+            unseen_airfoils "$DATA/shapes.nc" shapes-split
             merge_once "$WORK/train-shapes.nc" "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/shapes.nc"
             two_seeds flow-shapes-wd "$WD_RECIPE" "$WORK/train-shapes.nc" 7200
             merge_once "$WORK/train-shapes-no0018.nc" --drop-airfoil naca0018 \
@@ -240,7 +252,7 @@ if [ -n "${EXTRA:-}" ]; then
             "(SPLITS=thickness bash datasets/generate.sh $DATA)" >&2
     fi
 fi
-for dir in "$OUT" "$OUT/train-split"; do
+for dir in "$OUT" "$OUT/train-split" "$OUT/thickness-split" "$OUT/shapes-split"; do
     if [ -d "$dir" ]; then
         /usr/bin/python3 validation/surrogates/summarize.py "$dir" > "$dir/summary.md"
     fi

@@ -1,10 +1,13 @@
 package dev.aerodiff.cli;
 
+import dev.aerodiff.data.FieldDataset;
+import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.metrics.SnapshotFloor;
 import dev.aerodiff.report.EvaluationReport;
 import dev.aerodiff.surrogate.BundleManifest;
 import dev.aerodiff.surrogate.EnsemblePredictor;
 import dev.aerodiff.surrogate.ModelEvaluation;
+import dev.aerodiff.surrogate.NearestSimulation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -33,6 +36,26 @@ final class EvaluationOutput {
     /** @return the bundles' paths joined by commas, as {@code --model} takes them and JSON records them */
     static String modelPaths(List<Path> bundles) {
         return String.join(",", bundles.stream().map(Path::toString).toList());
+    }
+
+    /** @return the name of the nearest-simulation baseline of these training simulations */
+    static String nearestName(Path training) {
+        return "nearest-" + modelName(training);
+    }
+
+    /**
+     * @return a Markdown paragraph and list: for each condition of the data, which simulations of
+     *         {@code training} the nearest-simulation baseline copied
+     */
+    static String nearestLines(Path training, NearestSimulation baseline, FieldDataset data) {
+        StringBuilder md = new StringBuilder("The nearest-simulation baseline copied the snapshots of `" + training
+                + "`:");
+        for (int c = 0; c < data.caseCount(); c++) {
+            FlowCondition condition = data.condition(c);
+            md.append(String.format(Locale.ROOT, "%n- %s: %s", condition.label(), String.join("; ",
+                    baseline.nearest(condition, data.readCase(c).mask()).stream().map(FlowCondition::label).toList())));
+        }
+        return md.toString();
     }
 
     /** @return one {@link #provenanceLine} per bundle that the predictor samples, one per line */

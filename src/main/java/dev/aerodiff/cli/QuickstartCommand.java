@@ -103,6 +103,7 @@ final class QuickstartCommand implements Runnable {
         StringBuilder trained = new StringBuilder();
         ModelEvaluation baseline = null;
         Path baselineData = null;
+        String copied = "";
         try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(dataPath)) {
             for (List<Path> bundles : mixtures) {
                 EnsemblePredictor surrogate = EnsemblePredictor.load(bundles, airfoilOptions.library());
@@ -117,10 +118,13 @@ final class QuickstartCommand implements Runnable {
             }
             baselineData = baselineData(dataPath, ds.grid(), err);
             if (baselineData != null) {
+                NearestSimulation nearestSimulation;
                 try (NetcdfFieldDataset training = NetcdfFieldDataset.open(baselineData)) {
-                    baseline = SurrogateEvaluation.evaluate("nearest-" + EvaluationOutput.modelName(baselineData),
-                            NearestSimulation.of(training), ds, samples, seed);
+                    nearestSimulation = NearestSimulation.of(training);
                 }
+                baseline = SurrogateEvaluation.evaluate(EvaluationOutput.nearestName(baselineData), nearestSimulation,
+                        ds, samples, seed);
+                copied = EvaluationOutput.nearestLines(baselineData, nearestSimulation, ds);
             }
         }
         Map<String, Object> header = new LinkedHashMap<>();
@@ -131,7 +135,7 @@ final class QuickstartCommand implements Runnable {
             header.put("baseline_data", baselineData.toString());
         }
         EvaluationOutput.write(out, "AeroDiff quickstart: surrogates against held-out simulations",
-                preamble(dataPath, trained.toString(), baselineData), header, evaluations, baseline, common.json,
+                preamble(dataPath, trained.toString(), copied), header, evaluations, baseline, common.json,
                 spec.commandLine().getOut());
     }
 
@@ -159,15 +163,15 @@ final class QuickstartCommand implements Runnable {
         return null;
     }
 
-    private String preamble(Path dataPath, String trained, Path baselineData) {
+    /** @param copied which training simulations the baseline copied ({@link EvaluationOutput#nearestLines}), or "" */
+    private String preamble(Path dataPath, String trained, String copied) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "Every condition of `%s` predicted with %d samples per condition "
                 + "(seed %d + condition index), compared with the simulation's snapshots. Models and how they "
                 + "were trained:%n%n", dataPath, samples, seed));
         s.append(trained);
-        if (baselineData != null) {
-            s.append(String.format(Locale.ROOT, "%nBeside them, the baseline that copies the nearest simulation of"
-                    + " `%s`.%n", baselineData));
+        if (!copied.isEmpty()) {
+            s.append('\n').append(copied).append('\n');
         }
         s.append("\nCommand: `").append(AeroDiff.invocation(spec)).append("`");
         return s.toString();

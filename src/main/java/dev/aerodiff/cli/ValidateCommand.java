@@ -1,6 +1,5 @@
 package dev.aerodiff.cli;
 
-import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.io.NetcdfFieldDataset;
 import dev.aerodiff.sampling.SamplerSpec;
 import dev.aerodiff.surrogate.EnsemblePredictor;
@@ -87,7 +86,7 @@ final class ValidateCommand implements Runnable {
         try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(against)) {
             conditions = ds.caseCount();
             if (nearest != null) {
-                name = "nearest-" + EvaluationOutput.modelName(nearest);
+                name = EvaluationOutput.nearestName(nearest);
                 NearestSimulation baseline;
                 try (NetcdfFieldDataset training = NetcdfFieldDataset.open(nearest)) {
                     baseline = NearestSimulation.of(training);
@@ -96,7 +95,7 @@ final class ValidateCommand implements Runnable {
                         conditions, samples);
                 err.flush();
                 evaluation = SurrogateEvaluation.evaluate(name, baseline, ds, samples, seed);
-                provenance = nearestLines(baseline, ds);
+                provenance = EvaluationOutput.nearestLines(nearest, baseline, ds);
             } else {
                 EnsemblePredictor surrogate = EnsemblePredictor.load(models, airfoilOptions.library());
                 SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
@@ -120,17 +119,5 @@ final class ValidateCommand implements Runnable {
         header.put("seed", seed);
         EvaluationOutput.write(out, "AeroDiff validation: " + name + " against " + against.getFileName(), preamble,
                 header, List.of(evaluation), null, common.json, spec.commandLine().getOut());
-    }
-
-    /** @return a Markdown list: which training simulations the baseline copied for each condition */
-    private String nearestLines(NearestSimulation baseline, NetcdfFieldDataset data) {
-        StringBuilder md = new StringBuilder("The nearest-simulation baseline copied the snapshots of `" + nearest
-                + "`:");
-        for (int c = 0; c < data.caseCount(); c++) {
-            FlowCondition condition = data.condition(c);
-            md.append(String.format(Locale.ROOT, "%n- %s: %s", condition.label(), String.join("; ",
-                    baseline.nearest(condition, data.readCase(c).mask()).stream().map(FlowCondition::label).toList())));
-        }
-        return md.toString();
     }
 }

@@ -62,7 +62,7 @@ public final class SurrogateEvaluation {
      */
     public static List<CaseEvaluation> run(EnsemblePredictor surrogate, FieldDataset data, int samples,
                                            SamplerSpec sampler, long seed, IntConsumer progress) {
-        checkArguments(surrogate.grid(), data, samples);
+        checkArguments("the model's grid", surrogate.grid(), data, samples);
         List<CaseEvaluation> out = new ArrayList<>();
         int perChunk = Math.max(1, CHUNK_SAMPLES / samples);
         for (int first = 0; first < data.caseCount(); first += perChunk) {
@@ -109,7 +109,7 @@ public final class SurrogateEvaluation {
      */
     public static ModelEvaluation evaluate(String name, NearestSimulation baseline, FieldDataset data, int samples,
                                            long seed) {
-        checkArguments(baseline.grid(), data, samples);
+        checkArguments("the training simulations' grid", baseline.grid(), data, samples);
         long start = System.nanoTime();
         List<CaseEvaluation> cases = new ArrayList<>();
         for (int c = 0; c < data.caseCount(); c++) {
@@ -123,13 +123,13 @@ public final class SurrogateEvaluation {
                 (System.nanoTime() - start) / 1e9);
     }
 
-    private static void checkArguments(Grid modelGrid, FieldDataset data, int samples) {
+    private static void checkArguments(String whose, Grid modelGrid, FieldDataset data, int samples) {
         if (samples < 2) {
             throw new IllegalArgumentException("an ensemble needs at least 2 samples to compare spreads, got "
                     + samples);
         }
         if (!modelGrid.equals(data.grid())) {
-            throw new IllegalArgumentException("the model's grid " + modelGrid + " differs from the data's "
+            throw new IllegalArgumentException(whose + " " + modelGrid + " differs from the data's "
                     + data.grid());
         }
     }

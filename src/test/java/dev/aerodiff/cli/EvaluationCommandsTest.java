@@ -253,7 +253,14 @@ class EvaluationCommandsTest {
         double spread = baseline.get("simulation_mean_std").asDouble();
         assertTrue(baseline.get("error_mean").asDouble() < 1e-5 * spread, baseline.toString());
         assertTrue(baseline.get("error_std").asDouble() < 1e-5 * spread, baseline.toString());
-        assertTrue(Files.readString(dir.resolve("qs-nearest").resolve("report.md")).contains("| nearest-data | nearest |"));
+        String report = Files.readString(dir.resolve("qs-nearest").resolve("report.md"));
+        assertTrue(report.contains("| nearest-data | nearest |"), report);
+        try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(data)) {
+            String label = ds.condition(1).label();
+            assertTrue(report.contains("The nearest-simulation baseline copied the snapshots of `" + data + "`:\n"
+                    + "- " + ds.condition(0).label() + ": " + ds.condition(0).label() + "\n- " + label + ": " + label),
+                    report);
+        }
 
         // by default the train.nc beside the data, where there is one; "none" leaves it out
         Path split = Files.createDirectories(dir.resolve("split"));
