@@ -31,6 +31,8 @@ import java.util.function.ToDoubleFunction;
  * An ensemble of n samples takes n of the pooled snapshots in an order shuffled by the request's
  * seed, each once before any repeats. The snapshots are the training simulations' dimensionless
  * fields, scaled to the requested freestream speed and zero on the requested mask's solid cells.
+ * Every training snapshot is held in memory (the stall train split, 29 conditions of 20 snapshots on
+ * 64 x 64 cells: 29 MB).
  */
 public final class NearestSimulation {
     /** Difference of distances (relative above 1) below which two cases count as equally near. */
