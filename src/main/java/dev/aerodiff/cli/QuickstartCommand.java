@@ -141,7 +141,8 @@ final class QuickstartCommand implements Runnable {
 
     /**
      * @return the training simulations of the nearest-simulation baseline: {@code --nearest}, or
-     *         train.nc beside the data where it exists on the data's grid; null for none
+     *         train.nc beside the data where it exists on the data's grid and is not the data; null
+     *         for none
      */
     private Path baselineData(Path dataPath, Grid grid, PrintWriter err) {
         if (NO_BASELINE.equals(nearest)) {
@@ -151,8 +152,9 @@ final class QuickstartCommand implements Runnable {
             return Path.of(nearest);
         }
         Path sibling = dataPath.resolveSibling(DEFAULT_BASELINE_DATA);
-        if (!Files.isRegularFile(sibling)) {
-            return null;
+        if (!Files.isRegularFile(sibling) || sibling.toAbsolutePath().normalize().equals(
+                dataPath.toAbsolutePath().normalize())) {
+            return null;   // none, or the data itself: each condition would copy its own snapshots
         }
         try (NetcdfFieldDataset training = NetcdfFieldDataset.open(sibling)) {
             if (training.grid().equals(grid)) {

@@ -262,15 +262,16 @@ class EvaluationCommandsTest {
                     report);
         }
 
-        // by default the train.nc beside the data, where there is one; "none" leaves it out
+        // by default the train.nc beside the data, where there is one and it is not the data; "none" leaves it out
         Path split = Files.createDirectories(dir.resolve("split"));
         Files.copy(data, split.resolve("test.nc"));
         Files.copy(data, split.resolve("train.nc"));
-        for (String nearest : List.of("", "none")) {
-            List<String> args = new ArrayList<>(List.of("quickstart", "--data", split.resolve("test.nc").toString(),
+        for (String nearest : List.of("", "none", "itself")) {
+            String against = nearest.equals("itself") ? "train.nc" : "test.nc";
+            List<String> args = new ArrayList<>(List.of("quickstart", "--data", split.resolve(against).toString(),
                     "--model", flow, "--samples", "2", "--flow-sampler", "euler:2", "--out",
                     dir.resolve("qs-default").toString(), "--json"));
-            if (!nearest.isEmpty()) {
+            if (nearest.equals("none")) {
                 args.addAll(List.of("--nearest", nearest));
             }
             CliRun run = CliRun.of(args.toArray(String[]::new));
