@@ -112,7 +112,7 @@ final class ValidateCommand implements Runnable {
                 + "samples (seed %d + condition index) and compared with the simulation's snapshots.%n%n%s%n%n"
                 + "Command: `%s`", against, conditions, samples, seed, provenance, AeroDiff.invocation(spec));
         Map<String, Object> header = new LinkedHashMap<>();
-        header.put("model", nearest != null ? SurrogateEvaluation.NEAREST + ":" + nearest
+        header.put("model", nearest != null ? NearestSimulation.METHOD + ":" + nearest
                 : EvaluationOutput.modelPaths(models));
         header.put("data", against.toString());
         header.put("samples", samples);

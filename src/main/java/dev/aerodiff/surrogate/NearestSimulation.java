@@ -35,6 +35,8 @@ import java.util.function.ToDoubleFunction;
  * 64 x 64 cells: 29 MB).
  */
 public final class NearestSimulation {
+    /** Its method and sampler in evaluations and ensembles. */
+    public static final String METHOD = "nearest";
     /** Difference of distances (relative above 1) below which two cases count as equally near. */
     private static final double SAME_DISTANCE = 1e-9;
 
@@ -107,7 +109,7 @@ public final class NearestSimulation {
             System.arraycopy(pool.get(k).values(), snapshot * per, values, s * per, per);
         }
         return new Ensemble(DimensionlessNormalizer.toPhysical(request.condition(), mask, request.count(), values),
-                "nearest", 0, request.seed());
+                METHOD, 0, request.seed());
     }
 
     /** The training cases of the nearest airfoils at the nearest (angle, ln Re), ties pooled. */

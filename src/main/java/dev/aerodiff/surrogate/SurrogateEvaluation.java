@@ -30,8 +30,6 @@ public final class SurrogateEvaluation {
      * network evaluations ({@link Surrogate#predict(List, SamplerSpec, IntConsumer)}).
      */
     public static final int CHUNK_SAMPLES = 4 * Surrogate.BATCH;
-    /** The method of {@link NearestSimulation}'s evaluations. */
-    public static final String NEAREST = "nearest";
 
     private SurrogateEvaluation() {
     }
@@ -119,7 +117,7 @@ public final class SurrogateEvaluation {
                     seed + c));
             cases.add(compare(reference, ensemble, data.grid(), c, (System.nanoTime() - caseStart) / 1e9, null));
         }
-        return new ModelEvaluation(name, NEAREST, cases.get(0).sampler(), 0, cases,
+        return new ModelEvaluation(name, NearestSimulation.METHOD, cases.get(0).sampler(), 0, cases,
                 (System.nanoTime() - start) / 1e9);
     }
 
