@@ -95,7 +95,8 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 # - seeds 2 to 5 of the shipped flow recipe, two at a time, each on one core, about 30 minutes a
 #   pair; the equal mixture of the first three seeds (validate --model A,B,C: each draws its share
 #   of every ensemble), on the test and train splits, and with 10 samples from each seed; the
-#   mixture of all five, also with 10 samples from each;
+#   mixture of all five, also with 10 samples from each; seed 2 also on the thickness and shapes
+#   splits (the run-to-run noise on airfoils the train split lacks);
 # - the shipped flow recipe with a power-function moving average of the weights
 #   ("ema_relative_std": 0.1, in place of the fixed decay 0.995: 83% of the average's weight on
 #   the last fifth of the run, not on its last 200 steps), seeds 1 and 2, each on one core, side
@@ -114,9 +115,9 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   minutes each, where those splits exist);
 # - the shipped flow recipe with a weight decay of 1 in place of 1e-4 (the learning rate sums to
 #   about 1 over the run, so weights that the loss does not hold shrink to e^-1 of themselves; with
-#   1e-4 by 0.01%) and with half the widths (base 8), each on one core, side by side,
-#   about 30 minutes; also on the thickness and shapes splits (does either generalize to new
-#   airfoils better?);
+#   1e-4 by 0.01%) and with half the widths (base 8), each on one core, side by side, 23 and 12
+#   minutes; also on the thickness and shapes splits (does either generalize to new airfoils
+#   better?);
 # - the shipped flow recipe on the train split and the thickness split merged (NACA 2418 at the
 #   train split's ten angle/Re pairs, so that the test split's 15%-thick NACA 2415 lies between
 #   thicknesses the network has seen; 39 conditions, 4800 steps: 50 passes, as the shipped 3600 on
@@ -183,6 +184,7 @@ if [ -n "${EXTRA:-}" ]; then
         validate "flow-seed$seed-ddim-20-eta1" "$WORK/flow-seed$seed.aerodiff" ddim:20:1
         SEEDS5=$SEEDS5,$WORK/flow-seed$seed.aerodiff
     done
+    unseen_airfoils flow-seed2 "$WORK/flow-seed2.aerodiff"
     SEEDS3=$FLOW,$WORK/flow-seed2.aerodiff,$WORK/flow-seed3.aerodiff
     validate flow-seeds-mix-ddim-20-eta1 "$SEEDS3" ddim:20:1
     on_split "$DATA/train.nc" train-split flow-seeds-mix-ddim-20-eta1 "$SEEDS3" ddim:20:1
