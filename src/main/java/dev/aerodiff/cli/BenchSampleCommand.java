@@ -21,8 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aerodiff bench sample}: time of drawing an ensemble with each sampler. */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Time a trained surrogate drawing one ensemble with each sampler (median of repeats after",
-            "warm-up): wall time per sample and per batched network evaluation, and the evaluations per sample."})
+        description = "Time a trained surrogate drawing one ensemble with each sampler (median of repeats after "
+            + "warm-up): wall time per sample and per batched network evaluation, and the evaluations per sample.")
 final class BenchSampleCommand implements Runnable {
     @Spec
     private CommandSpec spec;

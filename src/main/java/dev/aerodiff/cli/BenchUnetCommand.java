@@ -19,8 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aerodiff bench unet}: forward and training-step time of the U-Net. */
 @Command(name = "unet", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Time the U-Net's batched forward pass and a DDPM training step (median of repeats after",
-            "warm-up). The default network is the PyTorch peer's (15,477,411 parameters)."})
+        description = "Time the U-Net's batched forward pass and a DDPM training step (median of repeats after "
+            + "warm-up). The default network is the PyTorch peer's (15,477,411 parameters).")
 final class BenchUnetCommand implements Runnable {
     private static final int PROFILE_ROWS = 15;
 

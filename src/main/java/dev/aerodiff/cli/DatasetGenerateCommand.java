@@ -27,11 +27,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aerodiff dataset generate}: OpenFOAM runs of a condition list into one NetCDF data set. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Simulate airfoil conditions with OpenFOAM (gmsh mesh, simpleFoam, Spalart-Allmaras) and write",
-            "the sampled snapshots as one NetCDF data set. Following Liu & Thuerey, convergence control is off and",
-            "the fields every --snapshot-every iterations from --snapshot-start on are the samples. Cases run in",
-            "parallel, one core each; finished cases in --work are reused, failed ones reported and skipped.",
-            "Needs OpenFOAM and gmsh (Debian: apt-get install -y openfoam gmsh)."})
+        description = "Simulate airfoil conditions with OpenFOAM (gmsh mesh, simpleFoam, Spalart-Allmaras) and write "
+            + "the sampled snapshots as one NetCDF data set. Following Liu & Thuerey, convergence control is off and "
+            + "the fields every --snapshot-every iterations from --snapshot-start on are the samples. Cases run in "
+            + "parallel, one core each; finished cases in --work are reused, failed ones reported and skipped. "
+            + "Needs OpenFOAM and gmsh (Debian: apt-get install -y openfoam gmsh).")
 final class DatasetGenerateCommand implements Runnable {
     @Spec
     private CommandSpec spec;

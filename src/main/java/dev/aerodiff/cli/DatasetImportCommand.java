@@ -17,9 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aerodiff dataset import --format npz --out OUT.nc FILE...}. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Convert snapshot files to one CF-1.8 NetCDF data set.",
-            "npz: the airfoil format of Liu & Thuerey (one (6, nx, ny) array per snapshot); files of one",
-            "condition become one case, one sample per file. The output appears only when complete."})
+        description = "Convert snapshot files to one CF-1.8 NetCDF data set. "
+            + "npz: the airfoil format of Liu & Thuerey (one (6, nx, ny) array per snapshot); files of one "
+            + "condition become one case, one sample per file. The output appears only when complete.")
 final class DatasetImportCommand implements Runnable {
     /** Input formats this command reads. */
     enum Format { npz }

@@ -25,9 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aerodiff dataset merge --out OUT.nc [--drop-airfoil NAME]... FILE...}. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Concatenate data sets on one grid into one NetCDF file: the cases of each FILE in order,",
-            "less those of the airfoils named by --drop-airfoil. The files must have the same grid and samples",
-            "per case, and no condition twice. The output appears only when complete."})
+        description = "Concatenate data sets on one grid into one NetCDF file: the cases of each FILE in order, "
+            + "less those of the airfoils named by --drop-airfoil. The files must have the same grid and samples "
+            + "per case, and no condition twice. The output appears only when complete.")
 final class DatasetMergeCommand implements Runnable {
     @Spec
     private CommandSpec spec;

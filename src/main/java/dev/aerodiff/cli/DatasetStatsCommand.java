@@ -19,9 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aerodiff dataset stats FILE}: spread of the samples, per channel, in dimensionless units. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = {"Spread of the samples of each case, per channel, in dimensionless units",
-            "((p - fluid mean)/U^2, u/U, over fluid cells). mean_std: fluid average of the per-pixel",
-            "standard deviation across samples (ddof 0), averaged over cases; mean_mean likewise for the mean."})
+        description = "Spread of the samples of each case, per channel, in dimensionless units "
+            + "((p - fluid mean)/U^2, u/U, over fluid cells). mean_std: fluid average of the per-pixel "
+            + "standard deviation across samples (ddof 0), averaged over cases; mean_mean likewise for the mean.")
 final class DatasetStatsCommand implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -19,11 +19,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aerodiff denoising}: a trained network's one-step clean-field error, noise level by noise level. */
 @Command(name = "denoising", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"One-step denoising error of a surrogate's network by noise level: fields of a data set are",
-            "noised to each time t, the network's clean-field estimate is compared with the field (RMS, in the",
-            "network's units: each channel divided by its RMS over the training set). 'baseline' is the error of",
-            "the mean field, which ignores the noisy state and the condition. A sampler starts at the highest",
-            "noise level, so a model no better than the baseline there starts every sample off course."})
+        description = "One-step denoising error of a surrogate's network by noise level: fields of a data set are "
+            + "noised to each time t, the network's clean-field estimate is compared with the field (RMS, in the "
+            + "network's units: each channel divided by its RMS over the training set). 'baseline' is the error of "
+            + "the mean field, which ignores the noisy state and the condition. A sampler starts at the highest "
+            + "noise level, so a model no better than the baseline there starts every sample off course.")
 final class DenoisingCommand implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -21,10 +21,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aerodiff memorization}: does a trained surrogate copy its training fields? */
 @Command(name = "memorization", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Memorization audit: samples of a trained surrogate for some of its training conditions, and",
-            "of the empirical-optimal model of the same data, each compared with every training field (distance to",
-            "the nearest over the second-nearest; a copy below 1/3). Writes DIR/memorization.json and",
-            "DIR/memorization.png."})
+        description = "Memorization audit: samples of a trained surrogate for some of its training conditions, and "
+            + "of the empirical-optimal model of the same data, each compared with every training field (distance to "
+            + "the nearest over the second-nearest; a copy below 1/3). Writes DIR/memorization.json and "
+            + "DIR/memorization.png.")
 final class MemorizationCommand implements Runnable {
     @Spec
     private CommandSpec spec;

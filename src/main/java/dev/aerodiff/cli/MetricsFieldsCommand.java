@@ -26,10 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aerodiff metrics fields PRED.nc REF.nc}: uncertainty metrics of predicted against reference ensembles. */
 @Command(name = "fields", mixinStandardHelpOptions = true,
-        description = {"Compare the ensembles of PRED.nc with the reference ensembles of REF.nc, case by case (same",
-            "conditions in the same order, same grid and mask), in dimensionless units over fluid cells: error of",
-            "mean and of std, spatially averaged std, CRPS, coverage of central 50%%/90%% intervals, spread-skill",
-            "ratio (with sqrt((M+1)/M)), per-pixel marginal W1, and sliced W1 between whole fields."})
+        description = "Compare the ensembles of PRED.nc with the reference ensembles of REF.nc, case by case (same "
+            + "conditions in the same order, same grid and mask), in dimensionless units over fluid cells: error of "
+            + "mean and of std, spatially averaged std, CRPS, coverage of central 50%%/90%% intervals, spread-skill "
+            + "ratio (with sqrt((M+1)/M)), per-pixel marginal W1, and sliced W1 between whole fields.")
 final class MetricsFieldsCommand implements Runnable {
     @Spec
     private CommandSpec spec;

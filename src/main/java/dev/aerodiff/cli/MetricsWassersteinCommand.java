@@ -17,9 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aerodiff metrics wasserstein --p 1|2 A.csv B.csv}: exact W_p between two point clouds. */
 @Command(name = "wasserstein", mixinStandardHelpOptions = true,
-        description = {"Exact Wasserstein distance W_p between two equal-weight point clouds (Euclidean ground",
-            "distance), by an exact assignment solver (same sizes) or network simplex (different sizes).",
-            "CSV: one point per line, coordinates separated by commas, optional header line."})
+        description = "Exact Wasserstein distance W_p between two equal-weight point clouds (Euclidean ground "
+            + "distance), by an exact assignment solver (same sizes) or network simplex (different sizes). "
+            + "CSV: one point per line, coordinates separated by commas, optional header line.")
 final class MetricsWassersteinCommand implements Runnable {
     @Spec
     private CommandSpec spec;

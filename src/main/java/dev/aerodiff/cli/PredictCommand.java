@@ -29,9 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * condition of a CSV file, drawn together in shared network batches.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Predict the distribution of flow fields for one condition (or each condition of a CSV file)",
-            "with a trained surrogate and write the ensemble as NetCDF (p, ux, uy with a leading sample dimension,",
-            "plus per-pixel mean and std)."})
+        description = "Predict the distribution of flow fields for one condition (or each condition of a CSV file) "
+            + "with a trained surrogate and write the ensemble as NetCDF (p, ux, uy with a leading sample dimension, "
+            + "plus per-pixel mean and std).")
 final class PredictCommand implements Runnable {
     /** The shipped surrogate used when --model is not given. */
     static final Path DEFAULT_MODEL = Path.of("examples", "flow-matching.aerodiff");

@@ -30,8 +30,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * with pictures and a metrics file.
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Predict the held-out test conditions of the shipped data set with the shipped surrogates,",
-            "compare the ensembles with the simulations and write DIR/report.md (with pictures) and DIR/metrics.json."})
+        description = "Predict the held-out test conditions of the shipped data set with the shipped "
+            + "surrogates, compare the ensembles with the simulations, beside a lookup of the "
+            + "nearest training simulation, and write DIR/report.md (with pictures) and "
+            + "DIR/metrics.json.")
 final class QuickstartCommand implements Runnable {
     static final Path TEST_DATA = Path.of("datasets", "airfoil-rans", "test.nc");
     /** The training simulations of the baseline, looked for beside the data. */

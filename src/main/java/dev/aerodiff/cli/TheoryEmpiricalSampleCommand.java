@@ -18,11 +18,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code aerodiff theory empirical-sample}: sample with the exact score of a finite training set. */
 @Command(name = "empirical-sample", mixinStandardHelpOptions = true,
-        description = {"Sample with the empirical-optimal model of a training set (the exact score of its noised",
-            "empirical distribution) and measure how far the samples land from the training points.",
-            "typical_spacing: median distance of a training point to its nearest other one;",
-            "fraction_near_train: samples within 1% of that spacing of a training point;",
-            "copy_fraction: samples whose nearest/second-nearest distance ratio is below 1/3."})
+        description = "Sample with the empirical-optimal model of a training set (the exact score of its noised "
+            + "empirical distribution) and measure how far the samples land from the training points. "
+            + "typical_spacing: median distance of a training point to its nearest other one; "
+            + "fraction_near_train: samples within 1% of that spacing of a training point; "
+            + "copy_fraction: samples whose nearest/second-nearest distance ratio is below 1/3.")
 final class TheoryEmpiricalSampleCommand implements Runnable {
     /** A sample this close to a training point, relative to the typical spacing, counts as near. */
     private static final double NEAR = 0.01;

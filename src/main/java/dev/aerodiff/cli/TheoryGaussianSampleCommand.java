@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code aerodiff theory gaussian-sample}: sample N(mu, Sigma) through its exact denoiser. */
 @Command(name = "gaussian-sample", mixinStandardHelpOptions = true,
-        description = {"Sample Gaussian data N(mu, Sigma) with a sampler driven by the exact denoiser, and compare",
-            "the sample mean and covariance with mu and Sigma. mean_error_se: largest |mean error| in standard",
-            "errors sqrt(Sigma_jj / K); cov_rel_error: ||C - Sigma||_F / ||Sigma||_F."})
+        description = "Sample Gaussian data N(mu, Sigma) with a sampler driven by the exact denoiser, and compare "
+            + "the sample mean and covariance with mu and Sigma. mean_error_se: largest |mean error| in standard "
+            + "errors sqrt(Sigma_jj / K); cov_rel_error: ||C - Sigma||_F / ||Sigma||_F.")
 final class TheoryGaussianSampleCommand implements Runnable {
     @Spec
     private CommandSpec spec;

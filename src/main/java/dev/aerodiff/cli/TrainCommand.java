@@ -25,10 +25,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aerodiff train}: DDPM or flow-matching training of the U-Net surrogate, resumable. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a conditional U-Net surrogate (DDPM or flow matching) on a NetCDF data set and write a",
-            "model bundle. Settings come from --config (JSON) with flags overriding single fields. A checkpoint",
-            "(optimizer state included) is written every --checkpoint-every steps; running the same command again",
-            "resumes from it exactly."})
+        description = "Train a conditional U-Net surrogate (DDPM or flow matching) on a NetCDF data set and write a "
+            + "model bundle. Settings come from --config (JSON) with flags overriding single fields. A checkpoint "
+            + "(optimizer state included) is written every --checkpoint-every steps; running the same command again "
+            + "resumes from it exactly.")
 final class TrainCommand implements Runnable {
     @Spec
     private CommandSpec spec;

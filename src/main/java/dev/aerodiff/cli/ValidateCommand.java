@@ -24,10 +24,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * condition of a simulated data set.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Predict every condition of a simulated data set with a surrogate and compare: error of mean",
-            "and std, CRPS, coverage, spread-skill, pressure lift and drag distributions. Writes DIR/report.md with",
-            "pictures and DIR/metrics.json. With --nearest instead of --model, the same for the baseline that copies",
-            "the nearest training simulation."})
+        description = "Predict every condition of a simulated data set with a surrogate and compare: "
+            + "error of mean and std, CRPS, coverage, spread-skill, pressure lift and drag "
+            + "distributions. Writes DIR/report.md with pictures and DIR/metrics.json. With "
+            + "--nearest instead of --model, the same for the baseline that copies the "
+            + "nearest training simulation.")
 final class ValidateCommand implements Runnable {
     @Spec
     private CommandSpec spec;
