@@ -1,10 +1,11 @@
 package dev.aerodiff.cli;
 
-import dev.aerodiff.data.FieldDataset;
 import dev.aerodiff.field.FlowCondition;
+import dev.aerodiff.io.NetcdfFieldDataset;
 import dev.aerodiff.metrics.SnapshotFloor;
 import dev.aerodiff.report.EvaluationReport;
 import dev.aerodiff.surrogate.BundleManifest;
+import dev.aerodiff.surrogate.CaseEvaluation;
 import dev.aerodiff.surrogate.EnsemblePredictor;
 import dev.aerodiff.surrogate.ModelEvaluation;
 import dev.aerodiff.surrogate.NearestSimulation;
@@ -43,17 +44,25 @@ final class EvaluationOutput {
         return "nearest-" + modelName(training);
     }
 
+    /** @return the nearest-simulation baseline of the training simulations in that file */
+    static NearestSimulation readNearest(Path training) {
+        try (NetcdfFieldDataset data = NetcdfFieldDataset.open(training)) {
+            return NearestSimulation.of(data);
+        }
+    }
+
     /**
-     * @return a Markdown paragraph and list: for each condition of the data, which simulations of
-     *         {@code training} the nearest-simulation baseline copied
+     * @param evaluation the baseline's evaluation (its cases hold each condition and mask)
+     * @return a Markdown paragraph and list: for each condition, which simulations of {@code training}
+     *         the nearest-simulation baseline copied
      */
-    static String nearestLines(Path training, NearestSimulation baseline, FieldDataset data) {
+    static String nearestLines(Path training, NearestSimulation baseline, ModelEvaluation evaluation) {
         StringBuilder md = new StringBuilder("The nearest-simulation baseline copied the snapshots of `" + training
                 + "`:");
-        for (int c = 0; c < data.caseCount(); c++) {
-            FlowCondition condition = data.condition(c);
+        for (CaseEvaluation e : evaluation.cases()) {
+            FlowCondition condition = e.reference().condition();
             md.append(String.format(Locale.ROOT, "%n- %s: %s", condition.label(), String.join("; ",
-                    baseline.nearest(condition, data.readCase(c).mask()).stream().map(FlowCondition::label).toList())));
+                    baseline.nearest(condition, e.reference().mask()).stream().map(FlowCondition::label).toList())));
         }
         return md.toString();
     }

@@ -120,13 +120,10 @@ final class QuickstartCommand implements Runnable {
             }
             baselineData = baselineData(dataPath, ds.grid(), err);
             if (baselineData != null) {
-                NearestSimulation nearestSimulation;
-                try (NetcdfFieldDataset training = NetcdfFieldDataset.open(baselineData)) {
-                    nearestSimulation = NearestSimulation.of(training);
-                }
+                NearestSimulation nearestSimulation = EvaluationOutput.readNearest(baselineData);
                 baseline = SurrogateEvaluation.evaluate(EvaluationOutput.nearestName(baselineData), nearestSimulation,
                         ds, samples, seed);
-                copied = EvaluationOutput.nearestLines(baselineData, nearestSimulation, ds);
+                copied = EvaluationOutput.nearestLines(baselineData, nearestSimulation, baseline);
             }
         }
         Map<String, Object> header = new LinkedHashMap<>();

@@ -88,15 +88,12 @@ final class ValidateCommand implements Runnable {
             conditions = ds.caseCount();
             if (nearest != null) {
                 name = EvaluationOutput.nearestName(nearest);
-                NearestSimulation baseline;
-                try (NetcdfFieldDataset training = NetcdfFieldDataset.open(nearest)) {
-                    baseline = NearestSimulation.of(training);
-                }
+                NearestSimulation baseline = EvaluationOutput.readNearest(nearest);
                 err.printf(Locale.ROOT, "%s (the nearest of %s): %d conditions x %d snapshots%n", name, nearest,
                         conditions, samples);
                 err.flush();
                 evaluation = SurrogateEvaluation.evaluate(name, baseline, ds, samples, seed);
-                provenance = EvaluationOutput.nearestLines(nearest, baseline, ds);
+                provenance = EvaluationOutput.nearestLines(nearest, baseline, evaluation);
             } else {
                 EnsemblePredictor surrogate = EnsemblePredictor.load(models, airfoilOptions.library());
                 SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
