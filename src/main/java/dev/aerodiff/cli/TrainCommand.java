@@ -1,6 +1,7 @@
 package dev.aerodiff.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aerodiff.data.NearestReference;
 import dev.aerodiff.io.FileDigest;
 import dev.aerodiff.io.NetcdfFieldDataset;
 import dev.aerodiff.surrogate.ModelBundle;
@@ -91,7 +92,8 @@ final class TrainCommand implements Runnable {
             } else {
                 trainer = DiffusionTrainer.create(config, ds.grid().nx(), config.scalingFor(ds));
             }
-            TrainingData samples = TrainingData.of(ds, trainer.scaling());
+            NearestReference reference = trainer.scaling().nearestReference() ? NearestReference.of(ds) : null;
+            TrainingData samples = TrainingData.forTraining(ds, trainer.scaling(), reference);
             err.printf(Locale.ROOT, "%s on %d samples (%d cases), %dx%d, %s%n", objective.id(), samples.count(),
                     ds.caseCount(), ds.grid().nx(), ds.grid().ny(), config.network());
             err.flush();
@@ -115,8 +117,8 @@ final class TrainCommand implements Runnable {
             provenance.put("steps", trainer.completedSteps());
             provenance.put("wall_seconds_this_run", (System.nanoTime() - start) / 1e9);
             provenance.put("written", Instant.now().toString());
-            ModelBundle.write(trainer, ds.grid(), TrainingConditions.of(ds.conditions()), VersionProvider.version(),
-                    provenance, bundle);
+            ModelBundle.write(trainer, ds.grid(), TrainingConditions.of(ds.conditions()), reference,
+                    VersionProvider.version(), provenance, bundle);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("bundle", bundle.toString());
             summary.put("method", objective.id());

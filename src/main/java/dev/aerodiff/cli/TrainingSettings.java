@@ -3,6 +3,7 @@ package dev.aerodiff.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aerodiff.diffusion.Parameterization;
+import dev.aerodiff.data.NearestReference;
 import dev.aerodiff.io.DataFileException;
 import dev.aerodiff.io.NetcdfFieldDataset;
 import dev.aerodiff.field.FlowCondition;
@@ -38,7 +39,8 @@ final class TrainingSettings {
             + " outputs: epsilon or v for ddpm,"
             + " velocity or x0 for flow), network {base, mult, res_blocks, attention_levels, condition_embedding (true to"
             + " fit its periods to the training conditions, or {angle_period_deg, log_speed_period}), wall_distance"
-            + " (true for the signed distance to the contour as a fourth condition channel)}";
+            + " (true for the signed distance to the contour as a fourth condition channel), nearest_reference (true"
+            + " for the mean and std of the nearest training simulations as six more condition channels)}";
 
     private TrainingSettings() {
     }
@@ -155,16 +157,21 @@ final class TrainingSettings {
         if (n == null) {
             return d;
         }
-        JsonNode wallDistance = n.path("wall_distance");
-        if (!wallDistance.isMissingNode() && !wallDistance.isBoolean()) {
-            throw new IllegalArgumentException("\"network\": \"wall_distance\" must be true or false, got "
-                    + wallDistance);
-        }
-        int inChannels = wallDistance.asBoolean(false) ? d.outChannels() + 4 : d.inChannels();
+        int inChannels = d.outChannels() + 3 + (flag(n, "wall_distance") ? 1 : 0)
+                + (flag(n, "nearest_reference") ? NearestReference.CHANNEL_NAMES.size() : 0);
         return new UNetConfig(inChannels, d.outChannels(), n.path("base").asInt(d.base()),
                 n.has("mult") ? ints(n.get("mult")) : d.mult(), n.path("res_blocks").asInt(d.resBlocksPerLevel()),
                 n.has("attention_levels") ? ints(n.get("attention_levels")) : d.attentionLevels(),
                 conditionEmbedding(n.get("condition_embedding"), d.conditionEmbedding(), training));
+    }
+
+    /** @return the boolean {@code "network"} field {@code key}, false when missing */
+    private static boolean flag(JsonNode network, String key) {
+        JsonNode n = network.path(key);
+        if (!n.isMissingNode() && !n.isBoolean()) {
+            throw new IllegalArgumentException("\"network\": \"" + key + "\" must be true or false, got " + n);
+        }
+        return n.asBoolean(false);
     }
 
     private static ConditionEmbedding conditionEmbedding(JsonNode n, ConditionEmbedding d,

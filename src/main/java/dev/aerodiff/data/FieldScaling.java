@@ -15,7 +15,9 @@ import dev.aerodiff.field.Mask;
  * set, the freestream speed carries the Reynolds number. Optionally a fourth channel holds the
  * signed distance to the airfoil's contour (negative inside) divided by {@code wallDistanceScale}
  * and clipped to [-1, 1]: the shape below the grid's resolution, which the mask cannot show (a
- * 12% and a 15% thick airfoil differ by about one cell of the 64 x 64 grids).
+ * 12% and a 15% thick airfoil differ by about one cell of the 64 x 64 grids). Optionally six more
+ * channels hold the mean and standard deviation of p, ux and uy over the snapshots of the nearest
+ * training simulations ({@link NearestReference}), each divided by its channel's scale.
  *
  * @param channelScale   per-channel divisor of the dimensionless fields (p, ux, uy)
  * @param referenceSpeed divisor of the freestream velocity in the condition channels (m/s)
@@ -24,9 +26,11 @@ import dev.aerodiff.field.Mask;
  * @param targetMax      per-channel largest scaled training value, or null
  * @param wallDistanceScale divisor of the signed wall distance in chords, or 0 for no distance
  *                       channel (bundles written before it existed)
+ * @param nearestReference whether the condition ends with the six {@link NearestReference} channels
+ *                       (false in bundles written before they existed)
  */
 public record FieldScaling(double[] channelScale, double referenceSpeed, double[] targetMin, double[] targetMax,
-                           double wallDistanceScale) {
+                           double wallDistanceScale, boolean nearestReference) {
     /** The {@code wallDistanceScale} of {@code train}'s {@code "wall_distance": true}, in chords. */
     public static final double WALL_DISTANCE_SCALE = 0.25;
 
@@ -38,6 +42,12 @@ public record FieldScaling(double[] channelScale, double referenceSpeed, double[
     /** A scaling without a distance channel. */
     public FieldScaling(double[] channelScale, double referenceSpeed, double[] targetMin, double[] targetMax) {
         this(channelScale, referenceSpeed, targetMin, targetMax, 0);
+    }
+
+    /** A scaling without the nearest-reference channels. */
+    public FieldScaling(double[] channelScale, double referenceSpeed, double[] targetMin, double[] targetMax,
+                        double wallDistanceScale) {
+        this(channelScale, referenceSpeed, targetMin, targetMax, wallDistanceScale, false);
     }
 
     /** Checks and copies. */
@@ -72,7 +82,15 @@ public record FieldScaling(double[] channelScale, double referenceSpeed, double[
      * @return this scaling with (or without) the distance channel
      */
     public FieldScaling withWallDistance(double scale) {
-        return new FieldScaling(channelScale, referenceSpeed, targetMin, targetMax, scale);
+        return new FieldScaling(channelScale, referenceSpeed, targetMin, targetMax, scale, nearestReference);
+    }
+
+    /**
+     * @param reference whether the condition ends with the nearest-reference channels
+     * @return this scaling with (or without) them
+     */
+    public FieldScaling withNearestReference(boolean reference) {
+        return new FieldScaling(channelScale, referenceSpeed, targetMin, targetMax, wallDistanceScale, reference);
     }
 
     /** @return whether the condition carries the signed wall distance as a fourth channel */
@@ -80,15 +98,25 @@ public record FieldScaling(double[] channelScale, double referenceSpeed, double[
         return wallDistanceScale > 0;
     }
 
-    /** @return condition channels: freestream u_x, u_y, mask, and the wall distance if there is one */
+    /**
+     * @return condition channels: freestream u_x, u_y, mask, the wall distance if there is one, and the
+     *     nearest reference if there is one
+     */
     public int conditionChannels() {
         return conditionChannelNames().size();
     }
 
     /** @return the names of the condition channels in order */
     public java.util.List<String> conditionChannelNames() {
-        return hasWallDistance() ? java.util.List.of("freestream_ux", "freestream_uy", "mask", "wall_distance")
-                : java.util.List.of("freestream_ux", "freestream_uy", "mask");
+        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of("freestream_ux", "freestream_uy",
+                "mask"));
+        if (hasWallDistance()) {
+            names.add("wall_distance");
+        }
+        if (nearestReference) {
+            names.addAll(NearestReference.CHANNEL_NAMES);
+        }
+        return java.util.List.copyOf(names);
     }
 
     @Override
@@ -115,7 +143,8 @@ public record FieldScaling(double[] channelScale, double referenceSpeed, double[
     public boolean equals(Object o) {
         return o instanceof FieldScaling f && java.util.Arrays.equals(channelScale, f.channelScale)
                 && referenceSpeed == f.referenceSpeed && java.util.Arrays.equals(targetMin, f.targetMin)
-                && java.util.Arrays.equals(targetMax, f.targetMax) && wallDistanceScale == f.wallDistanceScale;
+                && java.util.Arrays.equals(targetMax, f.targetMax) && wallDistanceScale == f.wallDistanceScale
+                && nearestReference == f.nearestReference;
     }
 
     @Override
@@ -222,7 +251,26 @@ public record FieldScaling(double[] channelScale, double referenceSpeed, double[
      * @return the {@link #conditionChannels()} condition channels, layout [channel][y][x]
      */
     public float[] encodeCondition(FlowCondition condition, Mask mask, float[] wallDistance) {
+        return encodeCondition(condition, mask, wallDistance, null);
+    }
+
+    /**
+     * @param condition    the operating point
+     * @param mask         the solid cells of its airfoil on the grid
+     * @param wallDistance signed distance of every cell to the contour in chords (negative inside), or
+     *                     null when this scaling has no distance channel
+     * @param reference    the {@link NearestReference} fields of the condition (dimensionless), or null
+     *                     when this scaling has no reference channels
+     * @return the {@link #conditionChannels()} condition channels, layout [channel][y][x]
+     */
+    public float[] encodeCondition(FlowCondition condition, Mask mask, float[] wallDistance, float[] reference) {
         int cells = mask.nx() * mask.ny();
+        int referenceSize = NearestReference.CHANNEL_NAMES.size() * cells;
+        if (nearestReference && (reference == null || reference.length != referenceSize)) {
+            throw new IllegalStateException("this scaling's condition has the nearest-reference channels: need "
+                    + referenceSize + " reference values for " + condition.label()
+                    + (reference == null ? "" : ", got " + reference.length));
+        }
         if (hasWallDistance() && (wallDistance == null || wallDistance.length != cells)) {
             throw new IllegalStateException("this scaling's condition has a wall-distance channel: need the distance"
                     + " of each of the " + cells + " cells to " + condition.airfoil()
@@ -238,6 +286,13 @@ public record FieldScaling(double[] channelScale, double referenceSpeed, double[
             out[2 * cells + cell] = solid ? 1f : 0f;
             if (hasWallDistance()) {
                 out[3 * cells + cell] = (float) Math.max(-1, Math.min(1, wallDistance[cell] / wallDistanceScale));
+            }
+        }
+        if (nearestReference) {
+            int first = conditionChannels() - NearestReference.CHANNEL_NAMES.size();
+            for (int k = 0; k < referenceSize; k++) {
+                double scale = channelScale[(k / cells) % Channel.count()];
+                out[first * cells + k] = (float) (reference[k] / scale);
             }
         }
         return out;

@@ -3,12 +3,15 @@ package dev.aerodiff.surrogate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aerodiff.data.NearestReference;
 import dev.aerodiff.field.Channel;
 import dev.aerodiff.field.Grid;
 import dev.aerodiff.io.AtomicFile;
 import dev.aerodiff.io.DataFileException;
 import dev.aerodiff.nn.UNet;
 import dev.aerodiff.train.DiffusionTrainer;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -17,6 +20,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -25,23 +29,30 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A trained surrogate in one versioned zip file: {@code manifest.json} ({@link BundleManifest})
- * and {@code weights/NAME}, the exponential-moving-average weights of every network variable
- * (ND4J binary arrays). Loading rebuilds the network from the manifest and assigns the weights by
- * name; no Java serialization is involved.
+ * A trained surrogate in one versioned zip file: {@code manifest.json} ({@link BundleManifest}),
+ * {@code weights/NAME}, the exponential-moving-average weights of every network variable (ND4J
+ * binary arrays), and for a network with the nearest-reference channels the training simulations'
+ * moments, {@code reference/nearest} ({@link NearestReference#write}). Loading rebuilds the network
+ * from the manifest and assigns the weights by name; no Java serialization is involved.
  */
 public final class ModelBundle {
-    /** Bundle format written by this version. */
-    public static final int FORMAT = 1;
+    /**
+     * Newest bundle format this version reads and writes: 2 for a bundle with the nearest reference,
+     * which older versions cannot use; bundles without it are written as format 1.
+     */
+    public static final int FORMAT = 2;
+    private static final String REFERENCE_ENTRY = "reference/nearest";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final BundleManifest manifest;
     private final UNet network;
+    private final NearestReference reference;
 
-    private ModelBundle(BundleManifest manifest, UNet network) {
+    private ModelBundle(BundleManifest manifest, UNet network, NearestReference reference) {
         this.manifest = manifest;
         this.network = network;
+        this.reference = reference;
     }
 
     /**
@@ -50,13 +61,20 @@ public final class ModelBundle {
      * @param trainer    the run
      * @param grid       the grid of its training data
      * @param conditions what it was trained on
+     * @param reference  the training simulations' moments for a network with the nearest-reference
+     *                   channels, else null
      * @param version    AeroDiff version
      * @param provenance how it was trained
      * @param file       the bundle; replaced only when complete
+     * @throws IllegalArgumentException if the reference is missing or not needed
      */
-    public static void write(DiffusionTrainer trainer, Grid grid, TrainingConditions conditions, String version,
-                             Map<String, Object> provenance, Path file) {
-        BundleManifest m = new BundleManifest(FORMAT, version, trainer.config().objective().id(),
+    public static void write(DiffusionTrainer trainer, Grid grid, TrainingConditions conditions,
+                             NearestReference reference, String version, Map<String, Object> provenance, Path file) {
+        if (trainer.scaling().nearestReference() != (reference != null)) {
+            throw new IllegalArgumentException(reference == null ? "the network takes the nearest-reference channels:"
+                    + " the bundle needs the training simulations' moments" : "the network takes no nearest reference");
+        }
+        BundleManifest m = new BundleManifest(reference != null ? FORMAT : 1, version, trainer.config().objective().id(),
                 trainer.config().output().name(),
                 trainer.config().objective().schedule().toString(), trainer.config().network(), grid.x(), grid.y(),
                 Channel.ALL.stream().map(Channel::variableName).toList(),
@@ -68,6 +86,12 @@ public final class ModelBundle {
                 for (Map.Entry<String, INDArray> e : trainer.emaWeights().entrySet()) {
                     zip.putNextEntry(new ZipEntry("weights/" + e.getKey()));
                     Nd4j.write(e.getValue(), new DataOutputStream(zip));
+                }
+                if (reference != null) {
+                    zip.putNextEntry(new ZipEntry(REFERENCE_ENTRY));
+                    DataOutputStream data = new DataOutputStream(new BufferedOutputStream(zip));
+                    reference.write(data);
+                    data.flush();
                 }
             }
         });
@@ -97,7 +121,7 @@ public final class ModelBundle {
                     v.getArr().assign(w);
                 }
             }
-            return new ModelBundle(m, net);
+            return new ModelBundle(m, net, m.scaling().nearestReference() ? reference(file, zip) : null);
         } catch (java.util.zip.ZipException e) {
             throw new DataFileException(file, "not an AeroDiff model bundle (not a zip file)", e);
         } catch (IOException e) {
@@ -117,6 +141,19 @@ public final class ModelBundle {
             return manifest(file, zip);
         } catch (IOException e) {
             throw new DataFileException(file, "cannot read model bundle: " + e.getMessage(), e);
+        }
+    }
+
+    private static NearestReference reference(Path file, ZipFile zip) throws IOException {
+        ZipEntry entry = zip.getEntry(REFERENCE_ENTRY);
+        if (entry == null) {
+            throw new DataFileException(file, "the network takes the nearest-reference channels but "
+                    + REFERENCE_ENTRY + " is missing");
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return NearestReference.read(new DataInputStream(new BufferedInputStream(in)));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new DataFileException(file, REFERENCE_ENTRY + " is damaged: " + e.getMessage(), e);
         }
     }
 
@@ -159,6 +196,11 @@ public final class ModelBundle {
     /** @return the network with the bundle's weights */
     public UNet network() {
         return network;
+    }
+
+    /** @return the training simulations' moments, for a network with the nearest-reference channels */
+    public Optional<NearestReference> reference() {
+        return Optional.ofNullable(reference);
     }
 
     /** @return the grid the model was trained on */

@@ -33,7 +33,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A trained surrogate for programs: given an airfoil condition, it returns an ensemble of flow
- * fields. Where the bundle records the range of its training targets, the network's clean-field
+ * fields. A network with the nearest-reference channels is given the moments of the training
+ * simulations nearest to the condition, which its bundle carries. Where the bundle records the range of its training targets, the network's clean-field
  * estimate is clipped to it at every step ({@link ClippedDenoiser}). Thread-safe: each thread samples with its own copy of the network, and the result of a
  * call depends only on its arguments (the noise of sample i derives from the seed and i).
  */
@@ -131,7 +132,9 @@ public final class Surrogate implements EnsemblePredictor {
      * @return their fields and conditions as the network sees them
      */
     TrainingData trainingData(FieldDataset data) {
-        return TrainingData.of(data, bundle.manifest().scaling(), shapes);
+        return TrainingData.of(data, bundle.manifest().scaling(), shapes, bundle.reference()
+                .<TrainingData.ReferenceFields>map(table -> (c, s, fc) -> table.fields(fc.condition(), fc.mask()))
+                .orElse(null));
     }
 
     @Override
@@ -226,7 +229,9 @@ public final class Surrogate implements EnsemblePredictor {
             counts[k] = r.count();
             float[] distance = scaling.hasWallDistance()
                     ? shapes.apply(r.condition().airfoil()).signedDistanceOn(g) : null;
-            INDArray one = Nd4j.create(scaling.encodeCondition(r.condition(), r.mask(), distance), conditionShape, 'c');
+            float[] reference = bundle.reference().map(table -> table.fields(r.condition(), r.mask())).orElse(null);
+            INDArray one = Nd4j.create(scaling.encodeCondition(r.condition(), r.mask(), distance, reference),
+                    conditionShape, 'c');
             for (int s = 0; s < r.count(); s++) {
                 conditions.slice(row++).assign(one);
             }

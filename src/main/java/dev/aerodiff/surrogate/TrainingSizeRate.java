@@ -2,6 +2,7 @@ package dev.aerodiff.surrogate;
 
 import dev.aerodiff.data.CaseSubset;
 import dev.aerodiff.data.FieldDataset;
+import dev.aerodiff.data.NearestReference;
 import dev.aerodiff.metrics.RateFit;
 import dev.aerodiff.metrics.SeedStreams;
 import dev.aerodiff.sampling.SamplerSpec;
@@ -259,7 +260,8 @@ public final class TrainingSizeRate {
                                 String version, Map<String, Object> provenance, Map<String, Object> entry) {
         long start = System.nanoTime();
         DiffusionTrainer trainer = DiffusionTrainer.create(settings, subset.grid().nx(), settings.scalingFor(subset));
-        TrainingData data = TrainingData.of(subset, trainer.scaling());
+        NearestReference reference = trainer.scaling().nearestReference() ? NearestReference.of(subset) : null;
+        TrainingData data = TrainingData.forTraining(subset, trainer.scaling(), reference);
         while (trainer.completedSteps() < settings.steps()) {
             trainer.step(data);
             progress.accept(trainer.completedSteps() - 1);
@@ -270,7 +272,8 @@ public final class TrainingSizeRate {
         all.put("config", settings);
         all.put("steps", trainer.completedSteps());
         all.put(PROVENANCE_KEY, entry);
-        ModelBundle.write(trainer, subset.grid(), TrainingConditions.of(subset.conditions()), version, all, bundle);
+        ModelBundle.write(trainer, subset.grid(), TrainingConditions.of(subset.conditions()), reference, version, all,
+                bundle);
         return seconds;
     }
 

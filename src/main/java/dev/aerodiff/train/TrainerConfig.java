@@ -3,6 +3,7 @@ package dev.aerodiff.train;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.aerodiff.data.FieldDataset;
 import dev.aerodiff.data.FieldScaling;
+import dev.aerodiff.data.NearestReference;
 import dev.aerodiff.diffusion.Parameterization;
 import dev.aerodiff.nn.UNetConfig;
 import java.util.Locale;
@@ -85,17 +86,27 @@ public record TrainerConfig(TrainingObjective objective, UNetConfig network, int
         return network.inChannels() - network.outChannels();
     }
 
-    /** @return whether the network takes the wall-distance condition channel (four, not three) */
+    /**
+     * @return whether the network takes the six nearest-reference condition channels (nine or ten
+     *     condition channels, not three or four)
+     */
+    public boolean nearestReference() {
+        return conditionChannels() >= 3 + NearestReference.CHANNEL_NAMES.size();
+    }
+
+    /** @return whether the network takes the wall-distance condition channel (four or ten, not three or nine) */
     public boolean wallDistance() {
-        return conditionChannels() == 4;
+        return conditionChannels() - (nearestReference() ? NearestReference.CHANNEL_NAMES.size() : 0) == 4;
     }
 
     /**
      * @param data the training set
-     * @return the field scaling fitted to it, with the wall-distance channel if the network takes one
+     * @return the field scaling fitted to it, with the wall-distance and nearest-reference channels
+     *     if the network takes them
      */
     public FieldScaling scalingFor(FieldDataset data) {
-        return FieldScaling.fit(data).withWallDistance(wallDistance() ? FieldScaling.WALL_DISTANCE_SCALE : 0);
+        return FieldScaling.fit(data).withWallDistance(wallDistance() ? FieldScaling.WALL_DISTANCE_SCALE : 0)
+                .withNearestReference(nearestReference());
     }
 
     /** @return the defaults for a 2-core machine: small U-Net, batch 16, lr 2e-4, EMA 0.999, default output */

@@ -5,6 +5,7 @@ import dev.aerodiff.cfd.AirfoilShape;
 import dev.aerodiff.data.DimensionlessNormalizer;
 import dev.aerodiff.data.FieldDataset;
 import dev.aerodiff.data.FieldScaling;
+import dev.aerodiff.data.NearestReference;
 import dev.aerodiff.field.FlowCase;
 import java.util.List;
 import java.util.function.Function;
@@ -40,12 +41,58 @@ public final class TrainingData {
     }
 
     /**
-     * @param dataset a data set on a square grid
-     * @param scaling how to scale fields and conditions
-     * @param shapes  airfoil name to contour, for the wall-distance channel
-     * @return all samples, case by case
+     * As {@link #of(FieldDataset, FieldScaling, Function, ReferenceFields)} for a scaling without
+     * the nearest-reference channels.
      */
     public static TrainingData of(FieldDataset dataset, FieldScaling scaling, Function<String, AirfoilShape> shapes) {
+        return of(dataset, scaling, shapes, null);
+    }
+
+    /**
+     * The samples of a training run, its NACA airfoils' contours for the wall-distance channel.
+     *
+     * @param dataset   the training set
+     * @param scaling   how to scale fields and conditions
+     * @param reference the moments of {@code dataset} itself ({@link NearestReference#of}) when the scaling
+     *                  has the nearest-reference channels, else null: each sample's reference leaves out
+     *                  its own case or airfoil ({@link NearestReference#trainingFields})
+     * @return all samples, case by case
+     */
+    public static TrainingData forTraining(FieldDataset dataset, FieldScaling scaling, NearestReference reference) {
+        if (reference != null && reference.size() != dataset.caseCount()) {
+            throw new IllegalArgumentException("the nearest reference has " + reference.size() + " cases, the training"
+                    + " data " + dataset.caseCount());
+        }
+        return of(dataset, scaling, new AirfoilLibrary(List.of()),
+                reference == null ? null : (c, s, fc) -> reference.trainingFields(c, s));
+    }
+
+    /** The nearest-reference fields of each sample (see {@link dev.aerodiff.data.NearestReference}). */
+    @FunctionalInterface
+    public interface ReferenceFields {
+        /**
+         * @param caseIndex     the case in the data set
+         * @param snapshot      the sample of the case
+         * @param dimensionless the case in dimensionless units
+         * @return the reference fields of that sample, dimensionless
+         */
+        float[] of(int caseIndex, int snapshot, FlowCase dimensionless);
+    }
+
+    /**
+     * @param dataset   a data set on a square grid
+     * @param scaling   how to scale fields and conditions
+     * @param shapes    airfoil name to contour, for the wall-distance channel
+     * @param reference the reference fields of each sample, for a scaling with the nearest-reference
+     *                  channels (else null)
+     * @return all samples, case by case
+     */
+    public static TrainingData of(FieldDataset dataset, FieldScaling scaling, Function<String, AirfoilShape> shapes,
+                                  ReferenceFields reference) {
+        if (scaling.nearestReference() && reference == null) {
+            throw new IllegalArgumentException("the network takes the nearest-reference channels: the training"
+                    + " simulations' moments are needed to encode its conditions");
+        }
         if (dataset.grid().nx() != dataset.grid().ny()) {
             throw new IllegalArgumentException("training needs a square grid, got " + dataset.grid().nx() + "x"
                     + dataset.grid().ny());
@@ -61,10 +108,13 @@ public final class TrainingData {
             FlowCase fc = DimensionlessNormalizer.normalize(dataset.readCase(c));
             float[] distance = scaling.hasWallDistance()
                     ? shapes.apply(fc.condition().airfoil()).signedDistanceOn(dataset.grid()) : null;
-            float[] cond = scaling.encodeCondition(fc.condition(), fc.mask(), distance);
+            float[] cond = scaling.nearestReference() ? null : scaling.encodeCondition(fc.condition(), fc.mask(),
+                    distance);
             for (int s = 0; s < fc.samples(); s++, k++) {
                 scaling.encodeTarget(fc, s, targets, k * per);
-                System.arraycopy(cond, 0, conditions, k * condPer, condPer);
+                float[] sampleCondition = cond != null ? cond : scaling.encodeCondition(fc.condition(), fc.mask(),
+                        distance, reference.of(c, s, fc));
+                System.arraycopy(sampleCondition, 0, conditions, k * condPer, condPer);
             }
         }
         return new TrainingData(targets, conditions, n, res, scaling.conditionChannels());

@@ -143,6 +143,28 @@ class TrainCommandTest {
     }
 
     @Test
+    void nearestReferenceTrueGivesTheNetworkTheNearestSimulationsMoments(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("reference.json");
+        Path bundle = trainOneStepWith(dir, config, "\"nearest_reference\": true");
+        ModelBundle read = ModelBundle.read(bundle);
+        assertEquals(12, read.manifest().network().inChannels(), "3 noisy fields + u_x, u_y, mask, 6 moments");
+        assertTrue(read.manifest().scaling().nearestReference());
+        assertEquals(2, read.reference().orElseThrow().size());
+        CliRun info = CliRun.of("model", "info", bundle.toString());
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().contains("nearest_std_uy") && info.out().contains("bundle format 2"), info.out());
+        Path ensemble = dir.resolve("ensemble.nc");
+        CliRun predict = CliRun.of("predict", "--model", bundle.toString(), "--airfoil", "naca0012", "--aoa", "6",
+                "--re", "1e6", "--samples", "2", "--sampler", "euler:2", "--out", ensemble.toString());
+        assertEquals(0, predict.exitCode(), predict.err());
+
+        Files.writeString(config, Files.readString(config).replace("\"nearest_reference\": true",
+                "\"nearest_reference\": 1"));
+        CliRun.of("train", "--config", config.toString(), "--out", dir.resolve("bad").toString())
+                .assertFailedWithOneLine("--config", "nearest_reference", "true or false");
+    }
+
+    @Test
     void missingDataIsAUsageMessage(@TempDir Path dir) {
         CliRun r = CliRun.of("train", "--out", dir.resolve("m.aerodiff").toString());
         assertEquals(AeroDiff.EXIT_FAILURE, r.exitCode());

@@ -12,6 +12,8 @@ import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.field.Mask;
 import dev.aerodiff.io.NetcdfFieldDataset;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FieldScalingTest {
@@ -61,5 +63,30 @@ class FieldScalingTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.encodeCondition(c, mask));
         assertTrue(e.getMessage().contains("wall-distance") && e.getMessage().contains("naca0012"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> s.withWallDistance(-1));
+    }
+
+    @Test
+    void theNearestReferenceChannelsComeLastEachDividedByItsFieldsScale() throws Exception {
+        // 2 x 1 cells, the first solid; mean p, ux, uy and their std are 1 to 6 on both cells
+        FieldScaling s = new FieldScaling(new double[] {2, 4, 0.5}, 80.0).withWallDistance(0.25)
+                .withNearestReference(true);
+        assertEquals(10, s.conditionChannels());
+        assertEquals(List.of("freestream_ux", "freestream_uy", "mask", "wall_distance", "nearest_mean_p",
+                "nearest_mean_ux", "nearest_mean_uy", "nearest_std_p", "nearest_std_ux", "nearest_std_uy"),
+                s.conditionChannelNames());
+        FlowCondition c = new FlowCondition("naca0012", 0, 1e6, 40);
+        Mask mask = new Mask(2, 1, new boolean[] {true, false});
+        float[] reference = {1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6};
+        float[] encoded = s.encodeCondition(c, mask, new float[] {-0.05f, 0.1f}, reference);
+        assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f, 0.5f, 6, 6, 2, 2, 1.25f, 1.25f, 12, 12},
+                Arrays.copyOfRange(encoded, 8, 20), 1e-6f);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> s.encodeCondition(c, mask, new float[] {-0.05f, 0.1f}));
+        assertTrue(e.getMessage().contains("nearest-reference") && e.getMessage().contains("12"), e.getMessage());
+        ObjectMapper m = new ObjectMapper();
+        assertEquals(s, m.readValue(m.writeValueAsString(s), FieldScaling.class));
+        assertFalse(s.equals(s.withNearestReference(false)));
+        assertFalse(m.readValue("{\"channelScale\": [0.1, 1.0, 0.2], \"referenceSpeed\": 50.0}", FieldScaling.class)
+                .nearestReference(), "manifests before the reference have none");
     }
 }

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.data.InMemoryFieldDataset;
+import dev.aerodiff.data.NearestReference;
+import dev.aerodiff.field.FlowCondition;
+import dev.aerodiff.field.Mask;
 import dev.aerodiff.io.DataFileException;
 import dev.aerodiff.nn.ConditionEmbedding;
 import dev.aerodiff.nn.UNetConfig;
@@ -48,7 +51,8 @@ class ModelBundleTest {
         trainer.step(data);
         trainer.step(data);
         Path file = dir.resolve("m.aerodiff");
-        ModelBundle.write(trainer, ds.grid(), TrainingConditions.of(ds.conditions()), "test", Map.of("seed", 3), file);
+        ModelBundle.write(trainer, ds.grid(), TrainingConditions.of(ds.conditions()), null, "test", Map.of("seed", 3),
+                file);
 
         ModelBundle b = ModelBundle.read(file);
         assertEquals("ddpm", b.manifest().method());
@@ -72,7 +76,7 @@ class ModelBundleTest {
                 new int[0], null), 1, 4, 1e-3, 0, 0, 0.5, 3, null);
         DiffusionTrainer trainer = DiffusionTrainer.create(cfg, 16, FieldScaling.fit(ds));
         Path current = dir.resolve("current.aerodiff");
-        ModelBundle.write(trainer, ds.grid(), TrainingConditions.of(ds.conditions()), "test", Map.of(), current);
+        ModelBundle.write(trainer, ds.grid(), TrainingConditions.of(ds.conditions()), null, "test", Map.of(), current);
         Path earlier = dir.resolve("earlier.aerodiff");
         ObjectMapper json = new ObjectMapper();
         try (ZipFile in = new ZipFile(current.toFile());
@@ -108,5 +112,50 @@ class ModelBundleTest {
         DataFileException e = assertThrows(DataFileException.class, () -> ModelBundle.read(newer));
         assertTrue(e.getMessage().contains("bundle format 7 is newer") && e.getMessage().contains("9.0"),
                 e.getMessage());
+    }
+
+    @Test
+    void aNearestReferenceBundleCarriesTheTrainingMomentsAndFeedsThemToTheNetwork(@TempDir Path dir)
+            throws IOException {
+        InMemoryFieldDataset ds = dev.aerodiff.train.DiffusionTrainerTestData.synthetic(2, 6, 10);
+        FieldScaling scaling = FieldScaling.fit(ds).withNearestReference(true);
+        TrainerConfig cfg = new TrainerConfig(TrainingObjective.FLOW, new UNetConfig(12, 3, 8, new int[] {1, 2}, 1,
+                new int[0], null), 1, 4, 1e-3, 0, 0, 0.5, 3, null);
+        DiffusionTrainer trainer = DiffusionTrainer.create(cfg, 16, scaling);
+        NearestReference reference = NearestReference.of(ds);
+        trainer.step(TrainingData.forTraining(ds, scaling, reference));
+        Path file = dir.resolve("reference.aerodiff");
+        TrainingConditions conditions = TrainingConditions.of(ds.conditions());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> ModelBundle.write(trainer, ds.grid(), conditions, null, "test", Map.of(), file));
+        assertTrue(missing.getMessage().contains("nearest-reference"), missing.getMessage());
+        ModelBundle.write(trainer, ds.grid(), conditions, reference, "test", Map.of(), file);
+
+        ModelBundle b = ModelBundle.read(file);
+        assertEquals(2, b.manifest().format());
+        NearestReference read = b.reference().orElseThrow();
+        FlowCondition between = new FlowCondition("naca0012", 4, 1e6, 10);
+        Mask mask = ds.readCase(0).mask();
+        assertArrayEquals(reference.fields(between, mask), read.fields(between, mask));
+        // the network's condition at 6 degrees: the moments of 6 degrees itself (all cases are in the table)
+        Surrogate surrogate = Surrogate.load(file, name -> {
+            throw new IllegalStateException("the mask comes with the data");
+        });
+        float[] encoded = surrogate.trainingData(ds).conditions(new int[] {4}).data().asFloat();
+        FlowCondition six = ds.readCase(1).condition();
+        assertArrayEquals(scaling.encodeCondition(six, mask, null, reference.fields(six, mask)), encoded);
+
+        Path stripped = dir.resolve("stripped.aerodiff");
+        try (ZipFile in = new ZipFile(file.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(stripped))) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                if (!e.getName().startsWith("reference/")) {
+                    out.putNextEntry(new ZipEntry(e.getName()));
+                    out.write(in.getInputStream(e).readAllBytes());
+                }
+            }
+        }
+        DataFileException e = assertThrows(DataFileException.class, () -> ModelBundle.read(stripped));
+        assertTrue(e.getMessage().contains("reference/nearest is missing"), e.getMessage());
     }
 }
