@@ -118,6 +118,10 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   1e-4 by 0.01%) and with half the widths (base 8), each on one core, side by side, 23 and 12
 #   minutes; also on the thickness and shapes splits (does either generalize to new airfoils
 #   better?);
+# - the shipped flow recipe with the nearest-reference channels ("nearest_reference": true: the
+#   mean and std of the nearest training simulations, which validate --nearest copies, as six more
+#   condition channels, so that the network learns a correction to the lookup), seeds 1 and 2,
+#   each on one core, side by side, about 32 minutes; also on the thickness and shapes splits;
 # - the shipped flow recipe on the train split and the thickness split merged (NACA 2418 at the
 #   train split's ten angle/Re pairs, so that the test split's 15%-thick NACA 2415 lies between
 #   thicknesses the network has seen; 39 conditions, 4800 steps: 50 passes, as the shipped 3600 on
@@ -215,6 +219,11 @@ if [ -n "${EXTRA:-}" ]; then
         validate_flow "$name" "$WORK/$name.aerodiff"
         unseen_airfoils "$name" "$WORK/$name.aerodiff"
     done
+    NEAREST_RECIPE=$WORK/train-flow-nearest.json
+    recipe "$NEAREST_RECIPE" examples/train-flow-stall.json 'c["network"]["nearest_reference"] = True'
+    two_seeds flow-nearest "$NEAREST_RECIPE" "$DATA/train.nc" 3600
+    unseen_airfoils flow-nearest "$WORK/flow-nearest.aerodiff"
+    unseen_airfoils flow-nearest-seed2 "$WORK/flow-nearest-seed2.aerodiff"
 
     if [ -f "$DATA/dense.nc" ]; then
         DENSE=$WORK/flow-dense.aerodiff

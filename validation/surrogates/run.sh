@@ -13,7 +13,10 @@
 # experiment that is not shipped: the shipped flow recipe with a network that outputs the clean
 # field ("output": "x0"; about 75 minutes on one core), validated with euler:20 and ode-bs3:3e-2,
 # and the shipped DDPM recipe without the condition embedding (what was shipped before it; side by side
-# with the first, about an hour on one core), validated with ddim:20:1 and all 200 steps.
+# with the first, about an hour on one core), validated with ddim:20:1 and all 200 steps; then the
+# shipped flow recipe with the nearest-reference channels ("nearest_reference": true: the moments of
+# the nearest training simulations as six more condition channels; about 30 minutes on one core),
+# validated with ddim:20:1 and euler:20.
 # Takes about 20 minutes on 2 cores when the machine is idle (DDPM-200 alone about 4, the adaptive ODE
 # runs about 6; per-run wall seconds are in the results).
 set -euo pipefail
@@ -68,6 +71,12 @@ if [ -n "${EXTRA:-}" ]; then
     validate flow-x0-ode-bs3-3e-2 "$X0" ode-bs3:3e-2
     validate ddpm-plain-ddim-20-eta1 "$PLAIN" ddim:20:1
     validate ddpm-plain-200 "$PLAIN" ddpm
+    NEAREST=$WORK/flow-nearest.aerodiff
+    recipe "$WORK/train-flow-nearest.json" examples/train-flow.json 'c["network"]["nearest_reference"] = True'
+    train_bundle "$NEAREST" "$WORK/train-flow-nearest.json" "$TRAIN"
+    wait_for_training
+    validate flow-nearest-ddim-20-eta1 "$NEAREST" ddim:20:1
+    validate flow-nearest-euler-20 "$NEAREST" euler:20
 fi
 /usr/bin/python3 validation/surrogates/summarize.py "$OUT" > "$OUT/summary.md"
 cat "$OUT/summary.md"

@@ -99,6 +99,14 @@ class TrainCommandTest {
         return bundle;
     }
 
+    /** Writes {@code to} for {@code from} in the settings; train must refuse them in one line naming {@code expected}. */
+    private static void assertRefusedWith(Path dir, Path config, String from, String to, String... expected)
+            throws Exception {
+        Files.writeString(config, Files.readString(config).replace(from, to));
+        CliRun.of("train", "--config", config.toString(), "--out", dir.resolve("bad").toString())
+                .assertFailedWithOneLine(expected);
+    }
+
     @Test
     void conditionEmbeddingTrueFitsItsPeriodsToTheTrainingConditions(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("embedded.json");
@@ -108,10 +116,8 @@ class TrainCommandTest {
         assertEquals(new ConditionEmbedding(32, 4), ModelBundle.read(bundle).manifest().network()
                 .conditionEmbedding());
 
-        Files.writeString(config, Files.readString(config).replace("\"condition_embedding\": true",
-                "\"condition_embedding\": \"yes\""));
-        CliRun.of("train", "--config", config.toString(), "--out", dir.resolve("bad").toString())
-                .assertFailedWithOneLine("--config", "condition_embedding", "angle_period_deg");
+        assertRefusedWith(dir, config, "\"condition_embedding\": true", "\"condition_embedding\": \"yes\"",
+                "--config", "condition_embedding", "angle_period_deg");
     }
 
     @Test
@@ -136,32 +142,28 @@ class TrainCommandTest {
         }
         assertTrue(apart > 1e-4, "the contour reaches the network: " + apart);
 
-        Files.writeString(config, Files.readString(config).replace("\"wall_distance\": true",
-                "\"wall_distance\": \"yes\""));
-        CliRun.of("train", "--config", config.toString(), "--out", dir.resolve("bad").toString())
-                .assertFailedWithOneLine("--config", "wall_distance", "true or false");
+        assertRefusedWith(dir, config, "\"wall_distance\": true", "\"wall_distance\": \"yes\"", "--config",
+                "wall_distance", "true or false");
     }
 
     @Test
     void nearestReferenceTrueGivesTheNetworkTheNearestSimulationsMoments(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("reference.json");
         Path bundle = trainOneStepWith(dir, config, "\"nearest_reference\": true");
-        ModelBundle read = ModelBundle.read(bundle);
-        assertEquals(12, read.manifest().network().inChannels(), "3 noisy fields + u_x, u_y, mask, 6 moments");
-        assertTrue(read.manifest().scaling().nearestReference());
-        assertEquals(2, read.reference().orElseThrow().size());
         CliRun info = CliRun.of("model", "info", bundle.toString());
         assertEquals(0, info.exitCode(), info.err());
         assertTrue(info.out().contains("nearest_std_uy") && info.out().contains("bundle format 2"), info.out());
+        ModelBundle read = ModelBundle.read(bundle);
+        assertEquals(12, read.manifest().network().inChannels(), "3 noisy fields + u_x, u_y, mask, 6 moments");
+        assertTrue(read.manifest().scaling().nearestReference());
+        assertEquals(2, read.reference().orElseThrow().size(), "the moments of both training cases");
         Path ensemble = dir.resolve("ensemble.nc");
         CliRun predict = CliRun.of("predict", "--model", bundle.toString(), "--airfoil", "naca0012", "--aoa", "6",
                 "--re", "1e6", "--samples", "2", "--sampler", "euler:2", "--out", ensemble.toString());
         assertEquals(0, predict.exitCode(), predict.err());
 
-        Files.writeString(config, Files.readString(config).replace("\"nearest_reference\": true",
-                "\"nearest_reference\": 1"));
-        CliRun.of("train", "--config", config.toString(), "--out", dir.resolve("bad").toString())
-                .assertFailedWithOneLine("--config", "nearest_reference", "true or false");
+        assertRefusedWith(dir, config, "\"nearest_reference\": true", "\"nearest_reference\": 1", "--config",
+                "nearest_reference", "true or false");
     }
 
     @Test
