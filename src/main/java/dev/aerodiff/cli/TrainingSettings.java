@@ -40,7 +40,8 @@ final class TrainingSettings {
             + " velocity or x0 for flow), network {base, mult, res_blocks, attention_levels, condition_embedding (true to"
             + " fit its periods to the training conditions, or {angle_period_deg, log_speed_period}), wall_distance"
             + " (true for the signed distance to the contour as a fourth condition channel), nearest_reference (true"
-            + " for the mean and std of the nearest training simulations as six more condition channels)}";
+            + " for the mean and std of the nearest training simulations as six more condition channels),"
+            + " nearest_residual (true for those channels and targets that are the fields minus that mean)}";
 
     private TrainingSettings() {
     }
@@ -101,7 +102,8 @@ final class TrainingSettings {
                     json.path("warmup_steps").asInt(d.warmupSteps()),
                     json.path("weight_decay").asDouble(d.weightDecay()), json.path("ema_decay").asDouble(d.emaDecay()),
                     seed != null ? seed : json.path("seed").asLong(d.seed()), output(json.get("output")),
-                    emaRelativeStd(json.path("ema_relative_std")));
+                    emaRelativeStd(json.path("ema_relative_std")),
+                    json.has("network") && flag(json.get("network"), "nearest_residual"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("training settings (--config and flags): " + e.getMessage(), e);
         }
@@ -158,7 +160,8 @@ final class TrainingSettings {
             return d;
         }
         int inChannels = d.outChannels() + 3 + (flag(n, "wall_distance") ? 1 : 0)
-                + (flag(n, "nearest_reference") ? NearestReference.CHANNEL_NAMES.size() : 0);
+                + (flag(n, "nearest_reference") || flag(n, "nearest_residual") ? NearestReference.CHANNEL_NAMES.size()
+                : 0);
         return new UNetConfig(inChannels, d.outChannels(), n.path("base").asInt(d.base()),
                 n.has("mult") ? ints(n.get("mult")) : d.mult(), n.path("res_blocks").asInt(d.resBlocksPerLevel()),
                 n.has("attention_levels") ? ints(n.get("attention_levels")) : d.attentionLevels(),

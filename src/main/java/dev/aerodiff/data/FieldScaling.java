@@ -17,7 +17,9 @@ import dev.aerodiff.field.Mask;
  * and clipped to [-1, 1]: the shape below the grid's resolution, which the mask cannot show (a
  * 12% and a 15% thick airfoil differ by about one cell of the 64 x 64 grids). Optionally six more
  * channels hold the mean and standard deviation of p, ux and uy over the snapshots of the nearest
- * training simulations ({@link NearestReference}), each divided by its channel's scale.
+ * training simulations ({@link NearestReference}), each divided by its channel's scale; with them
+ * the targets can be the difference from that mean ({@code nearestResidual}), so that a network
+ * that outputs nothing reproduces the nearest simulation's mean.
  *
  * @param channelScale   per-channel divisor of the dimensionless fields (p, ux, uy)
  * @param referenceSpeed divisor of the freestream velocity in the condition channels (m/s)
@@ -28,9 +30,11 @@ import dev.aerodiff.field.Mask;
  *                       channel (bundles written before it existed)
  * @param nearestReference whether the condition ends with the six {@link NearestReference} channels
  *                       (false in bundles written before they existed)
+ * @param nearestResidual whether the targets are the fields minus the nearest reference's mean (needs
+ *                       {@code nearestReference}; the target range is then not recorded)
  */
 public record FieldScaling(double[] channelScale, double referenceSpeed, double[] targetMin, double[] targetMax,
-                           double wallDistanceScale, boolean nearestReference) {
+                           double wallDistanceScale, boolean nearestReference, boolean nearestResidual) {
     /** The {@code wallDistanceScale} of {@code train}'s {@code "wall_distance": true}, in chords. */
     public static final double WALL_DISTANCE_SCALE = 0.25;
 
@@ -47,7 +51,7 @@ public record FieldScaling(double[] channelScale, double referenceSpeed, double[
     /** A scaling without the nearest-reference channels. */
     public FieldScaling(double[] channelScale, double referenceSpeed, double[] targetMin, double[] targetMax,
                         double wallDistanceScale) {
-        this(channelScale, referenceSpeed, targetMin, targetMax, wallDistanceScale, false);
+        this(channelScale, referenceSpeed, targetMin, targetMax, wallDistanceScale, false, false);
     }
 
     /** Checks and copies. */
@@ -75,6 +79,10 @@ public record FieldScaling(double[] channelScale, double referenceSpeed, double[
             throw new IllegalArgumentException("wall distance scale must be 0 (none) or positive, got "
                     + wallDistanceScale);
         }
+        if (nearestResidual && (!nearestReference || targetMin != null)) {
+            throw new IllegalArgumentException("targets relative to the nearest reference need its channels and no"
+                    + " recorded target range");
+        }
     }
 
     /**
@@ -82,7 +90,8 @@ public record FieldScaling(double[] channelScale, double referenceSpeed, double[
      * @return this scaling with (or without) the distance channel
      */
     public FieldScaling withWallDistance(double scale) {
-        return new FieldScaling(channelScale, referenceSpeed, targetMin, targetMax, scale, nearestReference);
+        return new FieldScaling(channelScale, referenceSpeed, targetMin, targetMax, scale, nearestReference,
+                nearestResidual);
     }
 
     /**
@@ -90,7 +99,16 @@ public record FieldScaling(double[] channelScale, double referenceSpeed, double[
      * @return this scaling with (or without) them
      */
     public FieldScaling withNearestReference(boolean reference) {
-        return new FieldScaling(channelScale, referenceSpeed, targetMin, targetMax, wallDistanceScale, reference);
+        return new FieldScaling(channelScale, referenceSpeed, targetMin, targetMax, wallDistanceScale, reference,
+                false);
+    }
+
+    /**
+     * @return this scaling with the nearest-reference channels and targets relative to the reference's
+     *     mean, without the target range (it was fitted to the fields, not to their differences)
+     */
+    public FieldScaling withNearestResidual() {
+        return new FieldScaling(channelScale, referenceSpeed, null, null, wallDistanceScale, true, true);
     }
 
     /** @return whether the condition carries the signed wall distance as a fourth channel */
@@ -144,7 +162,7 @@ public record FieldScaling(double[] channelScale, double referenceSpeed, double[
         return o instanceof FieldScaling f && java.util.Arrays.equals(channelScale, f.channelScale)
                 && referenceSpeed == f.referenceSpeed && java.util.Arrays.equals(targetMin, f.targetMin)
                 && java.util.Arrays.equals(targetMax, f.targetMax) && wallDistanceScale == f.wallDistanceScale
-                && nearestReference == f.nearestReference;
+                && nearestReference == f.nearestReference && nearestResidual == f.nearestResidual;
     }
 
     @Override
@@ -201,16 +219,42 @@ public record FieldScaling(double[] channelScale, double referenceSpeed, double[
      * @param offset        where to start writing
      */
     public void encodeTarget(FlowCase dimensionless, int sample, float[] out, int offset) {
+        encodeTarget(dimensionless, sample, null, out, offset);
+    }
+
+    /**
+     * @param dimensionless a case in dimensionless units
+     * @param sample        which sample
+     * @param reference     the sample's {@link NearestReference} fields when the targets are relative to
+     *                      them ({@link #nearestResidual()}), else ignored
+     * @param out           receives {@code 3 * cells} scaled values, layout [channel][y][x]
+     * @param offset        where to start writing
+     */
+    public void encodeTarget(FlowCase dimensionless, int sample, float[] reference, float[] out, int offset) {
         if (dimensionless.units() != FieldUnits.DIMENSIONLESS) {
             throw new IllegalArgumentException("targets are encoded from dimensionless cases");
         }
         int cells = dimensionless.cellCount();
+        float[] shift = residualShift(reference, cells);
         for (Channel ch : Channel.ALL) {
             double scale = channelScale[ch.ordinal()];
             for (int cell = 0; cell < cells; cell++) {
-                out[offset + ch.ordinal() * cells + cell] = (float) (dimensionless.value(sample, ch, cell) / scale);
+                int k = ch.ordinal() * cells + cell;
+                out[offset + k] = (float) ((dimensionless.value(sample, ch, cell) - shift[k]) / scale);
             }
         }
+    }
+
+    /** @return the reference's mean fields when the targets are relative to them, else zeros */
+    private float[] residualShift(float[] reference, int cells) {
+        if (!nearestResidual) {
+            return new float[Channel.count() * cells];
+        }
+        if (reference == null || reference.length < Channel.count() * cells) {
+            throw new IllegalStateException("this scaling's targets are relative to the nearest reference: need its"
+                    + " fields");
+        }
+        return reference;
     }
 
     /**
@@ -221,13 +265,27 @@ public record FieldScaling(double[] channelScale, double referenceSpeed, double[
      * @return dimensionless values, layout [channel][y][x]
      */
     public float[] decodeTarget(float[] encoded, Mask mask) {
+        return decodeTarget(encoded, mask, null);
+    }
+
+    /**
+     * Inverse of {@link #encodeTarget(FlowCase, int, float[], float[], int)}.
+     *
+     * @param encoded   {@code 3 * cells} scaled values of one sample
+     * @param mask      the solid cells
+     * @param reference the sample's {@link NearestReference} fields when the targets are relative to them,
+     *                  else ignored
+     * @return dimensionless values, layout [channel][y][x]
+     */
+    public float[] decodeTarget(float[] encoded, Mask mask, float[] reference) {
         int cells = mask.nx() * mask.ny();
+        float[] shift = residualShift(reference, cells);
         float[] out = new float[encoded.length];
         for (Channel ch : Channel.ALL) {
             double scale = channelScale[ch.ordinal()];
             for (int cell = 0; cell < cells; cell++) {
                 int k = ch.ordinal() * cells + cell;
-                out[k] = mask.isSolid(cell) ? 0f : (float) (encoded[k] * scale);
+                out[k] = mask.isSolid(cell) ? 0f : (float) (encoded[k] * scale + shift[k]);
             }
         }
         return out;

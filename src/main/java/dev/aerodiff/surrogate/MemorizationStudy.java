@@ -55,7 +55,10 @@ public record MemorizationStudy(int[] cases, MemorizationAudit trained, Memoriza
             FlowCase fc = DimensionlessNormalizer.normalize(training.readCase(c));
             all.addAll(sampleValues(fc));
         }
-        FieldScaling scaling = surrogate.manifest().scaling();
+        // the exact denoiser works on the fields themselves, scaled as the network's targets (when those
+        // are relative to the nearest reference, the fields are scaled alone)
+        FieldScaling scaling = new FieldScaling(surrogate.manifest().scaling().channelScale(),
+                surrogate.manifest().scaling().referenceSpeed());
         NoiseSchedule schedule = surrogate.objective().schedule();
         Parameterization parameterization = surrogate.objective().parameterization();
         List<float[]> fromNetwork = new ArrayList<>();

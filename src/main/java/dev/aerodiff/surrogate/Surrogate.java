@@ -221,6 +221,7 @@ public final class Surrogate implements EnsemblePredictor {
         long[] firsts = new long[requests.size()];
         int[] counts = new int[requests.size()];
         INDArray conditions = Nd4j.create(DataType.FLOAT, total, scaling.conditionChannels(), g.ny(), g.nx());
+        List<float[]> references = new ArrayList<>();
         int row = 0;
         for (int k = 0; k < requests.size(); k++) {
             Request r = requests.get(k);
@@ -230,6 +231,7 @@ public final class Surrogate implements EnsemblePredictor {
             float[] distance = scaling.hasWallDistance()
                     ? shapes.apply(r.condition().airfoil()).signedDistanceOn(g) : null;
             float[] reference = bundle.reference().map(table -> table.fields(r.condition(), r.mask())).orElse(null);
+            references.add(reference);
             INDArray one = Nd4j.create(scaling.encodeCondition(r.condition(), r.mask(), distance, reference),
                     conditionShape, 'c');
             for (int s = 0; s < r.count(); s++) {
@@ -246,12 +248,14 @@ public final class Surrogate implements EnsemblePredictor {
         float[] encoded = Samples.stack(batches).x().castTo(DataType.FLOAT).dup('c').data().asFloat();
         List<Ensemble> out = new ArrayList<>();
         int first = 0;
-        for (Request r : requests) {
+        for (int k = 0; k < requests.size(); k++) {
+            Request r = requests.get(k);
             int nfe = 0;
             for (int b = first / BATCH; b <= (first + r.count() - 1) / BATCH; b++) {
                 nfe = Math.max(nfe, batches.get(b).nfe());
             }
-            out.add(new Ensemble(physical(r, encoded, first, scaling), spec.toString(), nfe, r.seed()));
+            out.add(new Ensemble(physical(r, references.get(k), encoded, first, scaling), spec.toString(), nfe,
+                    r.seed()));
             first += r.count();
         }
         return out;
@@ -275,17 +279,18 @@ public final class Surrogate implements EnsemblePredictor {
     }
 
     /**
-     * @param encoded all samples of a call, as the network gives them
-     * @param first   index of the request's first sample among them
+     * @param reference the request's nearest-reference fields, or null
+     * @param encoded   all samples of a call, as the network gives them
+     * @param first     index of the request's first sample among them
      * @return the request's samples in physical units
      */
-    private FlowCase physical(Request r, float[] encoded, int first, FieldScaling scaling) {
+    private FlowCase physical(Request r, float[] reference, float[] encoded, int first, FieldScaling scaling) {
         int per = 3 * grid().cellCount();
         float[] dimensionless = new float[r.count() * per];
         for (int s = 0; s < r.count(); s++) {
             int from = (first + s) * per;
-            System.arraycopy(scaling.decodeTarget(Arrays.copyOfRange(encoded, from, from + per), r.mask()), 0,
-                    dimensionless, s * per, per);
+            float[] sample = scaling.decodeTarget(Arrays.copyOfRange(encoded, from, from + per), r.mask(), reference);
+            System.arraycopy(sample, 0, dimensionless, s * per, per);
         }
         return DimensionlessNormalizer.toPhysical(r.condition(), r.mask(), r.count(), dimensionless);
     }

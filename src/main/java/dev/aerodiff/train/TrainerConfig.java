@@ -26,10 +26,12 @@ import java.util.function.IntToDoubleFunction;
  *                      null for its default
  * @param emaRelativeStd the width of a power-function moving average ({@link PowerEma}) kept instead of
  *                      the fixed-decay one; 0 for the fixed decay
+ * @param nearestResidual whether the network's targets are the fields minus the mean of the nearest
+ *                      training simulations (needs the nearest-reference condition channels)
  */
 public record TrainerConfig(TrainingObjective objective, UNetConfig network, int steps, int batchSize,
                             double learningRate, int warmupSteps, double weightDecay, double emaDecay, long seed,
-                            Parameterization output, double emaRelativeStd) {
+                            Parameterization output, double emaRelativeStd, boolean nearestResidual) {
 
     /** Checks the ranges; a null output is the objective's default. */
     @JsonCreator
@@ -53,6 +55,19 @@ public record TrainerConfig(TrainingObjective objective, UNetConfig network, int
         if (emaRelativeStd != 0) {
             new PowerEma(emaRelativeStd);
         }
+        int conditionChannels = network.inChannels() - network.outChannels();
+        if (nearestResidual && conditionChannels < 3 + NearestReference.CHANNEL_NAMES.size()) {
+            throw new IllegalArgumentException("targets relative to the nearest training simulations need the"
+                    + " nearest-reference condition channels");
+        }
+    }
+
+    /** The settings with targets that are the fields themselves. */
+    public TrainerConfig(TrainingObjective objective, UNetConfig network, int steps, int batchSize,
+                         double learningRate, int warmupSteps, double weightDecay, double emaDecay, long seed,
+                         Parameterization output, double emaRelativeStd) {
+        this(objective, network, steps, batchSize, learningRate, warmupSteps, weightDecay, emaDecay, seed, output,
+                emaRelativeStd, false);
     }
 
     /** The settings with the fixed-decay moving average. */
@@ -65,7 +80,7 @@ public record TrainerConfig(TrainingObjective objective, UNetConfig network, int
     /** @return the same settings with another seed */
     public TrainerConfig withSeed(long newSeed) {
         return new TrainerConfig(objective, network, steps, batchSize, learningRate, warmupSteps, weightDecay, emaDecay,
-                newSeed, output, emaRelativeStd);
+                newSeed, output, emaRelativeStd, nearestResidual);
     }
 
     /**
@@ -105,8 +120,9 @@ public record TrainerConfig(TrainingObjective objective, UNetConfig network, int
      *     if the network takes them
      */
     public FieldScaling scalingFor(FieldDataset data) {
-        return FieldScaling.fit(data).withWallDistance(wallDistance() ? FieldScaling.WALL_DISTANCE_SCALE : 0)
-                .withNearestReference(nearestReference());
+        FieldScaling fitted = FieldScaling.fit(data).withWallDistance(wallDistance() ? FieldScaling.WALL_DISTANCE_SCALE
+                : 0);
+        return nearestResidual ? fitted.withNearestResidual() : fitted.withNearestReference(nearestReference());
     }
 
     /** @return the defaults for a 2-core machine: small U-Net, batch 16, lr 2e-4, EMA 0.999, default output */

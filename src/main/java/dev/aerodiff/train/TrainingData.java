@@ -111,9 +111,10 @@ public final class TrainingData {
             float[] cond = scaling.nearestReference() ? null : scaling.encodeCondition(fc.condition(), fc.mask(),
                     distance);
             for (int s = 0; s < fc.samples(); s++, k++) {
-                scaling.encodeTarget(fc, s, targets, k * per);
+                float[] fields = cond != null ? null : reference.of(c, s, fc);
+                scaling.encodeTarget(fc, s, fields, targets, k * per);
                 float[] sampleCondition = cond != null ? cond : scaling.encodeCondition(fc.condition(), fc.mask(),
-                        distance, reference.of(c, s, fc));
+                        distance, fields);
                 System.arraycopy(sampleCondition, 0, conditions, k * condPer, condPer);
             }
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aerodiff.cfd.AirfoilLibrary;
+import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.field.Mask;
 import dev.aerodiff.io.NetcdfDatasetWriter;
@@ -164,6 +165,18 @@ class TrainCommandTest {
 
         assertRefusedWith(dir, config, "\"nearest_reference\": true", "\"nearest_reference\": 1", "--config",
                 "nearest_reference", "true or false");
+    }
+
+    @Test
+    void nearestResidualTrueTrainsOnTheDifferenceFromTheNearestSimulation(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("residual.json");
+        Path bundle = trainOneStepWith(dir, config, "\"nearest_residual\": true");
+        FieldScaling scaling = ModelBundle.read(bundle).manifest().scaling();
+        assertTrue(scaling.nearestResidual() && scaling.nearestReference() && !scaling.hasTargetRange(),
+                scaling.toString());
+        CliRun predict = CliRun.of("predict", "--model", bundle.toString(), "--airfoil", "naca0012", "--aoa", "6",
+                "--re", "1e6", "--samples", "2", "--sampler", "euler:2", "--out", dir.resolve("e.nc").toString());
+        assertEquals(0, predict.exitCode(), predict.err());
     }
 
     @Test

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aerodiff.field.FieldUnits;
+import dev.aerodiff.field.FlowCase;
 import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.field.Mask;
 import dev.aerodiff.io.NetcdfFieldDataset;
@@ -88,5 +90,28 @@ class FieldScalingTest {
         assertFalse(s.equals(s.withNearestReference(false)));
         assertFalse(m.readValue("{\"channelScale\": [0.1, 1.0, 0.2], \"referenceSpeed\": 50.0}", FieldScaling.class)
                 .nearestReference(), "manifests before the reference have none");
+    }
+
+    @Test
+    void residualTargetsAreTheFieldsMinusTheReferenceMeanScaled() throws Exception {
+        // 2 x 1 cells, the first solid; one sample with p, ux, uy = (0, 3), (0, 5), (0, 1)
+        FieldScaling s = new FieldScaling(new double[] {2, 4, 0.5}, 80.0, new double[] {-1, -1, -1},
+                new double[] {1, 1, 1}).withNearestResidual();
+        assertTrue(s.nearestResidual() && s.nearestReference());
+        assertFalse(s.hasTargetRange(), "the range of the fields is not that of their differences");
+        Mask mask = new Mask(2, 1, new boolean[] {true, false});
+        FlowCase fc = new FlowCase(new FlowCondition("naca0012", 0, 1e6, 40), mask, FieldUnits.DIMENSIONLESS, 1,
+                new float[] {0, 3, 0, 5, 0, 1}, null);
+        float[] reference = {0, 1, 0, 1, 0, 2, 9, 9, 9, 9, 9, 9};
+        float[] encoded = new float[6];
+        s.encodeTarget(fc, 0, reference, encoded, 0);
+        assertArrayEquals(new float[] {0, 1, 0, 1, 0, -2}, encoded, 1e-6f);
+        assertArrayEquals(new float[] {0, 3, 0, 5, 0, 1}, s.decodeTarget(encoded, mask, reference), 1e-6f);
+        assertThrows(IllegalStateException.class, () -> s.encodeTarget(fc, 0, encoded, 0));
+        assertThrows(IllegalStateException.class, () -> s.decodeTarget(encoded, mask));
+        ObjectMapper m = new ObjectMapper();
+        assertEquals(s, m.readValue(m.writeValueAsString(s), FieldScaling.class));
+        assertThrows(IllegalArgumentException.class, () -> new FieldScaling(new double[] {1, 1, 1}, 1, null, null, 0,
+                false, true));
     }
 }
