@@ -121,7 +121,9 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 # - the shipped flow recipe with the nearest-reference channels ("nearest_reference": true: the
 #   mean and std of the nearest training simulations, which validate --nearest copies, as six more
 #   condition channels, so that the network learns a correction to the lookup), seeds 1 and 2,
-#   each on one core, side by side, about 32 minutes; also on the thickness and shapes splits;
+#   each on one core, side by side, about 32 minutes; also on the thickness and shapes splits; then
+#   the same with targets relative to the reference's mean ("nearest_residual": true: the network
+#   learns the difference from the nearest simulation, which sampling adds back), likewise;
 # - the shipped flow recipe on the train split and the thickness split merged (NACA 2418 at the
 #   train split's ten angle/Re pairs, so that the test split's 15%-thick NACA 2415 lies between
 #   thicknesses the network has seen; 39 conditions, 4800 steps: 50 passes, as the shipped 3600 on
@@ -224,6 +226,11 @@ if [ -n "${EXTRA:-}" ]; then
     two_seeds flow-nearest "$NEAREST_RECIPE" "$DATA/train.nc" 3600
     unseen_airfoils flow-nearest "$WORK/flow-nearest.aerodiff"
     unseen_airfoils flow-nearest-seed2 "$WORK/flow-nearest-seed2.aerodiff"
+    RESIDUAL_RECIPE=$WORK/train-flow-residual.json
+    recipe "$RESIDUAL_RECIPE" examples/train-flow-stall.json 'c["network"]["nearest_residual"] = True'
+    two_seeds flow-residual "$RESIDUAL_RECIPE" "$DATA/train.nc" 3600
+    unseen_airfoils flow-residual "$WORK/flow-residual.aerodiff"
+    unseen_airfoils flow-residual-seed2 "$WORK/flow-residual-seed2.aerodiff"
 
     if [ -f "$DATA/dense.nc" ]; then
         DENSE=$WORK/flow-dense.aerodiff
