@@ -108,6 +108,13 @@ class TrainCommandTest {
                 .assertFailedWithOneLine(expected);
     }
 
+    /** {@code predict} with the bundle at a condition between the training data's two must succeed. */
+    private static void assertPredicts(Path dir, Path bundle) {
+        CliRun predict = CliRun.of("predict", "--model", bundle.toString(), "--airfoil", "naca0012", "--aoa", "6",
+                "--re", "1e6", "--samples", "2", "--sampler", "euler:2", "--out", dir.resolve("e.nc").toString());
+        assertEquals(0, predict.exitCode(), predict.err());
+    }
+
     @Test
     void conditionEmbeddingTrueFitsItsPeriodsToTheTrainingConditions(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("embedded.json");
@@ -148,7 +155,7 @@ class TrainCommandTest {
     }
 
     @Test
-    void nearestReferenceTrueGivesTheNetworkTheNearestSimulationsMoments(@TempDir Path dir) throws Exception {
+    void nearestReferenceAndResidualGiveTheNetworkTheNearestSimulationsMoments(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("reference.json");
         Path bundle = trainOneStepWith(dir, config, "\"nearest_reference\": true");
         CliRun info = CliRun.of("model", "info", bundle.toString());
@@ -158,25 +165,17 @@ class TrainCommandTest {
         assertEquals(12, read.manifest().network().inChannels(), "3 noisy fields + u_x, u_y, mask, 6 moments");
         assertTrue(read.manifest().scaling().nearestReference());
         assertEquals(2, read.reference().orElseThrow().size(), "the moments of both training cases");
-        Path ensemble = dir.resolve("ensemble.nc");
-        CliRun predict = CliRun.of("predict", "--model", bundle.toString(), "--airfoil", "naca0012", "--aoa", "6",
-                "--re", "1e6", "--samples", "2", "--sampler", "euler:2", "--out", ensemble.toString());
-        assertEquals(0, predict.exitCode(), predict.err());
+        assertPredicts(dir, bundle);
 
         assertRefusedWith(dir, config, "\"nearest_reference\": true", "\"nearest_reference\": 1", "--config",
                 "nearest_reference", "true or false");
-    }
 
-    @Test
-    void nearestResidualTrueTrainsOnTheDifferenceFromTheNearestSimulation(@TempDir Path dir) throws Exception {
-        Path config = dir.resolve("residual.json");
-        Path bundle = trainOneStepWith(dir, config, "\"nearest_residual\": true");
-        FieldScaling scaling = ModelBundle.read(bundle).manifest().scaling();
+        // "nearest_residual": the same channels, and targets relative to the reference's mean
+        Path residual = trainOneStepWith(dir, dir.resolve("residual.json"), "\"nearest_residual\": true");
+        FieldScaling scaling = ModelBundle.read(residual).manifest().scaling();
         assertTrue(scaling.nearestResidual() && scaling.nearestReference() && !scaling.hasTargetRange(),
                 scaling.toString());
-        CliRun predict = CliRun.of("predict", "--model", bundle.toString(), "--airfoil", "naca0012", "--aoa", "6",
-                "--re", "1e6", "--samples", "2", "--sampler", "euler:2", "--out", dir.resolve("e.nc").toString());
-        assertEquals(0, predict.exitCode(), predict.err());
+        assertPredicts(dir, residual);
     }
 
     @Test
