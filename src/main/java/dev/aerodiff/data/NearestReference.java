@@ -16,10 +16,12 @@ import java.util.Locale;
  * and standard deviation (ddof 0) of the snapshots of the nearest training cases
  * ({@link NearestCases}; equally near cases pooled as one set of snapshots), in dimensionless
  * units. A surrogate trained with {@code "nearest_reference": true} takes them as six more
- * condition channels ({@link FieldScaling}), so that the network learns a correction to the
- * nearest simulation rather than the whole field. In training each case's reference leaves the
- * case itself out (the nearest other condition of its airfoil) or, for every other snapshot, its
- * whole airfoil (the most alike other airfoil), as a condition of a new airfoil would see it.
+ * condition channels ({@link FieldScaling}); with {@code "nearest_residual": true} its targets are
+ * also the fields minus the reference's mean ({@link FieldScaling#nearestResidual()}), so that it
+ * learns a correction to the nearest simulation rather than the whole field. In training each
+ * case's reference leaves the case itself out (the nearest other condition of its airfoil) or, for
+ * every other snapshot, its whole airfoil (the most alike other airfoil), as a condition of a new
+ * airfoil would see it.
  *
  * <p>Only the moments are kept, {@code 2 x 3} fields per case (the stall train split's 29
  * conditions on 64 x 64 cells: 2.9 MB); a bundle stores them ({@link #write}).

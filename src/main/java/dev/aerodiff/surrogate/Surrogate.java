@@ -34,9 +34,12 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A trained surrogate for programs: given an airfoil condition, it returns an ensemble of flow
  * fields. A network with the nearest-reference channels is given the moments of the training
- * simulations nearest to the condition, which its bundle carries. Where the bundle records the range of its training targets, the network's clean-field
- * estimate is clipped to it at every step ({@link ClippedDenoiser}). Thread-safe: each thread samples with its own copy of the network, and the result of a
- * call depends only on its arguments (the noise of sample i derives from the seed and i).
+ * simulations nearest to the condition, which its bundle carries (and, where it learned the
+ * difference from their mean, gets that mean added to its samples). Where the bundle records the
+ * range of its training targets, the network's clean-field estimate is clipped to it at every step
+ * ({@link ClippedDenoiser}). Thread-safe: each thread samples with its own copy of the network, and
+ * the result of a call depends only on its arguments (the noise of sample i derives from the seed
+ * and i).
  */
 public final class Surrogate implements EnsemblePredictor {
     /** The sampler of DDPM bundles when none is named. */
