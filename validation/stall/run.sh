@@ -121,7 +121,7 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 # - the shipped flow recipe with the nearest-reference channels ("nearest_reference": true: the
 #   mean and std of the nearest training simulations, which validate --nearest copies, as six more
 #   condition channels, so that the network learns a correction to the lookup), seeds 1 and 2,
-#   each on one core, side by side, about 32 minutes; also on the thickness and shapes splits; then
+#   each on one core, side by side, about 23 minutes; also on the thickness and shapes splits; then
 #   the same with targets relative to the reference's mean ("nearest_residual": true: the network
 #   learns the difference from the nearest simulation, which sampling adds back), likewise;
 # - the shipped flow recipe on the train split and the thickness split merged (NACA 2418 at the

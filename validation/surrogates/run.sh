@@ -15,7 +15,7 @@
 # and the shipped DDPM recipe without the condition embedding (what was shipped before it; side by side
 # with the first, about an hour on one core), validated with ddim:20:1 and all 200 steps; then the
 # shipped flow recipe with the nearest-reference channels ("nearest_reference": true: the moments of
-# the nearest training simulations as six more condition channels; about 30 minutes on one core),
+# the nearest training simulations as six more condition channels; about 24 minutes on one core),
 # validated with ddim:20:1 and euler:20.
 # Takes about 20 minutes on 2 cores when the machine is idle (DDPM-200 alone about 4, the adaptive ODE
 # runs about 6; per-run wall seconds are in the results).
