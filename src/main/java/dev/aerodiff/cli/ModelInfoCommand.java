@@ -58,6 +58,8 @@ final class ModelInfoCommand implements Runnable {
         info.put("schedule", m.schedule());
         info.put("network", m.network());
         info.put("condition_channels", m.scaling().conditionChannelNames());
+        bundle.reference().ifPresent(r -> info.put("nearest_reference", Map.of("training_cases", r.size(),
+                "residual_targets", m.scaling().nearestResidual())));
         info.put("parameters", parameters);
         Json.putGrid(info, g);
         info.put("channels", m.channels());
@@ -79,6 +81,9 @@ final class ModelInfoCommand implements Runnable {
         String distance = m.scaling().hasWallDistance()
                 ? " (signed, over " + m.scaling().wallDistanceScale() + " chord, clipped to +-1)" : "";
         line(out, "condition", String.join(", ", m.scaling().conditionChannelNames()) + distance);
+        bundle.reference().ifPresent(r -> line(out, "reference", String.format(Locale.ROOT,
+                "moments of the nearest of %d training simulations (in the bundle)%s", r.size(),
+                m.scaling().nearestResidual() ? "; the network learns the fields minus their mean" : "")));
         line(out, "channels", channels(m));
         line(out, "trained on", m.trainingConditions() == null
                 ? "(conditions not recorded: the bundle predates that record)" : m.trainingConditions().describe());

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -160,7 +161,8 @@ class TrainCommandTest {
         Path bundle = trainOneStepWith(dir, config, "\"nearest_reference\": true");
         CliRun info = CliRun.of("model", "info", bundle.toString());
         assertEquals(0, info.exitCode(), info.err());
-        assertTrue(info.out().contains("nearest_std_uy") && info.out().contains("bundle format 2"), info.out());
+        assertTrue(info.out().contains("nearest_std_uy") && info.out().contains("bundle format 2")
+                && info.out().contains("nearest of 2 training simulations (in the bundle)\n"), info.out());
         ModelBundle read = ModelBundle.read(bundle);
         assertEquals(12, read.manifest().network().inChannels(), "3 noisy fields + u_x, u_y, mask, 6 moments");
         assertTrue(read.manifest().scaling().nearestReference());
@@ -176,6 +178,10 @@ class TrainCommandTest {
         assertTrue(scaling.nearestResidual() && scaling.nearestReference() && !scaling.hasTargetRange(),
                 scaling.toString());
         assertPredicts(dir, residual);
+        CliRun residualInfo = CliRun.of("model", "info", residual.toString(), "--json");
+        assertEquals(0, residualInfo.exitCode(), residualInfo.err());
+        assertEquals(Map.of("training_cases", 2, "residual_targets", true), new ObjectMapper().convertValue(
+                new ObjectMapper().readTree(residualInfo.out()).get("nearest_reference"), Map.class));
     }
 
     @Test
