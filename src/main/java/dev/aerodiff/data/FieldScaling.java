@@ -240,15 +240,16 @@ public record FieldScaling(double[] channelScale, double referenceSpeed, double[
             double scale = channelScale[ch.ordinal()];
             for (int cell = 0; cell < cells; cell++) {
                 int k = ch.ordinal() * cells + cell;
-                out[offset + k] = (float) ((dimensionless.value(sample, ch, cell) - shift[k]) / scale);
+                double value = dimensionless.value(sample, ch, cell) - (shift == null ? 0 : shift[k]);
+                out[offset + k] = (float) (value / scale);
             }
         }
     }
 
-    /** @return the reference's mean fields when the targets are relative to them, else zeros */
+    /** @return the reference's mean fields when the targets are relative to them, else null (no shift) */
     private float[] residualShift(float[] reference, int cells) {
         if (!nearestResidual) {
-            return new float[Channel.count() * cells];
+            return null;
         }
         if (reference == null || reference.length < Channel.count() * cells) {
             throw new IllegalStateException("this scaling's targets are relative to the nearest reference: need its"
@@ -285,7 +286,7 @@ public record FieldScaling(double[] channelScale, double referenceSpeed, double[
             double scale = channelScale[ch.ordinal()];
             for (int cell = 0; cell < cells; cell++) {
                 int k = ch.ordinal() * cells + cell;
-                out[k] = mask.isSolid(cell) ? 0f : (float) (encoded[k] * scale + shift[k]);
+                out[k] = mask.isSolid(cell) ? 0f : (float) (encoded[k] * scale + (shift == null ? 0 : shift[k]));
             }
         }
         return out;

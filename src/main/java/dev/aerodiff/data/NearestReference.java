@@ -4,6 +4,7 @@ import dev.aerodiff.field.Channel;
 import dev.aerodiff.field.FlowCase;
 import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.field.Mask;
+import dev.aerodiff.field.PixelMoments;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -68,26 +69,17 @@ public final class NearestReference {
             conditions.add(fc.condition());
             masks.add(fc.mask());
             samples[c] = fc.samples();
-            int per = Channel.count() * fc.cellCount();
-            float[] values = fc.values();
-            double[] sum = new double[per];
-            for (int s = 0; s < fc.samples(); s++) {
-                for (int k = 0; k < per; k++) {
-                    sum[k] += values[s * per + k];
+            int cells = fc.cellCount();
+            means[c] = new float[Channel.count() * cells];
+            variances[c] = new float[Channel.count() * cells];
+            for (Channel ch : Channel.ALL) {
+                PixelMoments moments = PixelMoments.of(fc, ch);
+                double[] mean = moments.mean();
+                double[] std = moments.std();
+                for (int cell = 0; cell < cells; cell++) {
+                    means[c][ch.ordinal() * cells + cell] = (float) mean[cell];
+                    variances[c][ch.ordinal() * cells + cell] = (float) (std[cell] * std[cell]);
                 }
-            }
-            means[c] = new float[per];
-            double[] squares = new double[per];
-            for (int s = 0; s < fc.samples(); s++) {
-                for (int k = 0; k < per; k++) {
-                    double d = values[s * per + k] - sum[k] / fc.samples();
-                    squares[k] += d * d;
-                }
-            }
-            variances[c] = new float[per];
-            for (int k = 0; k < per; k++) {
-                means[c][k] = (float) (sum[k] / fc.samples());
-                variances[c][k] = (float) (squares[k] / fc.samples());
             }
         }
         return new NearestReference(new NearestCases(conditions, masks), samples, means, variances);
