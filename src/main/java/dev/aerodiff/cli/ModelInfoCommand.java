@@ -95,6 +95,9 @@ final class ModelInfoCommand implements Runnable {
         if (p.get("config") instanceof Map<?, ?> settings) {
             line(out, "training", training(settings));
         }
+        if (p.get("training_loss") instanceof Map<?, ?> losses) {
+            line(out, "loss", lossCurve(losses));
+        }
         if (p.get("wall_seconds_this_run") instanceof Number seconds) {
             line(out, "wall time", String.format(Locale.ROOT, "%.1f min (the run that finished it)",
                     seconds.doubleValue() / 60));
@@ -110,6 +113,32 @@ final class ModelInfoCommand implements Runnable {
                 + " seed %s; %s", plain(settings.get("batchSize")), plain(settings.get("learningRate")),
                 plain(settings.get("warmupSteps")), plain(settings.get("weightDecay")), plain(settings.get("seed")),
                 average);
+    }
+
+    /**
+     * @return the training loss of the last steps and, where the run recorded whole blocks, their
+     *         means at five points of the run (the first and last block and three between), each
+     *         at the step that ends it
+     */
+    static String lossCurve(Map<?, ?> losses) {
+        String text = String.format(Locale.ROOT, "%.4g (mean of the last %s steps)",
+                ((Number) losses.get("final_mean")).doubleValue(), losses.get("final_steps"));
+        if (!(losses.get("mean") instanceof List<?> means) || means.isEmpty()) {
+            return text;
+        }
+        int every = ((Number) losses.get("every")).intValue();
+        int firstStep = ((Number) losses.get("first_step")).intValue();
+        List<String> points = new ArrayList<>();
+        int last = -1;
+        for (int q = 0; q <= 4; q++) {
+            int k = (int) Math.round(q * (means.size() - 1) / 4.0);
+            if (k != last) {
+                points.add(String.format(Locale.ROOT, "%.4g at %d", ((Number) means.get(k)).doubleValue(),
+                        firstStep + (k + 1) * every));
+                last = k;
+            }
+        }
+        return text + "; per " + every + " steps " + String.join(", ", points);
     }
 
     /** @return a number as written in a configuration (0.0005, not 5.0E-4), anything else as it is */

@@ -3,25 +3,38 @@ package dev.aerodiff.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * Progress of long work on standard error: a bar with rate and ETA redrawn in place on a terminal,
- * plain log lines (about every 10%) otherwise. Receives the index of each finished item. Work that
- * ends within a second prints nothing.
+ * plain log lines (about every 10%) otherwise, each with an optional status (such as the running
+ * loss). Receives the index of each finished item. Work that ends within a second prints nothing.
  */
 final class Progress implements IntConsumer {
     private final PrintWriter err;
     private final String label;
     private final int total;
+    private final int first;
+    private final Supplier<String> status;
     private final boolean terminal;
     private final long start = System.nanoTime();
     private int lastDecile = -1;
     private boolean shown;
 
     Progress(PrintWriter err, String label, int total) {
+        this(err, label, total, 0, null);
+    }
+
+    /**
+     * @param first  items already done before this run (a resumed training), left out of the rate
+     * @param status what to add to each line, or null
+     */
+    Progress(PrintWriter err, String label, int total, int first, Supplier<String> status) {
         this.err = err;
         this.label = label;
         this.total = total;
+        this.first = first;
+        this.status = status;
         this.terminal = System.console() != null;
     }
 
@@ -29,7 +42,7 @@ final class Progress implements IntConsumer {
     public void accept(int index) {
         int done = index + 1;
         double seconds = (System.nanoTime() - start) / 1e9;
-        double rate = done / Math.max(seconds, 1e-9);
+        double rate = (done - first) / Math.max(seconds, 1e-9);
         double eta = (total - done) / rate;
         if (!shown && seconds < 1.0) {
             return;
@@ -38,8 +51,8 @@ final class Progress implements IntConsumer {
         if (terminal) {
             int width = 30;
             int filled = (int) Math.round(width * (double) done / total);
-            err.printf(Locale.ROOT, "\r%s [%s%s] %d/%d  %.1f/s  ETA %s", label, "#".repeat(filled),
-                    " ".repeat(width - filled), done, total, rate, formatSeconds(eta));
+            err.printf(Locale.ROOT, "\r%s [%s%s] %d/%d  %.1f/s  ETA %s%s", label, "#".repeat(filled),
+                    " ".repeat(width - filled), done, total, rate, formatSeconds(eta), status("  "));
             if (done == total) {
                 err.println();
             }
@@ -49,9 +62,14 @@ final class Progress implements IntConsumer {
         int decile = done * 10 / total;
         if (decile != lastDecile || done == total) {
             lastDecile = decile;
-            err.printf(Locale.ROOT, "%s: %d/%d (%.1f/s, ETA %s)%n", label, done, total, rate, formatSeconds(eta));
+            err.printf(Locale.ROOT, "%s: %d/%d (%.1f/s, ETA %s%s)%n", label, done, total, rate, formatSeconds(eta),
+                    status(", "));
             err.flush();
         }
+    }
+
+    private String status(String separator) {
+        return status == null ? "" : separator + status.get();
     }
 
     private static String formatSeconds(double s) {

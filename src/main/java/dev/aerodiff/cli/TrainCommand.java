@@ -7,6 +7,7 @@ import dev.aerodiff.io.NetcdfFieldDataset;
 import dev.aerodiff.surrogate.ModelBundle;
 import dev.aerodiff.surrogate.TrainingConditions;
 import dev.aerodiff.train.DiffusionTrainer;
+import dev.aerodiff.train.LossHistory;
 import dev.aerodiff.train.TrainerConfig;
 import dev.aerodiff.train.TrainingCheckpoint;
 import dev.aerodiff.train.TrainingData;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Train a conditional U-Net surrogate (DDPM or flow matching) on a NetCDF data set and write a "
             + "model bundle. Settings come from --config (JSON) with flags overriding single fields. A checkpoint "
             + "(optimizer state included) is written every --checkpoint-every steps; running the same command again "
-            + "resumes from it exactly.")
+            + "resumes from it exactly. The progress shows the loss of the last steps; the bundle records the mean loss "
+            + "of every 100 steps (model info shows it).")
 final class TrainCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -97,15 +99,17 @@ final class TrainCommand implements Runnable {
             err.printf(Locale.ROOT, "%s on %d samples (%d cases), %dx%d, %s%n", objective.id(), samples.count(),
                     ds.caseCount(), ds.grid().nx(), ds.grid().ny(), config.network());
             err.flush();
-            Progress progress = new Progress(err, "train", config.steps());
+            LossHistory losses = trainer.lossHistory();
+            Progress progress = new Progress(err, "train", config.steps(), trainer.completedSteps(),
+                    () -> String.format(Locale.ROOT, "loss %.4f", losses.recentMean()));
             while (trainer.completedSteps() < config.steps()) {
                 trainer.step(samples);
                 int done = trainer.completedSteps();
                 progress.accept(done - 1);
                 if (done % every == 0 || done == config.steps()) {
                     TrainingCheckpoint.save(trainer, checkpoint);
-                    err.printf(Locale.ROOT, "step %d: loss %.5f, checkpoint %s%n", done, trainer.loss(samples, -done),
-                            checkpoint);
+                    err.printf(Locale.ROOT, "step %d: loss %.5f (mean of the last %d steps), checkpoint %s%n", done,
+                            losses.recentMean(), losses.recentSteps(), checkpoint);
                     err.flush();
                 }
             }
@@ -116,6 +120,7 @@ final class TrainCommand implements Runnable {
             provenance.put("config", config);
             provenance.put("steps", trainer.completedSteps());
             provenance.put("wall_seconds_this_run", (System.nanoTime() - start) / 1e9);
+            provenance.put("training_loss", lossRecord(losses));
             provenance.put("written", Instant.now().toString());
             ModelBundle.write(trainer, ds.grid(), TrainingConditions.of(ds.conditions()), reference,
                     VersionProvider.version(), provenance, bundle);
@@ -124,6 +129,7 @@ final class TrainCommand implements Runnable {
             summary.put("method", objective.id());
             summary.put("steps", trainer.completedSteps());
             summary.put("parameters", trainer.engine().parameterCount());
+            summary.put("final_loss", losses.recentMean());
             summary.put("wall_seconds", (System.nanoTime() - start) / 1e9);
             if (common.json) {
                 Json.print(spec.commandLine().getOut(), summary);
@@ -132,5 +138,16 @@ final class TrainCommand implements Runnable {
                         trainer.completedSteps());
             }
         }
+    }
+
+    /** @return the loss record as the bundle's provenance keeps it */
+    private static Map<String, Object> lossRecord(LossHistory losses) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("every", losses.every());
+        record.put("first_step", losses.firstStep());
+        record.put("mean", losses.blockMeans());
+        record.put("final_mean", losses.recentMean());
+        record.put("final_steps", losses.recentSteps());
+        return record;
     }
 }

@@ -51,15 +51,17 @@ public final class DiffusionTrainer {
     private final FlatAdamW optimizer;
     private final INDArray emaFlat;
     private final Map<String, INDArray> ema = new LinkedHashMap<>();
+    private final LossHistory lossHistory;
     private int completedSteps;
 
     /**
      * @param net            the network to start from (its weights are copied; the graph is not kept)
      * @param ema            the averaged weights by name, or null to start from the weights
      * @param optimizerState Adam's moments as {@link FlatAdamW} keeps them, or null to start from zeros
+     * @param lossHistory    the losses of the steps done so far
      */
     DiffusionTrainer(TrainerConfig config, FieldScaling scaling, UNet net, Map<String, INDArray> ema,
-                     INDArray optimizerState, int completedSteps) {
+                     INDArray optimizerState, int completedSteps, LossHistory lossHistory) {
         this.config = config;
         this.emaDecays = config.emaDecays();
         this.scaling = scaling;
@@ -73,6 +75,7 @@ public final class DiffusionTrainer {
             this.ema.forEach((name, view) -> view.assign(ema.get(name)));
         }
         this.completedSteps = completedSteps;
+        this.lossHistory = lossHistory;
         // what building the graphs (and anything before) left behind goes now, not under the first step's arrays
         NativeGarbage.collect();
     }
@@ -91,7 +94,7 @@ public final class DiffusionTrainer {
         UNet net = UNet.build(config.network(), resolution, config.seed());
         addLoss(net, config.weightedLoss());
         configure(net.graph(), config);
-        return new DiffusionTrainer(config, scaling, net, null, null, 0);
+        return new DiffusionTrainer(config, scaling, net, null, null, 0, new LossHistory(LossHistory.DEFAULT_EVERY, 0));
     }
 
     static WarmupLinearSchedule schedule(TrainerConfig c) {
@@ -127,17 +130,20 @@ public final class DiffusionTrainer {
      * One optimizer step on a batch drawn with the step's own random stream.
      *
      * @param data the training samples
+     * @return the loss of the batch before the step (also added to {@link #lossHistory()})
      */
-    public void step(TrainingData data) {
+    public double step(TrainingData data) {
         MultiDataSet b = batch(data, completedSteps);
-        eager.lossAndGradients(b.getFeatures(0), b.getFeatures(1), b.getFeatures(2), b.getLabels(0),
+        double loss = eager.lossAndGradients(b.getFeatures(0), b.getFeatures(1), b.getFeatures(2), b.getLabels(0),
                 config.weightedLoss() ? b.getFeatures(3) : null);
         INDArray weights = eager.flatWeights();
         optimizer.step(weights, eager.flatGradients(), completedSteps);
         completedSteps++;
         // ema = d ema + (1 - d) w, written as d (ema - w) + w: in place, no temporary the size of the weights
         emaFlat.subi(weights).muli(emaDecays.applyAsDouble(completedSteps)).addi(weights);
+        lossHistory.add(loss);
         NativeGarbage.afterStep();
+        return loss;
     }
 
     /**
@@ -204,6 +210,11 @@ public final class DiffusionTrainer {
     /** @return optimizer steps done so far */
     public int completedSteps() {
         return completedSteps;
+    }
+
+    /** @return the training loss of the steps done so far, condensed to block means */
+    public LossHistory lossHistory() {
+        return lossHistory;
     }
 
     /** @return the hyper-parameters */

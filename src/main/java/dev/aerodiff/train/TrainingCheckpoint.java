@@ -26,7 +26,8 @@ import org.nd4j.linalg.learning.GradientUpdater;
 
 /**
  * A resumable snapshot of a training run in one zip, written atomically: {@code trainer.json}
- * (format version, step, hyper-parameters, field scaling, resolution), {@code model.sdz} (the
+ * (format version, step, hyper-parameters, field scaling, resolution, the loss record),
+ * {@code model.sdz} (the
  * SameDiff graph with its weights), {@code optimizer/adam} (Adam's moments of all weights, as
  * {@link FlatAdamW} keeps them) and {@code ema/NAME} (the averaged weights). Format 1, written when
  * SameDiff ran the optimizer, kept Adam's state inside {@code model.sdz}; it is read from there.
@@ -40,8 +41,9 @@ public final class TrainingCheckpoint {
     private TrainingCheckpoint() {
     }
 
-    /** Record written as trainer.json. */
-    record State(int format, int step, int resolution, TrainerConfig config, FieldScaling scaling) {
+    /** Record written as trainer.json; {@code loss} is absent (null) in checkpoints written before it was kept. */
+    record State(int format, int step, int resolution, TrainerConfig config, FieldScaling scaling,
+                 LossHistory.Saved loss) {
     }
 
     /**
@@ -57,7 +59,7 @@ public final class TrainingCheckpoint {
                 try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
                     zip.putNextEntry(new ZipEntry("trainer.json"));
                     zip.write(JSON.writeValueAsBytes(new State(FORMAT, trainer.completedSteps(),
-                            net.resolution(), trainer.config(), trainer.scaling())));
+                            net.resolution(), trainer.config(), trainer.scaling(), trainer.lossHistory().saved())));
                     zip.putNextEntry(new ZipEntry("model.sdz"));
                     Files.copy(graph, zip);
                     zip.putNextEntry(new ZipEntry(ADAM));
@@ -116,8 +118,15 @@ public final class TrainingCheckpoint {
                     ema.put(v.name(), Nd4j.read(new DataInputStream(in)));
                 }
             }
+            LossHistory losses;
+            try {
+                losses = state.loss() == null ? new LossHistory(LossHistory.DEFAULT_EVERY, state.step())
+                        : new LossHistory(state.loss());
+            } catch (IllegalArgumentException e) {
+                throw new DataFileException(file, "trainer.json: " + e.getMessage(), e);
+            }
             return new DiffusionTrainer(state.config(), state.scaling(), net, ema, optimizerState(zip, file, net),
-                    state.step());
+                    state.step(), losses);
         } catch (IOException e) {
             throw new DataFileException(file, "cannot read checkpoint: " + e.getMessage(), e);
         }

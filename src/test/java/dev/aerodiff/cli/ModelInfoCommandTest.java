@@ -13,8 +13,11 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -56,6 +59,25 @@ class ModelInfoCommandTest {
         assertTrue(text.out().contains("condition:   freestream_ux, freestream_uy, mask\n"), text.out());
         assertTrue(text.out().contains("training:    batch 8, learning rate 0.0005 after 100 warm-up steps, weight decay"
                 + " 0.0001, seed 1; moving average of the weights, decay 0.995\n"), text.out());
+    }
+
+    @Test
+    void theLossLineGivesTheLastStepsAndFivePointsOfTheRecordedBlocks() {
+        List<Double> means = new ArrayList<>();
+        for (int k = 0; k < 9; k++) {
+            means.add(1.0 / (k + 1));
+        }
+        Map<String, Object> losses = new LinkedHashMap<>();
+        losses.put("every", 100);
+        losses.put("first_step", 200);
+        losses.put("mean", means);
+        losses.put("final_mean", 0.1);
+        losses.put("final_steps", 100);
+        assertEquals("0.1000 (mean of the last 100 steps); per 100 steps 1.000 at 300, 0.3333 at 500, 0.2000 at 700,"
+                + " 0.1429 at 900, 0.1111 at 1100", ModelInfoCommand.lossCurve(losses));
+        losses.put("mean", List.of());
+        losses.put("final_steps", 6);
+        assertEquals("0.1000 (mean of the last 6 steps)", ModelInfoCommand.lossCurve(losses));
     }
 
     @Test

@@ -86,6 +86,14 @@ class TrainCommandTest {
             assertEquals(0.0, v.getArr().sub(y.network().graph().getVariable(v.name()).getArr()).amaxNumber()
                     .doubleValue(), 1e-6, v.name());
         }
+        Map<?, ?> lossX = (Map<?, ?>) x.manifest().provenance().get("training_loss");
+        Map<?, ?> lossY = (Map<?, ?>) y.manifest().provenance().get("training_loss");
+        assertEquals(6, lossY.get("final_steps"), "the resumed run's loss record covers the steps before the kill");
+        double finalLoss = ((Number) lossX.get("final_mean")).doubleValue();
+        assertEquals(finalLoss, ((Number) lossY.get("final_mean")).doubleValue(), 1e-6 * finalLoss);
+        CliRun info = CliRun.of("model", "info", killed.toString());
+        assertTrue(info.out().contains(String.format(Locale.ROOT, "loss:        %.4g (mean of the last 6 steps)%n",
+                finalLoss)), info.out());
         assertTrue(x.manifest().provenance().get("data_sha256").toString().matches("[0-9a-f]{64}"));
         assertEquals(VersionProvider.version(), x.manifest().aerodiffVersion(), "the bundle names the code that made it");
     }

@@ -203,7 +203,8 @@ class DiffusionTrainerTest {
             straight.step(data);
         }
         DiffusionTrainer first = DiffusionTrainer.create(config, RES, scaling);
-        first.step(data);
+        double before = first.loss(data, 0);
+        assertEquals(before, first.step(data), 1e-5 * before, "a step returns the loss of its batch before it");
         first.step(data);
         Path ckpt = dir.resolve("run.ckpt");
         TrainingCheckpoint.save(first, ckpt);
@@ -213,6 +214,9 @@ class DiffusionTrainerTest {
         assertEquals(scaling, resumed.scaling());
         resumed.step(data);
         resumed.step(data);
+        assertEquals(4, resumed.lossHistory().recentSteps(), "the loss record continues with the run");
+        assertEquals(straight.lossHistory().recentMean(), resumed.lossHistory().recentMean(),
+                1e-6 * straight.lossHistory().recentMean());
         UNet straightNet = straight.network();
         UNet resumedNet = resumed.network();
         for (Map.Entry<String, INDArray> e : straight.emaWeights().entrySet()) {
@@ -255,7 +259,7 @@ class DiffusionTrainerTest {
         ObjectMapper json = new ObjectMapper();
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(ckpt))) {
             zip.putNextEntry(new ZipEntry("trainer.json"));
-            zip.write(json.writeValueAsBytes(new TrainingCheckpoint.State(1, 2, RES, config, scaling)));
+            zip.write(json.writeValueAsBytes(new TrainingCheckpoint.State(1, 2, RES, config, scaling, null)));
             zip.putNextEntry(new ZipEntry("model.sdz"));
             Files.copy(graph, zip);
             for (Map.Entry<String, INDArray> e : trainer.emaWeights().entrySet()) {
@@ -264,6 +268,7 @@ class DiffusionTrainerTest {
             }
         }
         DiffusionTrainer resumed = TrainingCheckpoint.load(ckpt);
+        assertEquals(2, resumed.lossHistory().firstStep(), "a checkpoint without a loss record starts one where it resumes");
         resumed.step(data);
         reference.graph().fit(trainer.batch(data, 2));
         assertSameWeights(reference, resumed.network());
