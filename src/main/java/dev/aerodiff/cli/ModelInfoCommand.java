@@ -121,8 +121,10 @@ final class ModelInfoCommand implements Runnable {
      *         at the step that ends it
      */
     static String lossCurve(Map<?, ?> losses) {
-        String text = String.format(Locale.ROOT, "%.4g (mean of the last %s steps)",
-                ((Number) losses.get("final_mean")).doubleValue(), losses.get("final_steps"));
+        String text = losses.get("final_mean") instanceof Number last
+                ? String.format(Locale.ROOT, "%.4g (mean of the last %s steps)", last.doubleValue(),
+                        losses.get("final_steps"))
+                : "not recorded (the run resumed from a checkpoint that kept none)";
         if (!(losses.get("mean") instanceof List<?> means) || means.isEmpty()) {
             return text;
         }

@@ -129,7 +129,9 @@ final class TrainCommand implements Runnable {
             summary.put("method", objective.id());
             summary.put("steps", trainer.completedSteps());
             summary.put("parameters", trainer.engine().parameterCount());
-            summary.put("final_loss", losses.recentMean());
+            if (losses.recentSteps() > 0) {
+                summary.put("final_loss", losses.recentMean());
+            }
             summary.put("wall_seconds", (System.nanoTime() - start) / 1e9);
             if (common.json) {
                 Json.print(spec.commandLine().getOut(), summary);
@@ -146,8 +148,10 @@ final class TrainCommand implements Runnable {
         record.put("every", losses.every());
         record.put("first_step", losses.firstStep());
         record.put("mean", losses.blockMeans());
-        record.put("final_mean", losses.recentMean());
-        record.put("final_steps", losses.recentSteps());
+        if (losses.recentSteps() > 0) {     // none where an old checkpoint without a record had finished
+            record.put("final_mean", losses.recentMean());
+            record.put("final_steps", losses.recentSteps());
+        }
         return record;
     }
 }

@@ -78,6 +78,9 @@ class ModelInfoCommandTest {
         losses.put("mean", List.of());
         losses.put("final_steps", 6);
         assertEquals("0.1000 (mean of the last 6 steps)", ModelInfoCommand.lossCurve(losses));
+        losses.remove("final_mean");
+        assertEquals("not recorded (the run resumed from a checkpoint that kept none)",
+                ModelInfoCommand.lossCurve(losses));
     }
 
     @Test
