@@ -73,7 +73,7 @@ final class BenchSampleCommand implements Runnable {
 
     @Override
     public void run() {
-        Path bundle = model != null ? model : PredictCommand.DEFAULT_MODEL;
+        Path bundle = model != null ? model : ShippedFile.locate(PredictCommand.DEFAULT_MODEL);
         if (!Files.isRegularFile(bundle)) {
             throw new IllegalArgumentException("--model: no model bundle at " + bundle);
         }

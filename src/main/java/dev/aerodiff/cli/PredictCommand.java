@@ -85,11 +85,12 @@ final class PredictCommand implements Runnable {
             throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
         }
         List<ConditionList.Entry> entries = entries();
-        if (models == null && !Files.isRegularFile(DEFAULT_MODEL)) {
-            throw new IllegalArgumentException("no shipped model at " + DEFAULT_MODEL + ": pass --model BUNDLE (train"
-                    + " one with 'aerodiff train')");
+        Path shipped = ShippedFile.locate(DEFAULT_MODEL);
+        if (models == null && !Files.isRegularFile(shipped)) {
+            throw new IllegalArgumentException("no shipped model at " + DEFAULT_MODEL + " (here or in the checkout the"
+                    + " code was built in): pass --model BUNDLE (train one with 'aerodiff train')");
         }
-        List<Path> bundles = models != null ? models : List.of(DEFAULT_MODEL);
+        List<Path> bundles = models != null ? models : List.of(shipped);
         String bundle = EvaluationOutput.modelPaths(bundles);
         EnsemblePredictor surrogate = EnsemblePredictor.load(bundles, airfoilOptions.library());
         SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();

@@ -89,13 +89,13 @@ final class QuickstartCommand implements Runnable {
 
     @Override
     public void run() {
-        Path dataPath = data != null ? data : TEST_DATA;
-        List<List<Path>> mixtures = models.isEmpty() ? MODELS.stream().map(List::of).toList()
+        Path dataPath = data != null ? data : ShippedFile.locate(TEST_DATA);
+        List<List<Path>> mixtures = models.isEmpty() ? MODELS.stream().map(ShippedFile::locate).map(List::of).toList()
                 : models.stream().map(m -> Arrays.stream(m.split(",", -1)).map(Path::of).toList()).toList();
         for (Path bundle : mixtures.stream().flatMap(List::stream).toList()) {
             if (!Files.isRegularFile(bundle)) {
                 throw new IllegalArgumentException("no model bundle at '" + bundle + "'" + (models.isEmpty()
-                        ? ": the shipped models live in examples/ (run from the repository root)" : ""));
+                        ? ": the shipped models live in examples/ of the checkout" : ""));
             }
         }
         SamplerSpec flow = SamplerSpec.parse(flowSampler);
