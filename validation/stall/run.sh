@@ -126,7 +126,7 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   learns the difference from the nearest simulation, which sampling adds back), likewise;
 # - the shipped flow recipe trained twice as long (7200 steps, 100 passes; the condition embedding
 #   included, which the earlier flow-7200 run lacked), seeds 1 and 2, each on one core, side by
-#   side, about 55 minutes; also on the thickness and shapes splits;
+#   side, about 47 minutes; also on the thickness and shapes splits;
 # - the shipped flow recipe on the train split and the thickness split merged (NACA 2418 at the
 #   train split's ten angle/Re pairs, so that the test split's 15%-thick NACA 2415 lies between
 #   thicknesses the network has seen; 39 conditions, 4800 steps: 50 passes, as the shipped 3600 on
