@@ -126,7 +126,8 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   learns the difference from the nearest simulation, which sampling adds back), likewise;
 # - the shipped flow recipe trained twice as long (7200 steps, 100 passes; the condition embedding
 #   included, which the earlier flow-7200 run lacked), seeds 1 and 2, each on one core, side by
-#   side, about 47 minutes; also on the thickness and shapes splits;
+#   side, about 47 minutes; also on the thickness and shapes splits; then seed 1 for 14400 steps
+#   (flow-longer, 200 passes), on one core, about 95 minutes;
 # - the shipped flow recipe on the train split and the thickness split merged (NACA 2418 at the
 #   train split's ten angle/Re pairs, so that the test split's 15%-thick NACA 2415 lies between
 #   thicknesses the network has seen; 39 conditions, 4800 steps: 50 passes, as the shipped 3600 on
@@ -135,6 +136,8 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 # - the shipped flow recipe with the wall-distance condition channel ("wall_distance": true), on
 #   the train split (3600 steps) and on train + thickness (4800), each on one core, side by side,
 #   about 65 minutes; then the latter with another seed (run-to-run noise), on two cores, about 27;
+#   then the latter for twice the steps (flow-thick-wd-long, 9600: 100 passes), on one core, about
+#   65 minutes;
 # - the same recipe on train + thickness + the shapes split (NACA 0015, 0018, 4415 and 4418 at the
 #   train split's ten angle/Re pairs: more airfoils around the unseen NACA 2415; 78 conditions,
 #   7200 steps: 37 passes), seeds 1 and 2, each on one core, side by side, about 55 minutes (only
@@ -237,6 +240,10 @@ if [ -n "${EXTRA:-}" ]; then
     two_seeds flow-long examples/train-flow-stall.json "$DATA/train.nc" 7200
     unseen_airfoils flow-long "$WORK/flow-long.aerodiff"
     unseen_airfoils flow-long-seed2 "$WORK/flow-long-seed2.aerodiff"
+    train_bundle "$WORK/flow-longer.aerodiff" examples/train-flow-stall.json "$DATA/train.nc" --steps 14400
+    wait_for_training
+    validate_flow flow-longer "$WORK/flow-longer.aerodiff"
+    unseen_airfoils flow-longer "$WORK/flow-longer.aerodiff"
 
     if [ -f "$DATA/dense.nc" ]; then
         DENSE=$WORK/flow-dense.aerodiff
@@ -281,6 +288,13 @@ if [ -n "${EXTRA:-}" ]; then
         THREADS=2 train_bundle "$SEED2" "$WD_RECIPE" "$WORK/train-thick.nc" --steps 4800 --seed 2
         wait_for_training
         validate flow-thick-wd-seed2-ddim-20-eta1 "$SEED2" ddim:20:1
+        THICK_WD_LONG=$WORK/flow-thick-wd-long.aerodiff
+        train_bundle "$THICK_WD_LONG" "$WD_RECIPE" "$WORK/train-thick.nc" --steps 9600
+        wait_for_training
+        validate_flow flow-thick-wd-long "$THICK_WD_LONG"
+        if [ -f "$DATA/shapes.nc" ]; then      # the thickness split is in its training data
+            on_split "$DATA/shapes.nc" shapes-split flow-thick-wd-long-ddim-20-eta1 "$THICK_WD_LONG" ddim:20:1
+        fi
         if [ -f "$DATA/shapes.nc" ]; then
             merge_once "$WORK/train-shapes.nc" "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/shapes.nc"
             two_seeds flow-shapes-wd "$WD_RECIPE" "$WORK/train-shapes.nc" 7200
