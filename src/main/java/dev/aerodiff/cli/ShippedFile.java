@@ -1,8 +1,10 @@
 package dev.aerodiff.cli;
 
 import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 
 /**
  * Where a file that the repository ships (a default bundle under {@code examples/}, a data set
@@ -35,12 +37,15 @@ final class ShippedFile {
 
     /** @return the folder above the one holding the jar or the classes, or null where that is unknown */
     static Path checkoutOfTheRunningCode() {
-        try {
-            Path code = Path.of(ShippedFile.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path target = code.toAbsolutePath().getParent();
-            return target == null ? null : target.getParent();
-        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+        CodeSource source = ShippedFile.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
             return null;
+        }
+        try {
+            Path target = Path.of(source.getLocation().toURI()).toAbsolutePath().getParent();
+            return target == null ? null : target.getParent();
+        } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+            return null;        // not a plain file: nothing to look beside
         }
     }
 }

@@ -120,7 +120,8 @@ final class TrainCommand implements Runnable {
             provenance.put("config", config);
             provenance.put("steps", trainer.completedSteps());
             provenance.put("wall_seconds_this_run", (System.nanoTime() - start) / 1e9);
-            provenance.put("training_loss", lossRecord(losses));
+            Map<String, Object> lossRecord = lossRecord(losses);
+            provenance.put("training_loss", lossRecord);
             provenance.put("written", Instant.now().toString());
             ModelBundle.write(trainer, ds.grid(), TrainingConditions.of(ds.conditions()), reference,
                     VersionProvider.version(), provenance, bundle);
@@ -129,8 +130,8 @@ final class TrainCommand implements Runnable {
             summary.put("method", objective.id());
             summary.put("steps", trainer.completedSteps());
             summary.put("parameters", trainer.engine().parameterCount());
-            if (losses.recentSteps() > 0) {
-                summary.put("final_loss", losses.recentMean());
+            if (lossRecord.containsKey("final_mean")) {
+                summary.put("final_loss", lossRecord.get("final_mean"));
             }
             summary.put("wall_seconds", (System.nanoTime() - start) / 1e9);
             if (common.json) {
