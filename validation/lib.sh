@@ -2,7 +2,8 @@
 # for `validate`, TEST and SAMPLES). ONLY="name name" runs just those.
 #   run NAME ARGS...                  java -jar target/aerodiff.jar ARGS... --json > OUT/NAME.json,
 #                                     with the wall seconds added and per-sample drag lists dropped
-#   validate NAME BUNDLE SAMPLER      run NAME validate ... against $TEST with $SAMPLES samples
+#   validate NAME BUNDLE SAMPLER [FLAGS...]  run NAME validate ... against $TEST with $SAMPLES
+#                                     samples (FLAGS: more validate options, e.g. --average)
 #   nearest NAME TRAIN.nc             the same for the baseline that copies the nearest simulation
 #                                     of TRAIN.nc (validate --nearest)
 #   train_bundle BUNDLE CONFIG DATA [FLAGS...]  trains in the background on THREADS cores
@@ -35,8 +36,9 @@ PY
 
 validate() {
     local name=$1 model=$2 sampler=$3
+    shift 3
     run "$name" validate --model "$model" --against "$TEST" --sampler "$sampler" --samples "$SAMPLES" \
-        --out "$WORK/$name"
+        --out "$WORK/$name" "$@"
 }
 
 nearest() {

@@ -96,7 +96,9 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   pair; the equal mixture of the first three seeds (validate --model A,B,C: each draws its share
 #   of every ensemble), on the test and train splits, and with 10 samples from each seed; the
 #   mixture of all five, also with 10 samples from each; seed 2 also on the thickness and shapes
-#   splits (the run-to-run noise on airfoils the train split lacks);
+#   splits (the run-to-run noise on airfoils the train split lacks); the five seeds averaged network
+#   by network (validate --average: every sample drawn with the mean of the five networks'
+#   predictions at each step, 100 network evaluations), about 3 minutes;
 # - the shipped flow recipe with a power-function moving average of the weights
 #   ("ema_relative_std": 0.1, in place of the fixed decay 0.995: 83% of the average's weight on
 #   the last fifth of the run, not on its last 200 steps), seeds 1 and 2, each on one core, side
@@ -137,7 +139,9 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   the train split (3600 steps) and on train + thickness (4800), each on one core, side by side,
 #   about 65 minutes; then the latter with another seed (run-to-run noise), on two cores, about 27;
 #   then the latter for twice the steps (flow-thick-wd-long, 9600: 100 passes), on one core, about
-#   65 minutes;
+#   65 minutes; then that with seeds 2 and 3, each on one core, side by side, about 60 minutes; the
+#   three as an equal mixture and averaged network by network (--average); each of these four on the
+#   test and the shapes split;
 # - the same recipe on train + thickness + the shapes split (NACA 0015, 0018, 4415 and 4418 at the
 #   train split's ten angle/Re pairs: more airfoils around the unseen NACA 2415; 78 conditions,
 #   7200 steps: 37 passes), seeds 1 and 2, each on one core, side by side, about 55 minutes (only
@@ -204,6 +208,7 @@ if [ -n "${EXTRA:-}" ]; then
     SAMPLES=30 on_split "$DATA/train.nc" train-split flow-seeds-mix-30-ddim-20-eta1 "$SEEDS3" ddim:20:1
     validate flow-seeds5-mix-ddim-20-eta1 "$SEEDS5" ddim:20:1
     SAMPLES=50 validate flow-seeds5-mix-50-ddim-20-eta1 "$SEEDS5" ddim:20:1
+    validate flow-seeds5-avg-ddim-20-eta1 "$SEEDS5" ddim:20:1 --average
     PEMA_RECIPE=$WORK/train-flow-pema.json
     recipe "$PEMA_RECIPE" examples/train-flow-stall.json 'del c["ema_decay"]; c["ema_relative_std"] = 0.1'
     two_seeds flow-pema "$PEMA_RECIPE" "$DATA/train.nc" 3600
@@ -295,6 +300,26 @@ if [ -n "${EXTRA:-}" ]; then
         if [ -f "$DATA/shapes.nc" ]; then      # the thickness split is in its training data
             on_split "$DATA/shapes.nc" shapes-split flow-thick-wd-long-ddim-20-eta1 "$THICK_WD_LONG" ddim:20:1
         fi
+        LONG_SEEDS=$THICK_WD_LONG
+        for seed in 2 3; do
+            train_bundle "$WORK/flow-thick-wd-long-seed$seed.aerodiff" "$WD_RECIPE" "$WORK/train-thick.nc" \
+                --steps 9600 --seed "$seed"
+            LONG_SEEDS=$LONG_SEEDS,$WORK/flow-thick-wd-long-seed$seed.aerodiff
+        done
+        wait_for_training
+        for name in flow-thick-wd-long-seed2 flow-thick-wd-long-seed3 flow-thick-wd-long-mix flow-thick-wd-long-avg; do
+            case $name in
+                *-mix) bundles=$LONG_SEEDS flags=() ;;
+                *-avg) bundles=$LONG_SEEDS flags=(--average) ;;
+                *) bundles=$WORK/$name.aerodiff flags=() ;;
+            esac
+            validate "$name-ddim-20-eta1" "$bundles" ddim:20:1 "${flags[@]}"
+            if [ -f "$DATA/shapes.nc" ]; then
+                mkdir -p "$OUT/shapes-split" "$WORK/shapes-split"
+                TEST=$DATA/shapes.nc OUT=$OUT/shapes-split WORK=$WORK/shapes-split \
+                    validate "$name-ddim-20-eta1" "$bundles" ddim:20:1 "${flags[@]}"
+            fi
+        done
         if [ -f "$DATA/shapes.nc" ]; then
             merge_once "$WORK/train-shapes.nc" "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/shapes.nc"
             two_seeds flow-shapes-wd "$WD_RECIPE" "$WORK/train-shapes.nc" 7200

@@ -29,9 +29,19 @@ final class EvaluationOutput {
         return dot > 0 ? file.substring(0, dot) : file;
     }
 
+    /** Help of the {@code --average} option of the commands that sample bundles. */
+    static final String AVERAGE_HELP = "With several bundles (seeds of one recipe, trained on one data set): average"
+            + " their networks' predictions at every sampler step, as one model that evaluates every network per step,"
+            + " instead of mixing their samples.";
+
     /** @return the bundles' names ({@link #modelName(Path)}) joined by "+", as a mixture of them is called */
     static String modelName(List<Path> bundles) {
         return String.join("+", bundles.stream().map(EvaluationOutput::modelName).toList());
+    }
+
+    /** @return as {@link #modelName(List)}, with "averaged-" before the name of several averaged bundles */
+    static String modelName(List<Path> bundles, boolean average) {
+        return (average && bundles.size() > 1 ? "averaged-" : "") + modelName(bundles);
     }
 
     /** @return the bundles' paths joined by commas, as {@code --model} takes them and JSON records them */

@@ -50,6 +50,9 @@ final class PredictCommand implements Runnable {
             + " mixture, each drawing its share of the ensemble.")
     private List<Path> models;
 
+    @Option(names = "--average", description = EvaluationOutput.AVERAGE_HELP)
+    private boolean average;
+
     @Option(names = "--airfoil", description = "NACA designation (naca2412, naca23012) or NAME of"
             + " a NAME.dat in --airfoil-dir.")
     private String airfoil;
@@ -92,7 +95,7 @@ final class PredictCommand implements Runnable {
         }
         List<Path> bundles = models != null ? models : List.of(shipped);
         String bundle = EvaluationOutput.modelPaths(bundles);
-        EnsemblePredictor surrogate = EnsemblePredictor.load(bundles, airfoilOptions.library());
+        EnsemblePredictor surrogate = EnsemblePredictor.load(bundles, airfoilOptions.library(), average);
         SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
         List<Surrogate.Request> requests = new ArrayList<>();
         List<List<String>> outside = new ArrayList<>();
@@ -190,6 +193,9 @@ final class PredictCommand implements Runnable {
         attributes.put("seed", e.seed());
         attributes.put("model", bundle);
         attributes.put("model_method", surrogate.objective().id());
+        if (surrogate.members().size() > 1) {
+            attributes.put("model_combination", average ? "average" : "mixture");
+        }
         if (!extrapolation.isEmpty()) {
             attributes.put("extrapolation", extrapolation);
         }

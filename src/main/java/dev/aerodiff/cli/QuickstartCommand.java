@@ -64,6 +64,9 @@ final class QuickstartCommand implements Runnable {
             + " examples/flow-matching.aerodiff and examples/ddpm.aerodiff).")
     private List<String> models = new ArrayList<>();
 
+    @Option(names = "--average", description = EvaluationOutput.AVERAGE_HELP + " Applies to every --model.")
+    private boolean average;
+
     @Option(names = "--samples", defaultValue = "10", description = "Ensemble size per condition (default:"
             + " ${DEFAULT-VALUE}).")
     private int samples;
@@ -108,9 +111,9 @@ final class QuickstartCommand implements Runnable {
         String copied = "";
         try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(dataPath)) {
             for (List<Path> bundles : mixtures) {
-                EnsemblePredictor surrogate = EnsemblePredictor.load(bundles, airfoilOptions.library());
+                EnsemblePredictor surrogate = EnsemblePredictor.load(bundles, airfoilOptions.library(), average);
                 SamplerSpec sampler = surrogate.objective() == TrainingObjective.DDPM ? ddpm : flow;
-                String name = EvaluationOutput.modelName(bundles);
+                String name = EvaluationOutput.modelName(bundles, average);
                 err.printf(Locale.ROOT, "%s (%s, %s): %d conditions x %d samples%n", name,
                         surrogate.objective().id(), sampler, ds.caseCount(), samples);
                 err.flush();

@@ -44,6 +44,9 @@ final class ValidateCommand implements Runnable {
             + " every ensemble.")
     private List<Path> models;
 
+    @Option(names = "--average", description = EvaluationOutput.AVERAGE_HELP)
+    private boolean average;
+
     @Option(names = "--nearest", paramLabel = "TRAIN.nc", description = "Instead of --model, the baseline a"
             + " surrogate has to beat: each condition answered with the snapshots of the nearest simulation of this"
             + " data set (same airfoil, or the most alike mask; nearest angle and ln Re; ties pooled).")
@@ -95,9 +98,9 @@ final class ValidateCommand implements Runnable {
                 evaluation = SurrogateEvaluation.evaluate(name, baseline, ds, samples, seed);
                 provenance = EvaluationOutput.nearestLines(nearest, baseline, evaluation);
             } else {
-                EnsemblePredictor surrogate = EnsemblePredictor.load(models, airfoilOptions.library());
+                EnsemblePredictor surrogate = EnsemblePredictor.load(models, airfoilOptions.library(), average);
                 SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
-                name = EvaluationOutput.modelName(models);
+                name = EvaluationOutput.modelName(models, average);
                 err.printf(Locale.ROOT, "%s (%s, %s): %d conditions x %d samples%n", name, surrogate.objective().id(),
                         samplerSpec, conditions, samples);
                 err.flush();
@@ -112,6 +115,9 @@ final class ValidateCommand implements Runnable {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("model", nearest != null ? NearestSimulation.METHOD + ":" + nearest
                 : EvaluationOutput.modelPaths(models));
+        if (average) {
+            header.put("average", true);
+        }
         header.put("data", against.toString());
         header.put("samples", samples);
         header.put("seed", seed);

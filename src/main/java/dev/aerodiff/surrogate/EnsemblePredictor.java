@@ -14,7 +14,8 @@ import java.util.function.IntConsumer;
 
 /**
  * What predicts ensembles of flow fields for airfoil conditions: one trained bundle
- * ({@link Surrogate}) or an equal mixture of several ({@link SurrogateMixture}). Thread-safe, and the
+ * ({@link Surrogate}), an equal mixture of several ({@link SurrogateMixture}) or their network-by-network
+ * average ({@link AveragedSurrogate}). Thread-safe, and the
  * result of a call depends only on its arguments.
  */
 public interface EnsemblePredictor {
@@ -27,13 +28,26 @@ public interface EnsemblePredictor {
      * @throws IllegalArgumentException if no bundle is named, or the bundles do not fit together
      */
     static EnsemblePredictor load(List<Path> bundles, Function<String, AirfoilShape> shapes) {
+        return load(bundles, shapes, false);
+    }
+
+    /**
+     * @param bundles model bundle files: one gives that bundle's {@link Surrogate}, several their
+     *                {@link SurrogateMixture} or, with {@code average}, their {@link AveragedSurrogate}
+     * @param shapes  airfoil name to contour (for the mask of a condition)
+     * @param average whether several bundles are averaged network by network rather than mixed
+     * @return the predictor
+     * @throws IllegalArgumentException if no bundle is named, or the bundles do not fit together
+     */
+    static EnsemblePredictor load(List<Path> bundles, Function<String, AirfoilShape> shapes, boolean average) {
         if (bundles.isEmpty()) {
             throw new IllegalArgumentException("no model bundle named");
         }
         if (bundles.size() == 1) {
             return Surrogate.load(bundles.get(0), shapes);
         }
-        return SurrogateMixture.of(bundles.stream().map(b -> Surrogate.load(b, shapes)).toList());
+        List<Surrogate> members = bundles.stream().map(b -> Surrogate.load(b, shapes)).toList();
+        return average ? AveragedSurrogate.of(members) : SurrogateMixture.of(members);
     }
 
     /** @return the trained bundles it samples, in order (one for a single surrogate) */

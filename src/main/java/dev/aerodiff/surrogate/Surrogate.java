@@ -212,6 +212,14 @@ public final class Surrogate implements EnsemblePredictor {
      */
     @Override
     public List<Ensemble> predict(List<Request> requests, SamplerSpec spec, IntConsumer progress) {
+        return predictWith(denoisers.get(), requests, spec, progress);
+    }
+
+    /**
+     * As {@link #predict(List, SamplerSpec, IntConsumer)} with another network in place of this
+     * bundle's: one that takes this bundle's scaled fields and condition channels.
+     */
+    List<Ensemble> predictWith(Denoiser network, List<Request> requests, SamplerSpec spec, IntConsumer progress) {
         if (requests.isEmpty()) {
             throw new IllegalArgumentException("no ensembles requested");
         }
@@ -243,8 +251,8 @@ public final class Surrogate implements EnsemblePredictor {
         }
         NoiseSchedule schedule = objective().schedule();
         Denoiser denoiser = scaling.hasTargetRange()
-                ? new ClippedDenoiser(denoisers.get(), schedule, scaling.targetMin(), scaling.targetMax())
-                : denoisers.get();
+                ? new ClippedDenoiser(network, schedule, scaling.targetMin(), scaling.targetMax())
+                : network;
         List<Samples> batches = new EnsembleRun(spec.sampler(), denoiser, schedule, spec.grid(schedule), BATCH,
                 DataType.FLOAT).batches(total, sampleShape, conditions, StackedStreams.of(seeds, firsts, counts),
                 SamplingListener.NONE, progress);

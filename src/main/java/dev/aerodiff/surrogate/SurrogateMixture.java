@@ -34,22 +34,39 @@ public final class SurrogateMixture implements EnsemblePredictor {
      * @throws IllegalArgumentException if there are none, or their grids or training methods differ
      */
     public static SurrogateMixture of(List<Surrogate> members) {
+        requireOneGridAndMethod(members, "a mixture");
+        return new SurrogateMixture(List.copyOf(members));
+    }
+
+    /**
+     * @param members surrogates to combine
+     * @param what    the combination, for messages ("a mixture")
+     * @throws IllegalArgumentException if there are none, or their grids or training methods differ
+     */
+    static void requireOneGridAndMethod(List<Surrogate> members, String what) {
         if (members.isEmpty()) {
-            throw new IllegalArgumentException("a mixture needs at least one surrogate");
+            throw new IllegalArgumentException(what + " needs at least one surrogate");
         }
         Surrogate first = members.get(0);
         for (Surrogate other : members.subList(1, members.size())) {
             if (!other.grid().equals(first.grid())) {
                 throw new IllegalArgumentException("model bundle " + other.path() + " predicts on the grid "
-                        + other.grid() + ", " + first.path() + " on " + first.grid() + ": a mixture needs one grid");
+                        + other.grid() + ", " + first.path() + " on " + first.grid() + ": " + what + " needs one grid");
             }
             if (other.objective() != first.objective()) {
                 throw new IllegalArgumentException("model bundle " + other.path() + " was trained with "
                         + other.objective().id() + ", " + first.path() + " with " + first.objective().id()
-                        + ": a mixture needs one training method, so that one sampler serves all");
+                        + ": " + what + " needs one training method, so that one sampler serves all");
             }
         }
-        return new SurrogateMixture(List.copyOf(members));
+    }
+
+    /** @return each member's reasons, without repeats; nothing where no member records its conditions */
+    static Optional<List<String>> joinedExtrapolation(List<Surrogate> members, FlowCondition condition) {
+        List<List<String>> recorded = members.stream().map(m -> m.extrapolation(condition)).flatMap(Optional::stream)
+                .toList();
+        return recorded.isEmpty() ? Optional.empty()
+                : Optional.of(recorded.stream().flatMap(List::stream).distinct().toList());
     }
 
     @Override
@@ -75,10 +92,7 @@ public final class SurrogateMixture implements EnsemblePredictor {
     /** @return each member's reasons, without repeats; nothing where no member records its conditions */
     @Override
     public Optional<List<String>> extrapolation(FlowCondition condition) {
-        List<List<String>> recorded = members.stream().map(m -> m.extrapolation(condition)).flatMap(Optional::stream)
-                .toList();
-        return recorded.isEmpty() ? Optional.empty()
-                : Optional.of(recorded.stream().flatMap(List::stream).distinct().toList());
+        return joinedExtrapolation(members, condition);
     }
 
     /**

@@ -89,6 +89,32 @@ class PredictCommandTest {
                 assertEquals(pa[i], pm[i], 1e-4 * (1 + Math.abs(pa[i])), "value " + i);
             }
             assertEquals(bundle + "," + bundle, fm.findGlobalAttribute("model").getStringValue());
+            assertEquals("mixture", fm.findGlobalAttribute("model_combination").getStringValue());
+        }
+    }
+
+    @Test
+    void aBundleAveragedWithItselfWritesWhatItDrawsAloneForTwiceTheEvaluations() throws Exception {
+        CliRun alone = predict(dir.resolve("alone-avg.nc"), "3");
+        assertEquals(0, alone.exitCode(), alone.err());
+        Path averaged = dir.resolve("averaged.nc");
+        CliRun r = CliRun.of("predict", "--model", bundle + "," + bundle, "--average", "--airfoil", "naca0012", "--aoa",
+                "4", "--re", "1e6", "--samples", "5", "--seed", "3", "--sampler", "euler:4", "--out",
+                averaged.toString(), "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(8, j.get("nfe").asInt(), "4 steps of 2 networks");
+        assertTrue(j.get("member_disagreement").isNull(), "one model: " + r.out());
+        try (NetcdfFile fa = NetcdfFile.open(dir.resolve("alone-avg.nc").toString());
+             NetcdfFile fm = NetcdfFile.open(averaged.toString())) {
+            float[] pa = (float[]) fa.findVariable("p").read().get1DJavaArray(float.class);
+            float[] pm = (float[]) fm.findVariable("p").read().get1DJavaArray(float.class);
+            assertEquals(pa.length, pm.length);
+            for (int i = 0; i < pa.length; i++) {
+                assertEquals(pa[i], pm[i], 1e-4 * (1 + Math.abs(pa[i])), "value " + i);
+            }
+            assertEquals("average", fm.findGlobalAttribute("model_combination").getStringValue());
+            assertEquals(null, fa.findGlobalAttribute("model_combination"), "one bundle");
         }
     }
 
