@@ -78,6 +78,10 @@ final class ValidateCommand implements Runnable {
             throw new IllegalArgumentException("give either --model BUNDLE or --nearest TRAIN.nc, "
                     + (nearest == null ? "neither was given" : "not both"));
         }
+        if (nearest != null && average) {
+            throw new IllegalArgumentException("--average does not apply to --nearest: it averages the networks of"
+                    + " several --model bundles");
+        }
         if (nearest != null && sampler != null) {
             throw new IllegalArgumentException("--sampler does not apply to --nearest: the baseline copies"
                     + " simulation snapshots and draws nothing");

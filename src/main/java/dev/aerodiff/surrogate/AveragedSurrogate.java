@@ -18,10 +18,12 @@ import java.util.function.IntConsumer;
  * sampler step each network is asked and their predictions are averaged ({@link AveragedDenoiser}).
  * Where a {@link SurrogateMixture} lets each network draw its own share of the ensemble, so that what
  * the networks get wrong by chance stays in the samples as extra spread, the average draws every
- * sample with all of them, so that what they get wrong independently partly cancels: in the field of
- * each sample, and in the spread a network invents where the simulations settle. Costs every network's
- * evaluation per step: the ensembles' nfe counts them all. The noise of sample i derives from the seed
- * and i as for one bundle, so an average of one bundle with itself draws what the bundle draws alone.
+ * sample with all of them, so that what they get wrong independently partly cancels; what they share
+ * (on the stall data, most of the spread they invent where the simulations settle) stays. Costs every
+ * network's evaluation per step: the ensembles' nfe counts them all. The first bundle's scaling, and
+ * nearest-reference table where it has one, encode the conditions and decode the samples. The noise of
+ * sample i derives from the seed and i as for one bundle, so an average of one bundle with itself
+ * draws what the bundle draws alone.
  */
 public final class AveragedSurrogate implements EnsemblePredictor {
     private final List<Surrogate> members;

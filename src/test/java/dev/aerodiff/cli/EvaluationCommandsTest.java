@@ -229,9 +229,22 @@ class EvaluationCommandsTest {
         assertTrue(report.contains("Its bundles disagree about the mean field by "), report);
         assertTrue(!Files.readString(dir.resolve("alone").resolve("report.md")).contains("disagree"));
 
+        JsonNode averaged = validate("averaged", flow + "," + flow, "--average");
+        JsonNode v = averaged.get("models").get(0);
+        assertEquals("averaged-flow+flow", v.get("name").asText());
+        assertTrue(averaged.get("average").asBoolean() && mixed.get("average") == null, averaged.toString());
+        assertEquals(2 * a.get("nfe").asInt(), v.get("nfe").asInt(), "every network's evaluations");
+        for (String key : List.of("error_mean", "error_std", "predicted_mean_std")) {
+            assertEquals(a.get(key).asDouble(), v.get(key).asDouble(), 1e-4 * a.get(key).asDouble(), key);
+        }
+        assertTrue(v.get("member_disagreement").isNull(), "one model");
+
         CliRun twoMethods = CliRun.of("quickstart", "--data", data.toString(), "--model",
                 flow + "," + dir.resolve("ddpm.aerodiff"), "--out", dir.resolve("two").toString());
         twoMethods.assertFailedWithOneLine("a mixture needs one training method");
+        CliRun.of("quickstart", "--data", data.toString(), "--model", flow + "," + dir.resolve("ddpm.aerodiff"),
+                "--average", "--out", dir.resolve("two").toString())
+                .assertFailedWithOneLine("an average needs one training method");
         CliRun missing = CliRun.of("quickstart", "--data", data.toString(), "--model", flow + ",none.aerodiff",
                 "--out", dir.resolve("two").toString());
         missing.assertFailedWithOneLine("no model bundle at 'none.aerodiff'");
@@ -283,9 +296,12 @@ class EvaluationCommandsTest {
         }
     }
 
-    private static JsonNode validate(String name, String models) throws Exception {
-        CliRun r = CliRun.of("validate", "--model", models, "--against", data.toString(), "--samples", "4",
-                "--sampler", "euler:2", "--seed", "4", "--out", dir.resolve(name).toString(), "--json");
+    private static JsonNode validate(String name, String models, String... flags) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("validate", "--model", models, "--against",
+                data.toString(), "--samples", "4", "--sampler", "euler:2", "--seed", "4", "--out",
+                dir.resolve(name).toString(), "--json"));
+        args.addAll(List.of(flags));
+        CliRun r = CliRun.of(args.toArray(String[]::new));
         assertEquals(0, r.exitCode(), r.err());
         return new ObjectMapper().readTree(r.out());
     }

@@ -30,6 +30,7 @@ class PredictCommandTest {
     @TempDir
     static Path dir;
     static Path bundle;
+    static Path otherSeed;
 
     @BeforeAll
     static void trainTinyModel() throws Exception {
@@ -42,6 +43,24 @@ class PredictCommandTest {
         CliRun r = CliRun.of("train", "--config", dir.resolve("t.json").toString(), "--data",
                 dir.resolve("data.nc").toString(), "--out", bundle.toString());
         assertEquals(0, r.exitCode(), r.err());
+        otherSeed = dir.resolve("tiny-seed3.aerodiff");
+        r = CliRun.of("train", "--config", dir.resolve("t.json").toString(), "--data",
+                dir.resolve("data.nc").toString(), "--out", otherSeed.toString(), "--seed", "3");
+        assertEquals(0, r.exitCode(), r.err());
+    }
+
+    /** @return the pressure samples of the ensemble that predict writes for those bundles */
+    private static float[] pressure(String name, String models, String... flags) throws Exception {
+        Path out = dir.resolve(name + ".nc");
+        List<String> args = new java.util.ArrayList<>(List.of("predict", "--model", models, "--airfoil", "naca0012",
+                "--aoa", "4", "--re", "1e6", "--samples", "5", "--seed", "3", "--sampler", "euler:4", "--out",
+                out.toString()));
+        args.addAll(List.of(flags));
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.err());
+        try (NetcdfFile f = NetcdfFile.open(out.toString())) {
+            return (float[]) f.findVariable("p").read().get1DJavaArray(float.class);
+        }
     }
 
     private static CliRun predict(Path out, String seed) {
@@ -116,6 +135,23 @@ class PredictCommandTest {
             assertEquals("average", fm.findGlobalAttribute("model_combination").getStringValue());
             assertEquals(null, fa.findGlobalAttribute("model_combination"), "one bundle");
         }
+    }
+
+    @Test
+    void anAverageOfTwoSeedsAsksBothNetworksInEitherOrder() throws Exception {
+        float[] first = pressure("seed2", bundle.toString());
+        float[] second = pressure("seed3", otherSeed.toString());
+        float[] ab = pressure("avg-ab", bundle + "," + otherSeed, "--average");
+        float[] ba = pressure("avg-ba", otherSeed + "," + bundle, "--average");
+        double fromFirst = 0;
+        double fromSecond = 0;
+        for (int i = 0; i < ab.length; i++) {
+            assertEquals(ab[i], ba[i], 1e-4 * (1 + Math.abs(ab[i])), "the order of the bundles does not matter: " + i);
+            fromFirst = Math.max(fromFirst, Math.abs(ab[i] - first[i]));
+            fromSecond = Math.max(fromSecond, Math.abs(ab[i] - second[i]));
+        }
+        assertTrue(fromFirst > 1e-3 && fromSecond > 1e-3, "the average is neither network alone: " + fromFirst + ", "
+                + fromSecond);
     }
 
     @Test

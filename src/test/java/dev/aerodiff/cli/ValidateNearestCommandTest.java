@@ -71,6 +71,8 @@ class ValidateNearestCommandTest {
                 "--against", TEST.toString(), "--out", out).assertFailedWithOneLine("not both");
         CliRun.of("validate", "--nearest", TRAIN.toString(), "--sampler", "euler:20", "--against", TEST.toString(),
                 "--out", out).assertFailedWithOneLine("--sampler does not apply to --nearest");
+        CliRun.of("validate", "--nearest", TRAIN.toString(), "--average", "--against", TEST.toString(),
+                "--out", out).assertFailedWithOneLine("--average does not apply to --nearest");
         assertTrue(Files.notExists(dir.resolve("x")));
     }
 }
