@@ -3,14 +3,9 @@ package dev.aerodiff.surrogate;
 import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.diffusion.AveragedDenoiser;
 import dev.aerodiff.diffusion.Denoiser;
-import dev.aerodiff.field.FlowCondition;
-import dev.aerodiff.field.Grid;
-import dev.aerodiff.field.Mask;
 import dev.aerodiff.sampling.SamplerSpec;
-import dev.aerodiff.train.TrainingObjective;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.IntConsumer;
 
 /**
@@ -25,21 +20,9 @@ import java.util.function.IntConsumer;
  * sample i derives from the seed and i as for one bundle, so an average of one bundle with itself
  * draws what the bundle draws alone.
  */
-public final class AveragedSurrogate implements EnsemblePredictor {
-    private final List<Surrogate> members;
-
+public final class AveragedSurrogate extends BundleCombination {
     private AveragedSurrogate(List<Surrogate> members) {
-        this.members = members;
-    }
-
-    /**
-     * @param members the surrogates, at least one, on one grid, trained with one method to predict one
-     *                quantity, with one scaling of fields and conditions (trained on one data set)
-     * @return their average
-     * @throws IllegalArgumentException if there are none, or they do not fit together
-     */
-    public static AveragedSurrogate of(List<Surrogate> members) {
-        SurrogateMixture.requireOneGridAndMethod(members, "an average");
+        super(members, "an average");
         Surrogate first = members.get(0);
         for (Surrogate other : members.subList(1, members.size())) {
             String p = other.manifest().parameterization();
@@ -54,7 +37,16 @@ public final class AveragedSurrogate implements EnsemblePredictor {
                         + " channels?): an average needs networks that take and give the same scaled arrays");
             }
         }
-        return new AveragedSurrogate(List.copyOf(members));
+    }
+
+    /**
+     * @param members the surrogates, at least one, on one grid, trained with one method to predict one
+     *                quantity, with one scaling of fields and conditions (trained on one data set)
+     * @return their average
+     * @throws IllegalArgumentException if there are none, or they do not fit together
+     */
+    public static AveragedSurrogate of(List<Surrogate> members) {
+        return new AveragedSurrogate(members);
     }
 
     private static boolean sameScaling(FieldScaling a, FieldScaling b) {
@@ -64,37 +56,11 @@ public final class AveragedSurrogate implements EnsemblePredictor {
                 && a.nearestResidual() == b.nearestResidual();
     }
 
-    @Override
-    public List<Surrogate> members() {
-        return members;
-    }
-
-    @Override
-    public Grid grid() {
-        return members.get(0).grid();
-    }
-
-    @Override
-    public TrainingObjective objective() {
-        return members.get(0).objective();
-    }
-
-    @Override
-    public Mask mask(String airfoil) {
-        return members.get(0).mask(airfoil);
-    }
-
-    /** @return each member's reasons, without repeats; nothing where no member records its conditions */
-    @Override
-    public Optional<List<String>> extrapolation(FlowCondition condition) {
-        return SurrogateMixture.joinedExtrapolation(members, condition);
-    }
-
     /** @return the ensembles; the nfe of each counts the evaluations of every network */
     @Override
     public List<Ensemble> predict(List<Surrogate.Request> requests, SamplerSpec spec, IntConsumer progress) {
-        List<Denoiser> networks = members.stream().map(Surrogate::networkDenoiser).toList();
-        return members.get(0).predictWith(new AveragedDenoiser(networks), requests, spec, progress).stream()
+        List<Denoiser> networks = members().stream().map(Surrogate::networkDenoiser).toList();
+        return members().get(0).predictWith(new AveragedDenoiser(networks), requests, spec, progress).stream()
                 .map(e -> new Ensemble(e.samples(), e.sampler(), e.nfe() * networks.size(), e.seed()))
                 .toList();
     }

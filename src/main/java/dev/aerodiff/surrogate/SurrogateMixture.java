@@ -2,14 +2,9 @@ package dev.aerodiff.surrogate;
 
 import dev.aerodiff.field.Channel;
 import dev.aerodiff.field.FlowCase;
-import dev.aerodiff.field.FlowCondition;
-import dev.aerodiff.field.Grid;
-import dev.aerodiff.field.Mask;
 import dev.aerodiff.sampling.SamplerSpec;
-import dev.aerodiff.train.TrainingObjective;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.IntConsumer;
 
 /**
@@ -21,11 +16,9 @@ import java.util.function.IntConsumer;
  * from the request's seed, so a sample's noise does not depend on the number of members and a
  * mixture of one bundle with itself draws what the bundle draws alone.
  */
-public final class SurrogateMixture implements EnsemblePredictor {
-    private final List<Surrogate> members;
-
+public final class SurrogateMixture extends BundleCombination {
     private SurrogateMixture(List<Surrogate> members) {
-        this.members = members;
+        super(members, "a mixture");
     }
 
     /**
@@ -34,65 +27,7 @@ public final class SurrogateMixture implements EnsemblePredictor {
      * @throws IllegalArgumentException if there are none, or their grids or training methods differ
      */
     public static SurrogateMixture of(List<Surrogate> members) {
-        requireOneGridAndMethod(members, "a mixture");
-        return new SurrogateMixture(List.copyOf(members));
-    }
-
-    /**
-     * @param members surrogates to combine
-     * @param what    the combination, for messages ("a mixture")
-     * @throws IllegalArgumentException if there are none, or their grids or training methods differ
-     */
-    static void requireOneGridAndMethod(List<Surrogate> members, String what) {
-        if (members.isEmpty()) {
-            throw new IllegalArgumentException(what + " needs at least one surrogate");
-        }
-        Surrogate first = members.get(0);
-        for (Surrogate other : members.subList(1, members.size())) {
-            if (!other.grid().equals(first.grid())) {
-                throw new IllegalArgumentException("model bundle " + other.path() + " predicts on the grid "
-                        + other.grid() + ", " + first.path() + " on " + first.grid() + ": " + what + " needs one grid");
-            }
-            if (other.objective() != first.objective()) {
-                throw new IllegalArgumentException("model bundle " + other.path() + " was trained with "
-                        + other.objective().id() + ", " + first.path() + " with " + first.objective().id()
-                        + ": " + what + " needs one training method, so that one sampler serves all");
-            }
-        }
-    }
-
-    /** @return each member's reasons, without repeats; nothing where no member records its conditions */
-    static Optional<List<String>> joinedExtrapolation(List<Surrogate> members, FlowCondition condition) {
-        List<List<String>> recorded = members.stream().map(m -> m.extrapolation(condition)).flatMap(Optional::stream)
-                .toList();
-        return recorded.isEmpty() ? Optional.empty()
-                : Optional.of(recorded.stream().flatMap(List::stream).distinct().toList());
-    }
-
-    @Override
-    public List<Surrogate> members() {
-        return members;
-    }
-
-    @Override
-    public Grid grid() {
-        return members.get(0).grid();
-    }
-
-    @Override
-    public TrainingObjective objective() {
-        return members.get(0).objective();
-    }
-
-    @Override
-    public Mask mask(String airfoil) {
-        return members.get(0).mask(airfoil);
-    }
-
-    /** @return each member's reasons, without repeats; nothing where no member records its conditions */
-    @Override
-    public Optional<List<String>> extrapolation(FlowCondition condition) {
-        return joinedExtrapolation(members, condition);
+        return new SurrogateMixture(members);
     }
 
     /**
@@ -108,6 +43,7 @@ public final class SurrogateMixture implements EnsemblePredictor {
         if (requests.isEmpty()) {
             throw new IllegalArgumentException("no ensembles requested");
         }
+        List<Surrogate> members = members();
         int size = members.size();
         List<List<Ensemble>> shares = new ArrayList<>();
         requests.forEach(r -> shares.add(new ArrayList<>()));

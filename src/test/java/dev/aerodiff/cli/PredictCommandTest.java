@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ucar.nc2.Attribute;
 import ucar.nc2.NetcdfFile;
 
 /** predict with a small bundle trained here: reproducible files, and concurrent callers. */
@@ -49,8 +50,11 @@ class PredictCommandTest {
         assertEquals(0, r.exitCode(), r.err());
     }
 
-    /** @return the pressure samples of the ensemble that predict writes for those bundles */
-    private static float[] pressure(String name, String models, String... flags) throws Exception {
+    /** What one predict run (naca0012 at 4 degrees, Re 1e6, 5 samples, seed 3) printed and wrote. */
+    private record Written(CliRun run, float[] pressure, String model, String combination) {
+    }
+
+    private static Written written(String name, String models, String... flags) throws Exception {
         Path out = dir.resolve(name + ".nc");
         List<String> args = new java.util.ArrayList<>(List.of("predict", "--model", models, "--airfoil", "naca0012",
                 "--aoa", "4", "--re", "1e6", "--samples", "5", "--seed", "3", "--sampler", "euler:4", "--out",
@@ -59,7 +63,17 @@ class PredictCommandTest {
         CliRun r = CliRun.of(args.toArray(String[]::new));
         assertEquals(0, r.exitCode(), r.err());
         try (NetcdfFile f = NetcdfFile.open(out.toString())) {
-            return (float[]) f.findVariable("p").read().get1DJavaArray(float.class);
+            Attribute combination = f.findGlobalAttribute("model_combination");
+            return new Written(r, (float[]) f.findVariable("p").read().get1DJavaArray(float.class),
+                    f.findGlobalAttribute("model").getStringValue(),
+                    combination == null ? null : combination.getStringValue());
+        }
+    }
+
+    private static void assertClose(float[] expected, float[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-4 * (1 + Math.abs(expected[i])), what + ": value " + i);
         }
     }
 
@@ -91,62 +105,38 @@ class PredictCommandTest {
 
     @Test
     void aBundleMixedWithItselfWritesWhatItDrawsAlone() throws Exception {
-        CliRun alone = predict(dir.resolve("alone.nc"), "3");
-        assertEquals(0, alone.exitCode(), alone.err());
-        Path mixed = dir.resolve("mixed.nc");
-        CliRun r = CliRun.of("predict", "--model", bundle + "," + bundle, "--airfoil", "naca0012", "--aoa", "4", "--re",
-                "1e6", "--samples", "5", "--seed", "3", "--sampler", "euler:4", "--out", mixed.toString());
-        assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("; the 2 bundles disagree by "), r.out());
-        assertTrue(new ObjectMapper().readTree(alone.out()).get("member_disagreement").isNull(), alone.out());
-        try (NetcdfFile fa = NetcdfFile.open(dir.resolve("alone.nc").toString());
-             NetcdfFile fm = NetcdfFile.open(mixed.toString())) {
-            float[] pa = (float[]) fa.findVariable("p").read().get1DJavaArray(float.class);
-            float[] pm = (float[]) fm.findVariable("p").read().get1DJavaArray(float.class);
-            assertEquals(pa.length, pm.length);
-            for (int i = 0; i < pa.length; i++) {
-                assertEquals(pa[i], pm[i], 1e-4 * (1 + Math.abs(pa[i])), "value " + i);
-            }
-            assertEquals(bundle + "," + bundle, fm.findGlobalAttribute("model").getStringValue());
-            assertEquals("mixture", fm.findGlobalAttribute("model_combination").getStringValue());
-        }
+        Written alone = written("alone", bundle.toString(), "--json");
+        Written mixed = written("mixed", bundle + "," + bundle);
+        assertTrue(mixed.run().out().contains("; the 2 bundles disagree by "), mixed.run().out());
+        assertTrue(new ObjectMapper().readTree(alone.run().out()).get("member_disagreement").isNull(),
+                alone.run().out());
+        assertClose(alone.pressure(), mixed.pressure(), "mixed with itself");
+        assertEquals(bundle + "," + bundle, mixed.model());
+        assertEquals("mixture", mixed.combination());
+        assertEquals(null, alone.combination(), "one bundle");
     }
 
     @Test
     void aBundleAveragedWithItselfWritesWhatItDrawsAloneForTwiceTheEvaluations() throws Exception {
-        CliRun alone = predict(dir.resolve("alone-avg.nc"), "3");
-        assertEquals(0, alone.exitCode(), alone.err());
-        Path averaged = dir.resolve("averaged.nc");
-        CliRun r = CliRun.of("predict", "--model", bundle + "," + bundle, "--average", "--airfoil", "naca0012", "--aoa",
-                "4", "--re", "1e6", "--samples", "5", "--seed", "3", "--sampler", "euler:4", "--out",
-                averaged.toString(), "--json");
-        assertEquals(0, r.exitCode(), r.err());
-        JsonNode j = new ObjectMapper().readTree(r.out());
+        Written alone = written("alone-avg", bundle.toString());
+        Written averaged = written("averaged", bundle + "," + bundle, "--average", "--json");
+        JsonNode j = new ObjectMapper().readTree(averaged.run().out());
         assertEquals(8, j.get("nfe").asInt(), "4 steps of 2 networks");
-        assertTrue(j.get("member_disagreement").isNull(), "one model: " + r.out());
-        try (NetcdfFile fa = NetcdfFile.open(dir.resolve("alone-avg.nc").toString());
-             NetcdfFile fm = NetcdfFile.open(averaged.toString())) {
-            float[] pa = (float[]) fa.findVariable("p").read().get1DJavaArray(float.class);
-            float[] pm = (float[]) fm.findVariable("p").read().get1DJavaArray(float.class);
-            assertEquals(pa.length, pm.length);
-            for (int i = 0; i < pa.length; i++) {
-                assertEquals(pa[i], pm[i], 1e-4 * (1 + Math.abs(pa[i])), "value " + i);
-            }
-            assertEquals("average", fm.findGlobalAttribute("model_combination").getStringValue());
-            assertEquals(null, fa.findGlobalAttribute("model_combination"), "one bundle");
-        }
+        assertTrue(j.get("member_disagreement").isNull(), "one model: " + averaged.run().out());
+        assertClose(alone.pressure(), averaged.pressure(), "averaged with itself");
+        assertEquals("average", averaged.combination());
     }
 
     @Test
     void anAverageOfTwoSeedsAsksBothNetworksInEitherOrder() throws Exception {
-        float[] first = pressure("seed2", bundle.toString());
-        float[] second = pressure("seed3", otherSeed.toString());
-        float[] ab = pressure("avg-ab", bundle + "," + otherSeed, "--average");
-        float[] ba = pressure("avg-ba", otherSeed + "," + bundle, "--average");
+        float[] first = written("seed2", bundle.toString()).pressure();
+        float[] second = written("seed3", otherSeed.toString()).pressure();
+        float[] ab = written("avg-ab", bundle + "," + otherSeed, "--average").pressure();
+        float[] ba = written("avg-ba", otherSeed + "," + bundle, "--average").pressure();
+        assertClose(ab, ba, "the order of the bundles does not matter");
         double fromFirst = 0;
         double fromSecond = 0;
         for (int i = 0; i < ab.length; i++) {
-            assertEquals(ab[i], ba[i], 1e-4 * (1 + Math.abs(ab[i])), "the order of the bundles does not matter: " + i);
             fromFirst = Math.max(fromFirst, Math.abs(ab[i] - first[i]));
             fromSecond = Math.max(fromSecond, Math.abs(ab[i] - second[i]));
         }
