@@ -135,6 +135,8 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   thicknesses the network has seen; 39 conditions, 4800 steps: 50 passes, as the shipped 3600 on
 #   29), on two cores, about 27 minutes (only where $DATA/thickness.nc exists: SPLITS=thickness
 #   bash datasets/generate.sh $DATA, about 10 minutes);
+# - the lookup of the thickness split alone on the test split (nearest-thickness: what copying NACA
+#   2418's nearest simulation gives for NACA 2415; the other airfoils' rows mean nothing), seconds;
 # - the shipped flow recipe with the wall-distance condition channel ("wall_distance": true), on
 #   the train split (3600 steps) and on train + thickness (4800), each on one core, side by side,
 #   about 65 minutes; then the latter with another seed (run-to-run noise), on two cores, about 27;
@@ -276,6 +278,7 @@ if [ -n "${EXTRA:-}" ]; then
         fi
     done
     if [ -f "$DATA/thickness.nc" ]; then
+        nearest nearest-thickness "$DATA/thickness.nc"    # NACA 2415 answered with NACA 2418 alone
         THICK=$WORK/flow-thick.aerodiff
         merge_once "$WORK/train-thick.nc" "$DATA/train.nc" "$DATA/thickness.nc"
         THREADS=2 train_bundle "$THICK" examples/train-flow-stall.json "$WORK/train-thick.nc" --steps 4800
