@@ -130,6 +130,9 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   included, which the earlier flow-7200 run lacked), seeds 1 and 2, each on one core, side by
 #   side, about 47 minutes; also on the thickness and shapes splits; then seed 1 for 14400 steps
 #   (flow-longer, 200 passes), on one core, about 95 minutes;
+# - the shipped flow recipe with logit-normal training times ("time_sampling": "logit-normal", more
+#   of the loss at middle noise levels), seeds 1 and 2, each on one core, side by side, about 30
+#   minutes;
 # - the shipped flow recipe on the train split and the thickness split merged (NACA 2418 at the
 #   train split's ten angle/Re pairs, so that the test split's 15%-thick NACA 2415 lies between
 #   thicknesses the network has seen; 39 conditions, 4800 steps: 50 passes, as the shipped 3600 on
@@ -252,6 +255,9 @@ if [ -n "${EXTRA:-}" ]; then
     wait_for_training
     validate_flow flow-longer "$WORK/flow-longer.aerodiff"
     unseen_airfoils flow-longer "$WORK/flow-longer.aerodiff"
+    LOGIT_RECIPE=$WORK/train-flow-logit.json
+    recipe "$LOGIT_RECIPE" examples/train-flow-stall.json 'c["time_sampling"] = "logit-normal"'
+    two_seeds flow-logit "$LOGIT_RECIPE" "$DATA/train.nc" 3600
 
     if [ -f "$DATA/dense.nc" ]; then
         DENSE=$WORK/flow-dense.aerodiff

@@ -109,10 +109,11 @@ final class ModelInfoCommand implements Runnable {
         String average = settings.get("emaRelativeStd") instanceof Number std && std.doubleValue() > 0
                 ? "power-function average of the weights, relative std " + plain(std)
                 : "moving average of the weights, decay " + plain(settings.get("emaDecay"));
+        String times = "LOGIT_NORMAL".equals(settings.get("timeSampling")) ? "; training times logit-normal" : "";
         return String.format(Locale.ROOT, "batch %s, learning rate %s after %s warm-up steps, weight decay %s,"
-                + " seed %s; %s", plain(settings.get("batchSize")), plain(settings.get("learningRate")),
+                + " seed %s; %s%s", plain(settings.get("batchSize")), plain(settings.get("learningRate")),
                 plain(settings.get("warmupSteps")), plain(settings.get("weightDecay")), plain(settings.get("seed")),
-                average);
+                average, times);
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.nn.ConditionEmbedding;
 import dev.aerodiff.nn.UNetConfig;
 import dev.aerodiff.train.PowerEma;
+import dev.aerodiff.train.TimeSampling;
 import dev.aerodiff.train.TrainerConfig;
 import dev.aerodiff.train.TrainingObjective;
 import java.io.IOException;
@@ -30,14 +31,15 @@ import java.util.stream.Collectors;
 final class TrainingSettings {
     private static final Set<String> KEYS = Set.of("data", "method", "steps", "batch_size", "learning_rate",
             "warmup_steps", "weight_decay", "ema_decay", "ema_relative_std", "seed", "network", "checkpoint_every",
-            "out", "output");
+            "out", "output", "time_sampling");
 
     /** Help text listing the keys. */
     static final String KEYS_HELP = "keys: data, method, steps, batch_size, learning_rate, warmup_steps, weight_decay,"
             + " ema_decay, ema_relative_std (instead of ema_decay: a power-function average whose width is this"
             + " fraction of the steps taken, e.g. 0.1), seed, checkpoint_every, out, output (what the network"
             + " outputs: epsilon or v for ddpm,"
-            + " velocity or x0 for flow), network {base, mult, res_blocks, attention_levels, condition_embedding (true to"
+            + " velocity or x0 for flow), time_sampling (uniform, the default, or logit-normal: training times"
+            + " whose logit is standard normal, more of them at middle noise levels), network {base, mult, res_blocks, attention_levels, condition_embedding (true to"
             + " fit its periods to the training conditions, or {angle_period_deg, log_speed_period}), wall_distance"
             + " (true for the signed distance to the contour as a fourth condition channel), nearest_reference (true"
             + " for the mean and std of the nearest training simulations as six more condition channels),"
@@ -103,7 +105,8 @@ final class TrainingSettings {
                     json.path("weight_decay").asDouble(d.weightDecay()), json.path("ema_decay").asDouble(d.emaDecay()),
                     seed != null ? seed : json.path("seed").asLong(d.seed()), output(json.get("output")),
                     emaRelativeStd(json.path("ema_relative_std")),
-                    json.has("network") && flag(json.get("network"), "nearest_residual"));
+                    json.has("network") && flag(json.get("network"), "nearest_residual"),
+                    json.hasNonNull("time_sampling") ? TimeSampling.of(json.get("time_sampling").asText()) : null);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("training settings (--config and flags): " + e.getMessage(), e);
         }

@@ -180,7 +180,7 @@ public final class DiffusionTrainer {
             int index = random.nextInt(data.count());
             data.copyTarget(index, x0, b * per);
             data.copyCondition(index, cond, b * condPer);
-            double time = config.objective().sampleTime(random);
+            double time = config.timeSampling().sample(config.objective(), random);
             t[b] = (float) time;
             levels[b] = schedule.level(time);
         }

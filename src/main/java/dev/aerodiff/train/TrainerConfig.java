@@ -28,16 +28,21 @@ import java.util.function.IntToDoubleFunction;
  *                      the fixed-decay one; 0 for the fixed decay
  * @param nearestResidual whether the network's targets are the fields minus the mean of the nearest
  *                      training simulations (needs the nearest-reference condition channels)
+ * @param timeSampling  how the time of each training sample is drawn; null for uniform
  */
 public record TrainerConfig(TrainingObjective objective, UNetConfig network, int steps, int batchSize,
                             double learningRate, int warmupSteps, double weightDecay, double emaDecay, long seed,
-                            Parameterization output, double emaRelativeStd, boolean nearestResidual) {
+                            Parameterization output, double emaRelativeStd, boolean nearestResidual,
+                            TimeSampling timeSampling) {
 
-    /** Checks the ranges; a null output is the objective's default. */
+    /** Checks the ranges; a null output is the objective's default, a null time sampling uniform. */
     @JsonCreator
     public TrainerConfig {
         if (output == null) {
             output = objective.parameterization();
+        }
+        if (timeSampling == null) {
+            timeSampling = TimeSampling.UNIFORM;
         }
         if (!objective.outputs().contains(output)) {
             throw new IllegalArgumentException("a " + objective.id() + " network cannot output "
@@ -62,6 +67,14 @@ public record TrainerConfig(TrainingObjective objective, UNetConfig network, int
         }
     }
 
+    /** The settings with uniform training times. */
+    public TrainerConfig(TrainingObjective objective, UNetConfig network, int steps, int batchSize,
+                         double learningRate, int warmupSteps, double weightDecay, double emaDecay, long seed,
+                         Parameterization output, double emaRelativeStd, boolean nearestResidual) {
+        this(objective, network, steps, batchSize, learningRate, warmupSteps, weightDecay, emaDecay, seed, output,
+                emaRelativeStd, nearestResidual, TimeSampling.UNIFORM);
+    }
+
     /** The settings with targets that are the fields themselves. */
     public TrainerConfig(TrainingObjective objective, UNetConfig network, int steps, int batchSize,
                          double learningRate, int warmupSteps, double weightDecay, double emaDecay, long seed,
@@ -80,7 +93,7 @@ public record TrainerConfig(TrainingObjective objective, UNetConfig network, int
     /** @return the same settings with another seed */
     public TrainerConfig withSeed(long newSeed) {
         return new TrainerConfig(objective, network, steps, batchSize, learningRate, warmupSteps, weightDecay, emaDecay,
-                newSeed, output, emaRelativeStd, nearestResidual);
+                newSeed, output, emaRelativeStd, nearestResidual, timeSampling);
     }
 
     /**

@@ -193,6 +193,34 @@ class TrainCommandTest {
     }
 
     @Test
+    void logitNormalTimesAreRecordedAndTrainAnotherNetwork(@TempDir Path dir) throws Exception {
+        Path uniform = trainOneStepWith(dir, dir.resolve("uniform.json"), "\"base\": 8");
+        Path config = dir.resolve("logit.json");
+        Files.writeString(config, Files.readString(dir.resolve("uniform.json")).replace("\"seed\": 9",
+                "\"seed\": 9, \"time_sampling\": \"logit-normal\""));
+        Path logit = dir.resolve("logit.aerodiff");
+        CliRun run = CliRun.of("train", "--config", config.toString(), "--out", logit.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("LOGIT_NORMAL", ((Map<?, ?>) ModelBundle.read(logit).manifest().provenance().get("config"))
+                .get("timeSampling"));
+        assertEquals("UNIFORM", ((Map<?, ?>) ModelBundle.read(uniform).manifest().provenance().get("config"))
+                .get("timeSampling"));
+        CliRun info = CliRun.of("model", "info", logit.toString());
+        assertTrue(info.out().contains("; training times logit-normal"), info.out());
+        assertTrue(!CliRun.of("model", "info", uniform.toString()).out().contains("logit"));
+        ModelBundle u = ModelBundle.read(uniform);
+        ModelBundle l = ModelBundle.read(logit);
+        double apart = 0;
+        for (SDVariable v : u.network().weights()) {
+            apart = Math.max(apart, v.getArr().sub(l.network().graph().getVariable(v.name()).getArr()).amaxNumber()
+                    .doubleValue());
+        }
+        assertTrue(apart > 0, "other times, other weights after one step");
+        assertRefusedWith(dir, config, "\"logit-normal\"", "\"normal\"", "--config", "'normal'",
+                "uniform or logit-normal");
+    }
+
+    @Test
     void missingDataIsAUsageMessage(@TempDir Path dir) {
         CliRun r = CliRun.of("train", "--out", dir.resolve("m.aerodiff").toString());
         assertEquals(AeroDiff.EXIT_FAILURE, r.exitCode());
