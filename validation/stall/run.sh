@@ -95,8 +95,8 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 # - seeds 2 to 5 of the shipped flow recipe, two at a time, each on one core, about 30 minutes a
 #   pair; the equal mixture of the first three seeds (validate --model A,B,C: each draws its share
 #   of every ensemble), on the test and train splits, and with 10 samples from each seed; the
-#   mixture of all five, also with 10 samples from each; seed 2 also on the thickness and shapes
-#   splits (the run-to-run noise on airfoils the train split lacks); the five seeds averaged network
+#   mixture of all five, also with 10 samples from each; seed 2 also on the thickness, shapes and
+#   train splits (the run-to-run noise on airfoils the train split lacks, and on those it has); the five seeds averaged network
 #   by network (validate --average: every sample drawn with the mean of the five networks'
 #   predictions at each step, 100 network evaluations), also on the train split, about 15 minutes;
 # - the shipped flow recipe with a power-function moving average of the weights
@@ -206,6 +206,7 @@ if [ -n "${EXTRA:-}" ]; then
         SEEDS5=$SEEDS5,$WORK/flow-seed$seed.aerodiff
     done
     unseen_airfoils flow-seed2 "$WORK/flow-seed2.aerodiff"
+    on_split "$DATA/train.nc" train-split flow-seed2-ddim-20-eta1 "$WORK/flow-seed2.aerodiff" ddim:20:1
     SEEDS3=$FLOW,$WORK/flow-seed2.aerodiff,$WORK/flow-seed3.aerodiff
     validate flow-seeds-mix-ddim-20-eta1 "$SEEDS3" ddim:20:1
     on_split "$DATA/train.nc" train-split flow-seeds-mix-ddim-20-eta1 "$SEEDS3" ddim:20:1
