@@ -3,6 +3,7 @@ package dev.aerodiff.cli;
 import dev.aerodiff.field.Grid;
 import dev.aerodiff.surrogate.BundleManifest;
 import dev.aerodiff.surrogate.ModelBundle;
+import dev.aerodiff.train.TimeSampling;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -109,7 +110,8 @@ final class ModelInfoCommand implements Runnable {
         String average = settings.get("emaRelativeStd") instanceof Number std && std.doubleValue() > 0
                 ? "power-function average of the weights, relative std " + plain(std)
                 : "moving average of the weights, decay " + plain(settings.get("emaDecay"));
-        String times = "LOGIT_NORMAL".equals(settings.get("timeSampling")) ? "; training times logit-normal" : "";
+        String times = settings.get("timeSampling") instanceof String s && !TimeSampling.UNIFORM.name().equals(s)
+                ? "; training times " + TimeSampling.valueOf(s).id() : "";
         return String.format(Locale.ROOT, "batch %s, learning rate %s after %s warm-up steps, weight decay %s,"
                 + " seed %s; %s%s", plain(settings.get("batchSize")), plain(settings.get("learningRate")),
                 plain(settings.get("warmupSteps")), plain(settings.get("weightDecay")), plain(settings.get("seed")),

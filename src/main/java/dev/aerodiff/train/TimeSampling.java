@@ -8,8 +8,9 @@ import java.util.SplittableRandom;
  * {@link #UNIFORM} draws t uniformly (k/T for uniform k in 1..T in discrete time); {@link #LOGIT_NORMAL}
  * draws t = 1 / (1 + e^-z) for a standard normal z, which puts half the samples between t = 0.34 and
  * 0.66 (uniform times: a third), where the noisy field still shows the flow's large structures and the
- * condition decides them, and few at either end (Esser et al. 2024, "Scaling rectified flow transformers", where it trained
- * rectified flows better than uniform times). In discrete time it is rounded up to the next k/T.
+ * condition decides them, and few at either end (Esser et al. 2024, "Scaling rectified flow
+ * transformers", where it trained rectified flows better than uniform times). In discrete time it is
+ * rounded up to the next k/T.
  */
 public enum TimeSampling {
     /** Uniform times, the default. */
