@@ -133,6 +133,10 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 # - the shipped flow recipe with logit-normal training times ("time_sampling": "logit-normal", more
 #   of the loss at middle noise levels), seeds 1 and 2, each on one core, side by side, about 30
 #   minutes;
+# - the shipped flow recipe with low-noise training times ("time_sampling": "low-noise", t = u^2:
+#   half the samples below t = 1/4) and with high-noise ones ("high-noise", t = 1 - u^2: half above
+#   3/4), seed 1 each, each on one core, side by side, about 22 minutes: which end of the noise
+#   levels makes the spread the network invents where the simulations settle?
 # - the shipped flow recipe on the train split and the thickness split merged (NACA 2418 at the
 #   train split's ten angle/Re pairs, so that the test split's 15%-thick NACA 2415 lies between
 #   thicknesses the network has seen; 39 conditions, 4800 steps: 50 passes, as the shipped 3600 on
@@ -259,6 +263,14 @@ if [ -n "${EXTRA:-}" ]; then
     LOGIT_RECIPE=$WORK/train-flow-logit.json
     recipe "$LOGIT_RECIPE" examples/train-flow-stall.json 'c["time_sampling"] = "logit-normal"'
     two_seeds flow-logit "$LOGIT_RECIPE" "$DATA/train.nc" 3600
+    for end in low high; do
+        recipe "$WORK/train-flow-${end}noise.json" examples/train-flow-stall.json "c['time_sampling'] = '$end-noise'"
+        train_bundle "$WORK/flow-${end}noise.aerodiff" "$WORK/train-flow-${end}noise.json" "$DATA/train.nc" --steps 3600
+    done
+    wait_for_training
+    for end in low high; do
+        validate_flow "flow-${end}noise" "$WORK/flow-${end}noise.aerodiff"
+    done
 
     if [ -f "$DATA/dense.nc" ]; then
         DENSE=$WORK/flow-dense.aerodiff

@@ -217,7 +217,7 @@ class TrainCommandTest {
         }
         assertTrue(apart > 0, "other times, other weights after one step");
         assertRefusedWith(dir, config, "\"logit-normal\"", "\"normal\"", "--config", "'normal'",
-                "uniform or logit-normal");
+                "uniform, logit-normal, low-noise or high-noise");
     }
 
     @Test
