@@ -57,26 +57,23 @@ public enum TimeSampling {
      *     {@link TrainingObjective#sampleTime} takes
      */
     public double sample(TrainingObjective objective, SplittableRandom random) {
-        double t;
-        switch (this) {
-            case UNIFORM:
-                return objective.sampleTime(random);
-            case LOGIT_NORMAL:
-                t = 1 / (1 + Math.exp(-random.nextGaussian()));
-                break;
-            case LOW_NOISE:
-                double u = 1 - random.nextDouble();
-                t = u * u;
-                break;
-            default:
-                double v = random.nextDouble();
-                t = 1 - v * v;
-                break;
+        if (this == UNIFORM) {
+            return objective.sampleTime(random);
         }
+        double t = switch (this) {
+            case LOGIT_NORMAL -> 1 / (1 + Math.exp(-random.nextGaussian()));
+            case LOW_NOISE -> square(1 - random.nextDouble());
+            case HIGH_NOISE -> 1 - square(random.nextDouble());
+            case UNIFORM -> throw new IllegalStateException("uniform times are drawn by the objective");
+        };
         int steps = objective.discreteSteps();
         if (steps > 0) {
             return Math.min(steps, Math.max(1, Math.ceil(t * steps))) / steps;
         }
         return Math.max(t, Double.MIN_NORMAL);
+    }
+
+    private static double square(double u) {
+        return u * u;
     }
 }
