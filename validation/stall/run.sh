@@ -135,8 +135,14 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   minutes;
 # - the shipped flow recipe with low-noise training times ("time_sampling": "low-noise", t = u^2:
 #   half the samples below t = 1/4) and with high-noise ones ("high-noise", t = 1 - u^2: half above
-#   3/4), seed 1 each, each on one core, side by side, about 22 minutes: which end of the noise
-#   levels makes the spread the network invents where the simulations settle?
+#   3/4), seeds 1 and 2, the two samplings side by side on one core each, about 22 minutes per
+#   seed: which end of the noise levels makes the spread the network invents where the simulations
+#   settle?
+# - autoguidance (validate --guidance W: every step W times a network's prediction minus W - 1 times
+#   that of a weaker version of it; Karras et al. 2024): flow-longer guided by the shipped flow
+#   bundle (its recipe trained a quarter as long), W = 1.5 and 2, and the shipped flow bundle guided
+#   by flow-base8 (its recipe at half the widths), W = 1.5 and 2; no training, on the test and
+#   train splits, a few minutes each;
 # - the shipped flow recipe on the train split and the thickness split merged (NACA 2418 at the
 #   train split's ten angle/Re pairs, so that the test split's 15%-thick NACA 2415 lies between
 #   thicknesses the network has seen; 39 conditions, 4800 steps: 50 passes, as the shipped 3600 on
@@ -263,13 +269,26 @@ if [ -n "${EXTRA:-}" ]; then
     LOGIT_RECIPE=$WORK/train-flow-logit.json
     recipe "$LOGIT_RECIPE" examples/train-flow-stall.json 'c["time_sampling"] = "logit-normal"'
     two_seeds flow-logit "$LOGIT_RECIPE" "$DATA/train.nc" 3600
-    for end in low high; do
-        recipe "$WORK/train-flow-${end}noise.json" examples/train-flow-stall.json "c['time_sampling'] = '$end-noise'"
-        train_bundle "$WORK/flow-${end}noise.aerodiff" "$WORK/train-flow-${end}noise.json" "$DATA/train.nc" --steps 3600
+    for seed in 1 2; do
+        suffix=$([ "$seed" = 1 ] || echo "-seed$seed")
+        for end in low high; do
+            recipe "$WORK/train-flow-${end}noise.json" examples/train-flow-stall.json \
+                "c['time_sampling'] = '$end-noise'"
+            train_bundle "$WORK/flow-${end}noise$suffix.aerodiff" "$WORK/train-flow-${end}noise.json" \
+                "$DATA/train.nc" --steps 3600 --seed "$seed"
+        done
+        wait_for_training
+        for end in low high; do
+            validate_flow "flow-${end}noise$suffix" "$WORK/flow-${end}noise$suffix.aerodiff"
+        done
     done
-    wait_for_training
-    for end in low high; do
-        validate_flow "flow-${end}noise" "$WORK/flow-${end}noise.aerodiff"
+    for w in 1.5 2; do
+        for guided in "flow-longer-guided-$w:$WORK/flow-longer.aerodiff,$FLOW" \
+                "flow-guided-base8-$w:$FLOW,$WORK/flow-base8.aerodiff"; do
+            validate "${guided%%:*}-ddim-20-eta1" "${guided#*:}" ddim:20:1 --guidance "$w"
+            on_split "$DATA/train.nc" train-split "${guided%%:*}-ddim-20-eta1" "${guided#*:}" ddim:20:1 \
+                --guidance "$w"
+        done
     done
 
     if [ -f "$DATA/dense.nc" ]; then

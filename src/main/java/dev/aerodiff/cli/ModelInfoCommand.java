@@ -147,7 +147,7 @@ final class ModelInfoCommand implements Runnable {
     }
 
     /** @return a number as written in a configuration (0.0005, not 5.0E-4), anything else as it is */
-    private static String plain(Object value) {
+    static String plain(Object value) {
         return value instanceof Number n
                 ? new BigDecimal(n.toString()).stripTrailingZeros().toPlainString() : String.valueOf(value);
     }

@@ -50,8 +50,8 @@ final class PredictCommand implements Runnable {
             + " mixture, each drawing its share of the ensemble.")
     private List<Path> models;
 
-    @Option(names = "--average", description = EvaluationOutput.AVERAGE_HELP)
-    private boolean average;
+    @Mixin
+    private ModelCombinationOptions combination;
 
     @Option(names = "--airfoil", description = "NACA designation (naca2412, naca23012) or NAME of"
             + " a NAME.dat in --airfoil-dir.")
@@ -95,7 +95,7 @@ final class PredictCommand implements Runnable {
         }
         List<Path> bundles = models != null ? models : List.of(shipped);
         String bundle = EvaluationOutput.modelPaths(bundles);
-        EnsemblePredictor surrogate = EnsemblePredictor.load(bundles, airfoilOptions.library(), average);
+        EnsemblePredictor surrogate = combination.load(bundles, airfoilOptions.library());
         SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
         List<Surrogate.Request> requests = new ArrayList<>();
         List<List<String>> outside = new ArrayList<>();
@@ -194,7 +194,8 @@ final class PredictCommand implements Runnable {
         attributes.put("model", bundle);
         attributes.put("model_method", surrogate.objective().id());
         if (surrogate.members().size() > 1) {
-            attributes.put("model_combination", average ? "average" : "mixture");
+            attributes.put("model_combination", combination.combination());
+            combination.guidance().ifPresent(w -> attributes.put("model_guidance", w));
         }
         if (!extrapolation.isEmpty()) {
             attributes.put("extrapolation", extrapolation);

@@ -44,8 +44,8 @@ final class ValidateCommand implements Runnable {
             + " every ensemble.")
     private List<Path> models;
 
-    @Option(names = "--average", description = EvaluationOutput.AVERAGE_HELP)
-    private boolean average;
+    @Mixin
+    private ModelCombinationOptions combination;
 
     @Option(names = "--nearest", paramLabel = "TRAIN.nc", description = "Instead of --model, the baseline a"
             + " surrogate has to beat: each condition answered with the snapshots of the nearest simulation of this"
@@ -78,9 +78,8 @@ final class ValidateCommand implements Runnable {
             throw new IllegalArgumentException("give either --model BUNDLE or --nearest TRAIN.nc, "
                     + (nearest == null ? "neither was given" : "not both"));
         }
-        if (nearest != null && average) {
-            throw new IllegalArgumentException("--average does not apply to --nearest: it averages the networks of"
-                    + " several --model bundles");
+        if (nearest != null) {
+            combination.refuseWith("--nearest");
         }
         if (nearest != null && sampler != null) {
             throw new IllegalArgumentException("--sampler does not apply to --nearest: the baseline copies"
@@ -102,9 +101,9 @@ final class ValidateCommand implements Runnable {
                 evaluation = SurrogateEvaluation.evaluate(name, baseline, ds, samples, seed);
                 provenance = EvaluationOutput.nearestLines(nearest, baseline, evaluation);
             } else {
-                EnsemblePredictor surrogate = EnsemblePredictor.load(models, airfoilOptions.library(), average);
+                EnsemblePredictor surrogate = combination.load(models, airfoilOptions.library());
                 SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
-                name = EvaluationOutput.modelName(models, average);
+                name = combination.name(models);
                 err.printf(Locale.ROOT, "%s (%s, %s): %d conditions x %d samples%n", name, surrogate.objective().id(),
                         samplerSpec, conditions, samples);
                 err.flush();
@@ -119,9 +118,7 @@ final class ValidateCommand implements Runnable {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("model", nearest != null ? NearestSimulation.METHOD + ":" + nearest
                 : EvaluationOutput.modelPaths(models));
-        if (average) {
-            header.put("average", true);
-        }
+        combination.record(header);
         header.put("data", against.toString());
         header.put("samples", samples);
         header.put("seed", seed);

@@ -18,11 +18,16 @@ import java.util.function.IntConsumer;
  * network's evaluation per step: the ensembles' nfe counts them all. The first bundle's scaling, and
  * nearest-reference table where it has one, encode the conditions and decode the samples. The noise of
  * sample i derives from the seed and i as for one bundle, so an average of one bundle with itself
- * draws what the bundle draws alone.
+ * draws what the bundle draws alone. {@link #guided} weighs two bundles w and 1 - w instead
+ * (autoguidance, {@link AveragedDenoiser#guided}).
  */
 public final class AveragedSurrogate extends BundleCombination {
-    private AveragedSurrogate(List<Surrogate> members) {
+    /** w of {@link #guided}, or NaN for the equal average. */
+    private final double guidance;
+
+    private AveragedSurrogate(List<Surrogate> members, double guidance) {
         super(members, "an average");
+        this.guidance = guidance;
         Surrogate first = members.get(0);
         for (Surrogate other : members.subList(1, members.size())) {
             String p = other.manifest().parameterization();
@@ -46,7 +51,19 @@ public final class AveragedSurrogate extends BundleCombination {
      * @throws IllegalArgumentException if there are none, or they do not fit together
      */
     public static AveragedSurrogate of(List<Surrogate> members) {
-        return new AveragedSurrogate(members);
+        return new AveragedSurrogate(members, Double.NaN);
+    }
+
+    /**
+     * @param main     the bundle that is guided
+     * @param guide    a weaker version of it, trained on the same data (fewer steps, smaller widths), that
+     *                 fits it as an average's member would
+     * @param guidance w &gt;= 1: every step predicts w main - (w - 1) guide; 1 is {@code main} alone
+     * @return the guided model
+     * @throws IllegalArgumentException if w is below 1, or the two do not fit together
+     */
+    public static AveragedSurrogate guided(Surrogate main, Surrogate guide, double guidance) {
+        return new AveragedSurrogate(List.of(main, guide), AveragedDenoiser.checkGuidance(guidance));
     }
 
     private static boolean sameScaling(FieldScaling a, FieldScaling b) {
@@ -60,7 +77,9 @@ public final class AveragedSurrogate extends BundleCombination {
     @Override
     public List<Ensemble> predict(List<Surrogate.Request> requests, SamplerSpec spec, IntConsumer progress) {
         List<Denoiser> networks = members().stream().map(Surrogate::networkDenoiser).toList();
-        return members().get(0).predictWith(new AveragedDenoiser(networks), requests, spec, progress).stream()
+        AveragedDenoiser denoiser = Double.isNaN(guidance) ? new AveragedDenoiser(networks)
+                : AveragedDenoiser.guided(networks.get(0), networks.get(1), guidance);
+        return members().get(0).predictWith(denoiser, requests, spec, progress).stream()
                 .map(e -> new Ensemble(e.samples(), e.sampler(), e.nfe() * networks.size(), e.seed()))
                 .toList();
     }

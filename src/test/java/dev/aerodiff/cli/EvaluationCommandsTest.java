@@ -238,6 +238,14 @@ class EvaluationCommandsTest {
             assertEquals(a.get(key).asDouble(), v.get(key).asDouble(), 1e-4 * a.get(key).asDouble(), key);
         }
         assertTrue(v.get("member_disagreement").isNull(), "one model");
+        JsonNode guided = validate("guided", flow + "," + flow, "--guidance", "1.5");
+        JsonNode g = guided.get("models").get(0);
+        assertEquals("flow-guided-1.5-by-flow", g.get("name").asText());
+        assertEquals(1.5, guided.get("guidance").asDouble(), guided.toString());
+        assertEquals(2 * a.get("nfe").asInt(), g.get("nfe").asInt(), "both networks' evaluations");
+        for (String key : List.of("error_mean", "error_std")) {   // a network guided by itself is itself
+            assertEquals(a.get(key).asDouble(), g.get(key).asDouble(), 1e-4 * a.get(key).asDouble(), key);
+        }
 
         CliRun twoMethods = CliRun.of("quickstart", "--data", data.toString(), "--model",
                 flow + "," + dir.resolve("ddpm.aerodiff"), "--out", dir.resolve("two").toString());

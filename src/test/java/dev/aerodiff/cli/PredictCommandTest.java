@@ -145,6 +145,40 @@ class PredictCommandTest {
     }
 
     @Test
+    void guidanceOneIsTheFirstNetworkAloneAndGuidanceTwoMovesAwayFromTheSecond() throws Exception {
+        float[] first = written("g-first", bundle.toString()).pressure();
+        float[] second = written("g-second", otherSeed.toString()).pressure();
+        Written one = written("guided-1", bundle + "," + otherSeed, "--guidance", "1", "--json");
+        assertEquals(8, new ObjectMapper().readTree(one.run().out()).get("nfe").asInt(), "4 steps of 2 networks");
+        assertClose(first, one.pressure(), "guidance 1 is the first network alone");
+        assertEquals("guidance", one.combination());
+        try (NetcdfFile f = NetcdfFile.open(dir.resolve("guided-1.nc").toString())) {
+            assertEquals(1.0, f.findGlobalAttribute("model_guidance").getNumericValue().doubleValue());
+        }
+        float[] two = written("guided-2", bundle + "," + otherSeed, "--guidance", "2").pressure();
+        double firstFromSecond = 0;
+        double guidedFromSecond = 0;
+        for (int i = 0; i < two.length; i++) {
+            firstFromSecond += Math.pow(first[i] - second[i], 2);
+            guidedFromSecond += Math.pow(two[i] - second[i], 2);
+        }
+        // to first order in the networks' difference, w = 2 lands as far beyond the first network's
+        // samples as the second's lie before them
+        assertTrue(guidedFromSecond > 2.25 * firstFromSecond, "guided away from the second network: "
+                + guidedFromSecond + " against " + firstFromSecond);
+        for (String[] bad : List.of(new String[] {bundle.toString(), "2", "needs two bundles"},
+                new String[] {bundle + "," + otherSeed, "0.5", "at least 1"})) {
+            CliRun r = CliRun.of("predict", "--model", bad[0], "--guidance", bad[1], "--airfoil", "naca0012", "--aoa",
+                    "4", "--re", "1e6", "--out", dir.resolve("refused.nc").toString());
+            assertTrue(r.exitCode() != 0 && r.err().contains(bad[2]), r.err());
+        }
+        CliRun both = CliRun.of("predict", "--model", bundle + "," + otherSeed, "--guidance", "2", "--average",
+                "--airfoil", "naca0012", "--aoa", "4", "--re", "1e6", "--out", dir.resolve("refused.nc").toString());
+        assertTrue(both.exitCode() != 0 && both.err().contains("exclude each other"), both.err());
+        assertTrue(!Files.exists(dir.resolve("refused.nc")), "nothing written when refused");
+    }
+
+    @Test
     void aConditionOutsideTheTrainingConditionsIsFlaggedAndStillPredicted() throws Exception {
         CliRun inside = predict(dir.resolve("inside.nc"), "1");
         assertEquals(0, inside.exitCode(), inside.err());

@@ -73,6 +73,8 @@ class ValidateNearestCommandTest {
                 "--out", out).assertFailedWithOneLine("--sampler does not apply to --nearest");
         CliRun.of("validate", "--nearest", TRAIN.toString(), "--average", "--against", TEST.toString(),
                 "--out", out).assertFailedWithOneLine("--average does not apply to --nearest");
+        CliRun.of("validate", "--nearest", TRAIN.toString(), "--guidance", "2", "--against", TEST.toString(),
+                "--out", out).assertFailedWithOneLine("--guidance does not apply to --nearest");
         assertTrue(Files.notExists(dir.resolve("x")));
     }
 }
