@@ -156,7 +156,9 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   then the latter for twice the steps (flow-thick-wd-long, 9600: 100 passes), on one core, about
 #   65 minutes; then that with seeds 2 and 3, each on one core, side by side, about 60 minutes; the
 #   three as an equal mixture and averaged network by network (--average); each of these four on the
-#   test and the shapes split;
+#   test and the shapes split; then flow-thick-wd with high-noise training times ("time_sampling":
+#   "high-noise"), seeds 1 and 2, each on one core, side by side, about 35 minutes, also on the
+#   shapes split;
 # - the same recipe on train + thickness + the shapes split (NACA 0015, 0018, 4415 and 4418 at the
 #   train split's ten angle/Re pairs: more airfoils around the unseen NACA 2415; 78 conditions,
 #   7200 steps: 37 passes), seeds 1 and 2, each on one core, side by side, about 55 minutes (only
@@ -360,6 +362,14 @@ if [ -n "${EXTRA:-}" ]; then
                 on_split "$DATA/shapes.nc" shapes-split "$name-ddim-20-eta1" "$bundles" ddim:20:1 "${flags[@]}"
             fi
         done
+        WD_HIGH_RECIPE=$WORK/train-flow-wd-highnoise.json
+        recipe "$WD_HIGH_RECIPE" "$WD_RECIPE" 'c["time_sampling"] = "high-noise"'
+        two_seeds flow-thick-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-thick.nc" 4800
+        if [ -f "$DATA/shapes.nc" ]; then
+            for name in flow-thick-wd-highnoise flow-thick-wd-highnoise-seed2; do
+                on_split "$DATA/shapes.nc" shapes-split "$name-ddim-20-eta1" "$WORK/$name.aerodiff" ddim:20:1
+            done
+        fi
         if [ -f "$DATA/shapes.nc" ]; then
             merge_once "$WORK/train-shapes.nc" "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/shapes.nc"
             two_seeds flow-shapes-wd "$WD_RECIPE" "$WORK/train-shapes.nc" 7200

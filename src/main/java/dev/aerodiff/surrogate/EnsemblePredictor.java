@@ -14,8 +14,8 @@ import java.util.function.IntConsumer;
 
 /**
  * What predicts ensembles of flow fields for airfoil conditions: one trained bundle
- * ({@link Surrogate}), an equal mixture of several ({@link SurrogateMixture}) or their network-by-network
- * average ({@link AveragedSurrogate}). Thread-safe, and the
+ * ({@link Surrogate}), an equal mixture of several ({@link SurrogateMixture}), their network-by-network
+ * average or one guided by another ({@link AveragedSurrogate}). Thread-safe, and the
  * result of a call depends only on its arguments.
  */
 public interface EnsemblePredictor {
