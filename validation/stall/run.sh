@@ -158,7 +158,7 @@ on_split "$DATA/train.nc" train-split ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 #   three as an equal mixture and averaged network by network (--average); each of these four on the
 #   test and the shapes split; then flow-thick-wd with high-noise training times ("time_sampling":
 #   "high-noise"), seeds 1 and 2, each on one core, side by side, about 35 minutes, also on the
-#   shapes split;
+#   shapes split; then seeds 3 and 4 likewise, on the test split only;
 # - the same recipe on train + thickness + the shapes split (NACA 0015, 0018, 4415 and 4418 at the
 #   train split's ten angle/Re pairs: more airfoils around the unseen NACA 2415; 78 conditions,
 #   7200 steps: 37 passes), seeds 1 and 2, each on one core, side by side, about 55 minutes (only
@@ -370,6 +370,15 @@ if [ -n "${EXTRA:-}" ]; then
                 on_split "$DATA/shapes.nc" shapes-split "$name-ddim-20-eta1" "$WORK/$name.aerodiff" ddim:20:1
             done
         fi
+        for seed in 3 4; do
+            train_bundle "$WORK/flow-thick-wd-highnoise-seed$seed.aerodiff" "$WD_HIGH_RECIPE" "$WORK/train-thick.nc" \
+                --steps 4800 --seed "$seed"
+        done
+        wait_for_training
+        for seed in 3 4; do
+            name=flow-thick-wd-highnoise-seed$seed
+            validate "$name-ddim-20-eta1" "$WORK/$name.aerodiff" ddim:20:1
+        done
         if [ -f "$DATA/shapes.nc" ]; then
             merge_once "$WORK/train-shapes.nc" "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/shapes.nc"
             two_seeds flow-shapes-wd "$WD_RECIPE" "$WORK/train-shapes.nc" 7200
