@@ -79,14 +79,17 @@
 #   three as an equal mixture and averaged network by network (--average); each of these four on the
 #   test and the shapes split; then flow-thick-wd with high-noise training times ("time_sampling":
 #   "high-noise"), seeds 1 and 2, each on one core, side by side, about 35 minutes, also on the
-#   shapes split; then seeds 3 and 4 likewise, on the test split only;
+#   shapes split; then seeds 3 and 4 likewise, on the test split only; the four seeds as an equal
+#   mixture (also with 10 samples from each) and averaged network by network, on the test split;
 # - the same recipe on train + thickness + the shapes split (NACA 0015, 0018, 4415 and 4418 at the
 #   train split's ten angle/Re pairs: more airfoils around the unseen NACA 2415; 78 conditions,
 #   7200 steps: 37 passes), seeds 1 and 2, each on one core, side by side, about 55 minutes (only
 #   where $DATA/shapes.nc exists as well: SPLITS=shapes bash datasets/generate.sh $DATA, about 20
 #   minutes); then the same without NACA 0018, which settles up to 18 degrees and scatters from 20
 #   (68 conditions, 6300 steps: 37 passes), about 45 minutes; and the equal mixture of those four
-#   bundles, also with 10 samples from each.
+#   bundles, also with 10 samples from each; then the no-0018 recipe with high-noise training times
+#   (flow-shapes-no0018-wd-highnoise), seeds 1 and 2, each on one core, side by side, about 50
+#   minutes.
 PLAIN_RECIPE=$WORK/train-flow-plain.json
 recipe "$PLAIN_RECIPE" examples/train-flow-stall.json 'c["network"]["condition_embedding"] = False'
 PLAIN=$WORK/flow-plain.aerodiff
@@ -299,12 +302,20 @@ if [ -f "$DATA/thickness.nc" ]; then
         name=flow-thick-wd-highnoise-seed$seed
         validate "$name-ddim-20-eta1" "$WORK/$name.aerodiff" ddim:20:1
     done
+    HIGH_SEEDS=$WORK/flow-thick-wd-highnoise.aerodiff
+    for seed in 2 3 4; do
+        HIGH_SEEDS=$HIGH_SEEDS,$WORK/flow-thick-wd-highnoise-seed$seed.aerodiff
+    done
+    validate flow-thick-wd-highnoise-mix-ddim-20-eta1 "$HIGH_SEEDS" ddim:20:1
+    SAMPLES=40 validate flow-thick-wd-highnoise-mix-40-ddim-20-eta1 "$HIGH_SEEDS" ddim:20:1
+    validate flow-thick-wd-highnoise-avg-ddim-20-eta1 "$HIGH_SEEDS" ddim:20:1 --average
     if [ -f "$DATA/shapes.nc" ]; then
         merge_once "$WORK/train-shapes.nc" "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/shapes.nc"
         two_seeds flow-shapes-wd "$WD_RECIPE" "$WORK/train-shapes.nc" 7200
         merge_once "$WORK/train-shapes-no0018.nc" --drop-airfoil naca0018 \
             "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/shapes.nc"
         two_seeds flow-shapes-no0018-wd "$WD_RECIPE" "$WORK/train-shapes-no0018.nc" 6300
+        two_seeds flow-shapes-no0018-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-shapes-no0018.nc" 6300
         SHAPES_MIX=$WORK/flow-shapes-wd.aerodiff,$WORK/flow-shapes-wd-seed2.aerodiff
         SHAPES_MIX=$SHAPES_MIX,$WORK/flow-shapes-no0018-wd.aerodiff,$WORK/flow-shapes-no0018-wd-seed2.aerodiff
         validate flow-shapes-mix-ddim-20-eta1 "$SHAPES_MIX" ddim:20:1
