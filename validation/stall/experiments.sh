@@ -81,6 +81,8 @@
 #   "high-noise"), seeds 1 and 2, each on one core, side by side, about 35 minutes, also on the
 #   shapes split; then seeds 3 and 4 likewise, on the test split only; the four seeds as an equal
 #   mixture (also with 10 samples from each) and averaged network by network, on the test split;
+#   then seeds 1 and 2 for twice the steps (flow-thick-wd-highnoise-long, 9600), each on one core,
+#   side by side, about 70 minutes;
 # - the same recipe on train + thickness + the shapes split (NACA 0015, 0018, 4415 and 4418 at the
 #   train split's ten angle/Re pairs: more airfoils around the unseen NACA 2415; 78 conditions,
 #   7200 steps: 37 passes), seeds 1 and 2, each on one core, side by side, about 55 minutes (only
@@ -309,6 +311,7 @@ if [ -f "$DATA/thickness.nc" ]; then
     validate flow-thick-wd-highnoise-mix-ddim-20-eta1 "$HIGH_SEEDS" ddim:20:1
     SAMPLES=40 validate flow-thick-wd-highnoise-mix-40-ddim-20-eta1 "$HIGH_SEEDS" ddim:20:1
     validate flow-thick-wd-highnoise-avg-ddim-20-eta1 "$HIGH_SEEDS" ddim:20:1 --average
+    two_seeds flow-thick-wd-highnoise-long "$WD_HIGH_RECIPE" "$WORK/train-thick.nc" 9600
     if [ -f "$DATA/shapes.nc" ]; then
         merge_once "$WORK/train-shapes.nc" "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/shapes.nc"
         two_seeds flow-shapes-wd "$WD_RECIPE" "$WORK/train-shapes.nc" 7200
