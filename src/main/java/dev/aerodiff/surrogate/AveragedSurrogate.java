@@ -26,11 +26,7 @@ public final class AveragedSurrogate extends BundleCombination {
     private final double guidance;
 
     private AveragedSurrogate(List<Surrogate> members, double guidance) {
-        this(members, guidance, Double.isNaN(guidance) ? "an average" : "guidance");
-    }
-
-    private AveragedSurrogate(List<Surrogate> members, double guidance, String what) {
-        super(members, what);
+        super(members, Double.isNaN(guidance) ? "an average" : "guidance");
         this.guidance = guidance;
         Surrogate first = members.get(0);
         for (Surrogate other : members.subList(1, members.size())) {
@@ -38,12 +34,12 @@ public final class AveragedSurrogate extends BundleCombination {
             if (!p.equals(first.manifest().parameterization())) {
                 throw new IllegalArgumentException("model bundle " + other.path() + " predicts " + p + ", "
                         + first.path() + " " + first.manifest().parameterization()
-                        + ": " + what + " needs networks that predict the same quantity");
+                        + ": " + what() + " needs networks that predict the same quantity");
             }
             if (!sameScaling(other.manifest().scaling(), first.manifest().scaling())) {
                 throw new IllegalArgumentException("model bundle " + other.path() + " scales its fields or conditions"
                         + " otherwise than " + first.path() + " (trained on other data or with other condition"
-                        + " channels?): " + what + " needs networks that take and give the same scaled arrays");
+                        + " channels?): " + what() + " needs networks that take and give the same scaled arrays");
             }
         }
     }

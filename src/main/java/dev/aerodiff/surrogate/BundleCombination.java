@@ -15,6 +15,7 @@ import java.util.Optional;
  */
 abstract class BundleCombination implements EnsemblePredictor {
     private final List<Surrogate> members;
+    private final String what;
 
     /**
      * @param members the surrogates
@@ -38,6 +39,12 @@ abstract class BundleCombination implements EnsemblePredictor {
             }
         }
         this.members = List.copyOf(members);
+        this.what = what;
+    }
+
+    /** @return the combination, for messages ("a mixture") */
+    final String what() {
+        return what;
     }
 
     @Override
