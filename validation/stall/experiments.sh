@@ -78,11 +78,11 @@
 #   65 minutes; then that with seeds 2 and 3, each on one core, side by side, about 60 minutes; the
 #   three as an equal mixture and averaged network by network (--average); each of these four on the
 #   test and the shapes split; then flow-thick-wd with high-noise training times ("time_sampling":
-#   "high-noise"), seeds 1 and 2, each on one core, side by side, about 35 minutes, also on the
-#   shapes split; then seeds 3 and 4 likewise, on the test split only; the four seeds as an equal
-#   mixture (also with 10 samples from each) and averaged network by network, on the test split;
-#   then seeds 1 and 2 for twice the steps (flow-thick-wd-highnoise-long, 9600), each on one core,
-#   side by side, about 70 minutes;
+#   "high-noise"), seeds 1 and 2, each on one core, side by side, about 35 minutes; then seeds 3
+#   and 4 likewise; the four seeds as an equal mixture (also with 10 samples from each) and
+#   averaged network by network, on the test split; then seeds 1 to 4 for twice the steps
+#   (flow-thick-wd-highnoise-long, 9600), two at a time, each on one core, about 70 minutes a
+#   pair; all eight on the shapes split, a split of other airfoils to choose a seed by;
 # - the same recipe on train + thickness + the shapes split (NACA 0015, 0018, 4415 and 4418 at the
 #   train split's ten angle/Re pairs: more airfoils around the unseen NACA 2415; 78 conditions,
 #   7200 steps: 37 passes), seeds 1 and 2, each on one core, side by side, about 55 minutes (only
@@ -290,20 +290,7 @@ if [ -f "$DATA/thickness.nc" ]; then
     WD_HIGH_RECIPE=$WORK/train-flow-wd-highnoise.json
     recipe "$WD_HIGH_RECIPE" "$WD_RECIPE" 'c["time_sampling"] = "high-noise"'
     two_seeds flow-thick-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-thick.nc" 4800
-    if [ -f "$DATA/shapes.nc" ]; then
-        for name in flow-thick-wd-highnoise flow-thick-wd-highnoise-seed2; do
-            on_split "$DATA/shapes.nc" shapes-split "$name-ddim-20-eta1" "$WORK/$name.aerodiff" ddim:20:1
-        done
-    fi
-    for seed in 3 4; do
-        train_bundle "$WORK/flow-thick-wd-highnoise-seed$seed.aerodiff" "$WD_HIGH_RECIPE" "$WORK/train-thick.nc" \
-            --steps 4800 --seed "$seed"
-    done
-    wait_for_training
-    for seed in 3 4; do
-        name=flow-thick-wd-highnoise-seed$seed
-        validate "$name-ddim-20-eta1" "$WORK/$name.aerodiff" ddim:20:1
-    done
+    seeds flow-thick-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-thick.nc" 4800 3 4
     HIGH_SEEDS=$WORK/flow-thick-wd-highnoise.aerodiff
     for seed in 2 3 4; do
         HIGH_SEEDS=$HIGH_SEEDS,$WORK/flow-thick-wd-highnoise-seed$seed.aerodiff
@@ -312,7 +299,11 @@ if [ -f "$DATA/thickness.nc" ]; then
     SAMPLES=40 validate flow-thick-wd-highnoise-mix-40-ddim-20-eta1 "$HIGH_SEEDS" ddim:20:1
     validate flow-thick-wd-highnoise-avg-ddim-20-eta1 "$HIGH_SEEDS" ddim:20:1 --average
     two_seeds flow-thick-wd-highnoise-long "$WD_HIGH_RECIPE" "$WORK/train-thick.nc" 9600
-    if [ -f "$DATA/shapes.nc" ]; then
+    seeds flow-thick-wd-highnoise-long "$WD_HIGH_RECIPE" "$WORK/train-thick.nc" 9600 3 4
+    if [ -f "$DATA/shapes.nc" ]; then   # a split of other airfoils to choose a seed by
+        for name in flow-thick-wd-highnoise{,-long}{,-seed2,-seed3,-seed4}; do
+            on_split "$DATA/shapes.nc" shapes-split "$name-ddim-20-eta1" "$WORK/$name.aerodiff" ddim:20:1
+        done
         merge_once "$WORK/train-shapes.nc" "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/shapes.nc"
         two_seeds flow-shapes-wd "$WD_RECIPE" "$WORK/train-shapes.nc" 7200
         merge_once "$WORK/train-shapes-no0018.nc" --drop-airfoil naca0018 \

@@ -49,14 +49,27 @@ validate_flow() {
     on_split "$DATA/train.nc" train-split "$1-ddim-20-eta1" "$2" ddim:20:1
 }
 
-# two_seeds NAME RECIPE DATA.nc STEPS: trains RECIPE on DATA for STEPS with seeds 1 and 2, each on
-# one core, side by side, into $WORK/NAME.aerodiff and $WORK/NAME-seed2.aerodiff, and validates both
-two_seeds() {
-    train_bundle "$WORK/$1.aerodiff" "$2" "$3" --steps "$4"
-    train_bundle "$WORK/$1-seed2.aerodiff" "$2" "$3" --steps "$4" --seed 2
+# seeds NAME RECIPE DATA.nc STEPS SEED...: trains RECIPE on DATA for STEPS with each SEED, each on
+# one core, side by side, into $WORK/NAME.aerodiff (seed 1) or $WORK/NAME-seedSEED.aerodiff, and
+# validates each (validate_flow)
+seeds() {
+    local name=$1 recipe=$2 data=$3 steps=$4 seed
+    shift 4
+    for seed in "$@"; do
+        train_bundle "$WORK/$(seed_name "$name" "$seed").aerodiff" "$recipe" "$data" --steps "$steps" --seed "$seed"
+    done
     wait_for_training
-    validate_flow "$1" "$WORK/$1.aerodiff"
-    validate_flow "$1-seed2" "$WORK/$1-seed2.aerodiff"
+    for seed in "$@"; do
+        validate_flow "$(seed_name "$name" "$seed")" "$WORK/$(seed_name "$name" "$seed").aerodiff"
+    done
+}
+seed_name() {
+    if [ "$2" = 1 ]; then echo "$1"; else echo "$1-seed$2"; fi
+}
+
+# two_seeds NAME RECIPE DATA.nc STEPS: seeds 1 and 2
+two_seeds() {
+    seeds "$@" 1 2
 }
 
 # merge_once OUT.nc FILE.nc...: merges the splits into OUT.nc unless it exists
