@@ -82,7 +82,9 @@
 #   and 4 likewise; the four seeds as an equal mixture (also with 10 samples from each) and
 #   averaged network by network, on the test split; then seeds 1 to 4 for twice the steps
 #   (flow-thick-wd-highnoise-long, 9600), two at a time, each on one core, about 70 minutes a
-#   pair; all eight on the shapes split, a split of other airfoils to choose a seed by;
+#   pair; all eight on the shapes split, a split of other airfoils to choose a seed by; of each of
+#   the three train + thickness recipes the seed lowest there, the three as an equal mixture and
+#   averaged network by network (flow-thick-selected-mix, -avg), on the test split;
 # - the same recipe on train + thickness + the shapes split (NACA 0015, 0018, 4415 and 4418 at the
 #   train split's ten angle/Re pairs: more airfoils around the unseen NACA 2415; 78 conditions,
 #   7200 steps: 37 passes), seeds 1 and 2, each on one core, side by side, about 55 minutes (only
@@ -92,6 +94,16 @@
 #   bundles, also with 10 samples from each; then the no-0018 recipe with high-noise training times
 #   (flow-shapes-no0018-wd-highnoise), seeds 1 and 2, each on one core, side by side, about 50
 #   minutes.
+# lowest_on_shapes NAME...: the NAME whose ddim:20:1 validation on the shapes split has the lowest
+# error of the mean (a choice among seeds that leaves the test split out)
+lowest_on_shapes() {
+    /usr/bin/python3 - "$OUT/shapes-split" "$@" <<'PY'
+import json, sys
+errors = {n: json.load(open(f"{sys.argv[1]}/{n}-ddim-20-eta1.json"))["models"][0]["error_mean"] for n in sys.argv[2:]}
+print(min(errors, key=errors.get))
+PY
+}
+
 PLAIN_RECIPE=$WORK/train-flow-plain.json
 recipe "$PLAIN_RECIPE" examples/train-flow-stall.json 'c["network"]["condition_embedding"] = False'
 PLAIN=$WORK/flow-plain.aerodiff
@@ -304,6 +316,13 @@ if [ -f "$DATA/thickness.nc" ]; then
         for name in flow-thick-wd-highnoise{,-long}{,-seed2,-seed3,-seed4}; do
             on_split "$DATA/shapes.nc" shapes-split "$name-ddim-20-eta1" "$WORK/$name.aerodiff" ddim:20:1
         done
+        # of each train + thickness recipe's seeds the one with the lowest shapes-split error of
+        # the mean, the three as an equal mixture and averaged network by network
+        SELECTED=$WORK/$(lowest_on_shapes flow-thick-wd-long{,-seed2,-seed3}).aerodiff
+        SELECTED=$SELECTED,$WORK/$(lowest_on_shapes flow-thick-wd-highnoise{,-seed2,-seed3,-seed4}).aerodiff
+        SELECTED=$SELECTED,$WORK/$(lowest_on_shapes flow-thick-wd-highnoise-long{,-seed2,-seed3,-seed4}).aerodiff
+        validate flow-thick-selected-mix-ddim-20-eta1 "$SELECTED" ddim:20:1
+        validate flow-thick-selected-avg-ddim-20-eta1 "$SELECTED" ddim:20:1 --average
         merge_once "$WORK/train-shapes.nc" "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/shapes.nc"
         two_seeds flow-shapes-wd "$WD_RECIPE" "$WORK/train-shapes.nc" 7200
         merge_once "$WORK/train-shapes-no0018.nc" --drop-airfoil naca0018 \
