@@ -82,9 +82,10 @@
 #   and 4 likewise; the four seeds as an equal mixture (also with 10 samples from each) and
 #   averaged network by network, on the test split; then seeds 1 to 4 for twice the steps
 #   (flow-thick-wd-highnoise-long, 9600), two at a time, each on one core, about 70 minutes a
-#   pair; all eight on the shapes split, a split of other airfoils to choose a seed by; of each of
-#   the three train + thickness recipes the seed lowest there, the three as an equal mixture and
-#   averaged network by network (flow-thick-selected-mix, -avg), on the test split;
+#   pair; then seeds 5 and 6 of flow-thick-wd-highnoise, about 35 minutes; all ten on the shapes
+#   split, a split of other airfoils to choose a seed by; of each of the three train + thickness
+#   recipes the seed lowest there, the three as an equal mixture and averaged network by network
+#   (flow-thick-selected-mix, -avg), on the test split;
 # - the same recipe on train + thickness + the shapes split (NACA 0015, 0018, 4415 and 4418 at the
 #   train split's ten angle/Re pairs: more airfoils around the unseen NACA 2415; 78 conditions,
 #   7200 steps: 37 passes), seeds 1 and 2, each on one core, side by side, about 55 minutes (only
@@ -94,6 +95,7 @@
 #   bundles, also with 10 samples from each; then the no-0018 recipe with high-noise training times
 #   (flow-shapes-no0018-wd-highnoise), seeds 1 and 2, each on one core, side by side, about 50
 #   minutes.
+
 # lowest_on_shapes NAME...: the NAME whose ddim:20:1 validation on the shapes split has the lowest
 # error of the mean (a choice among seeds that leaves the test split out)
 lowest_on_shapes() {
@@ -312,14 +314,15 @@ if [ -f "$DATA/thickness.nc" ]; then
     validate flow-thick-wd-highnoise-avg-ddim-20-eta1 "$HIGH_SEEDS" ddim:20:1 --average
     two_seeds flow-thick-wd-highnoise-long "$WD_HIGH_RECIPE" "$WORK/train-thick.nc" 9600
     seeds flow-thick-wd-highnoise-long "$WD_HIGH_RECIPE" "$WORK/train-thick.nc" 9600 3 4
+    seeds flow-thick-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-thick.nc" 4800 5 6
     if [ -f "$DATA/shapes.nc" ]; then   # a split of other airfoils to choose a seed by
-        for name in flow-thick-wd-highnoise{,-long}{,-seed2,-seed3,-seed4}; do
+        for name in flow-thick-wd-highnoise{,-long}{,-seed2,-seed3,-seed4} flow-thick-wd-highnoise-seed{5,6}; do
             on_split "$DATA/shapes.nc" shapes-split "$name-ddim-20-eta1" "$WORK/$name.aerodiff" ddim:20:1
         done
         # of each train + thickness recipe's seeds the one with the lowest shapes-split error of
         # the mean, the three as an equal mixture and averaged network by network
         SELECTED=$WORK/$(lowest_on_shapes flow-thick-wd-long{,-seed2,-seed3}).aerodiff
-        SELECTED=$SELECTED,$WORK/$(lowest_on_shapes flow-thick-wd-highnoise{,-seed2,-seed3,-seed4}).aerodiff
+        SELECTED=$SELECTED,$WORK/$(lowest_on_shapes flow-thick-wd-highnoise{,-seed2,-seed3,-seed4,-seed5,-seed6}).aerodiff
         SELECTED=$SELECTED,$WORK/$(lowest_on_shapes flow-thick-wd-highnoise-long{,-seed2,-seed3,-seed4}).aerodiff
         validate flow-thick-selected-mix-ddim-20-eta1 "$SELECTED" ddim:20:1
         validate flow-thick-selected-avg-ddim-20-eta1 "$SELECTED" ddim:20:1 --average
