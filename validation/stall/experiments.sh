@@ -82,7 +82,7 @@
 #   and 4 likewise; the four seeds as an equal mixture (also with 10 samples from each) and
 #   averaged network by network, on the test split; then seeds 1 to 4 for twice the steps
 #   (flow-thick-wd-highnoise-long, 9600), two at a time, each on one core, about 70 minutes a
-#   pair; then seeds 5 and 6 of flow-thick-wd-highnoise, about 35 minutes; all ten on the shapes
+#   pair; then seeds 5 and 6 of flow-thick-wd-highnoise, about 30 minutes; all ten on the shapes
 #   split, a split of other airfoils to choose a seed by; of each of the three train + thickness
 #   recipes the seed lowest there, the three as an equal mixture and averaged network by network
 #   (flow-thick-selected-mix, -avg), on the test split;
