@@ -60,9 +60,12 @@ seeds() {
     done
     wait_for_training
     for seed in "$@"; do
-        validate_flow "$(seed_name "$name" "$seed")" "$WORK/$(seed_name "$name" "$seed").aerodiff"
+        local run
+        run=$(seed_name "$name" "$seed")
+        validate_flow "$run" "$WORK/$run.aerodiff"
     done
 }
+# seed_name NAME SEED: NAME for seed 1, NAME-seedSEED otherwise
 seed_name() {
     if [ "$2" = 1 ]; then echo "$1"; else echo "$1-seed$2"; fi
 }
