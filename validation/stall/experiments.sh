@@ -94,7 +94,12 @@
 #   (68 conditions, 6300 steps: 37 passes), about 45 minutes; and the equal mixture of those four
 #   bundles, also with 10 samples from each; then the no-0018 recipe with high-noise training times
 #   (flow-shapes-no0018-wd-highnoise), seeds 1 and 2, each on one core, side by side, about 50
-#   minutes.
+#   minutes;
+# - the high-noise recipe on train + thickness + the dense split without NACA 0015 and 23015
+#   (flow-dense-thick-wd-highnoise: 79 conditions, NACA 0012, 2412 and 23012 also at every degree
+#   from 16 to 22 at Re 2e6 and 5e6, so that the settle/scatter boundary is sampled next to the
+#   test split's conditions of those airfoils, none of them at one; 7200 steps, 37 passes), seeds 1
+#   and 2, each on one core, side by side, about 50 minutes (only where $DATA/dense.nc exists too).
 
 # lowest_on_shapes NAME...: the NAME whose ddim:20:1 validation on the shapes split has the lowest
 # error of the mean (a choice among seeds that leaves the test split out)
@@ -339,6 +344,14 @@ if [ -f "$DATA/thickness.nc" ]; then
     else
         echo "skipping flow-shapes-wd: $DATA/shapes.nc is missing" \
             "(SPLITS=shapes bash datasets/generate.sh $DATA)" >&2
+    fi
+    if [ -f "$DATA/dense.nc" ]; then   # every degree across the settle/scatter boundary as well
+        merge_once "$WORK/train-dense-thick.nc" --drop-airfoil naca0015,naca23015 \
+            "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/dense.nc"
+        two_seeds flow-dense-thick-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-thick.nc" 7200
+    else
+        echo "skipping flow-dense-thick-wd-highnoise: $DATA/dense.nc is missing" \
+            "(SPLITS=dense bash datasets/generate.sh $DATA)" >&2
     fi
 else
     echo "skipping flow-thick and flow-wd: $DATA/thickness.nc is missing" \
