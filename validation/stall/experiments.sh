@@ -99,7 +99,8 @@
 #   (flow-dense-thick-wd-highnoise: 79 conditions, NACA 0012, 2412 and 23012 also at every degree
 #   from 16 to 22 at Re 2e6 and 5e6, so that the settle/scatter boundary is sampled next to the
 #   test split's conditions of those airfoils, none of them at one; 7200 steps, 37 passes), seeds 1
-#   and 2, each on one core, side by side, about 50 minutes (only where $DATA/dense.nc exists too).
+#   to 4, two at a time, each on one core, about 50 minutes a pair (only where $DATA/dense.nc exists
+#   too).
 
 # lowest_on_shapes NAME...: the NAME whose ddim:20:1 validation on the shapes split has the lowest
 # error of the mean (a choice among seeds that leaves the test split out)
@@ -349,6 +350,7 @@ if [ -f "$DATA/thickness.nc" ]; then
         merge_once "$WORK/train-dense-thick.nc" --drop-airfoil naca0015,naca23015 \
             "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/dense.nc"
         two_seeds flow-dense-thick-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-thick.nc" 7200
+        seeds flow-dense-thick-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-thick.nc" 7200 3 4
     else
         echo "skipping flow-dense-thick-wd-highnoise: $DATA/dense.nc is missing" \
             "(SPLITS=dense bash datasets/generate.sh $DATA)" >&2
