@@ -346,14 +346,13 @@ if [ -f "$DATA/thickness.nc" ]; then
         echo "skipping flow-shapes-wd: $DATA/shapes.nc is missing" \
             "(SPLITS=shapes bash datasets/generate.sh $DATA)" >&2
     fi
-    if [ -f "$DATA/dense.nc" ]; then   # every degree across the settle/scatter boundary as well
+    # every degree across the settle/scatter boundary as well (where dense.nc is missing, the
+    # flow-dense block above has said so)
+    if [ -f "$DATA/dense.nc" ]; then
         merge_once "$WORK/train-dense-thick.nc" --drop-airfoil naca0015,naca23015 \
             "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/dense.nc"
-        two_seeds flow-dense-thick-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-thick.nc" 7200
+        seeds flow-dense-thick-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-thick.nc" 7200 1 2
         seeds flow-dense-thick-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-thick.nc" 7200 3 4
-    else
-        echo "skipping flow-dense-thick-wd-highnoise: $DATA/dense.nc is missing" \
-            "(SPLITS=dense bash datasets/generate.sh $DATA)" >&2
     fi
 else
     echo "skipping flow-thick and flow-wd: $DATA/thickness.nc is missing" \
