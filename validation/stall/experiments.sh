@@ -100,7 +100,12 @@
 #   from 16 to 22 at Re 2e6 and 5e6, so that the settle/scatter boundary is sampled next to the
 #   test split's conditions of those airfoils, none of them at one; 7200 steps, 37 passes), seeds 1
 #   to 4, two at a time, each on one core, about 50 minutes a pair (only where $DATA/dense.nc exists
-#   too).
+#   too);
+# - the high-noise recipe on train + thickness with the condition embedding that the dense split's
+#   Reynolds numbers give (flow-thick-wd-highnoise-fine: a fastest log-speed period of 4 ln 1.5 in
+#   place of the 4 ln 3 that train + thickness give, angles as before; 4800 steps), seeds 1 to 4,
+#   two at a time, each on one core, about 40 minutes a pair: the finer embedding without the
+#   finer data.
 
 # lowest_on_shapes NAME...: the NAME whose ddim:20:1 validation on the shapes split has the lowest
 # error of the mean (a choice among seeds that leaves the test split out)
@@ -354,6 +359,13 @@ if [ -f "$DATA/thickness.nc" ]; then
         seeds flow-dense-thick-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-thick.nc" 7200 1 2
         seeds flow-dense-thick-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-thick.nc" 7200 3 4
     fi
+    # the dense-split run's condition embedding on train + thickness alone: does the finer
+    # log-speed period, or the data, keep NACA 0012 at 19 degrees?
+    FINE_RECIPE=$WORK/train-flow-wd-highnoise-fine.json
+    recipe "$FINE_RECIPE" "$WD_HIGH_RECIPE" 'import math
+c["network"]["condition_embedding"] = {"angle_period_deg": 4.0, "log_speed_period": 4 * math.log(1.5)}'
+    seeds flow-thick-wd-highnoise-fine "$FINE_RECIPE" "$WORK/train-thick.nc" 4800 1 2
+    seeds flow-thick-wd-highnoise-fine "$FINE_RECIPE" "$WORK/train-thick.nc" 4800 3 4
 else
     echo "skipping flow-thick and flow-wd: $DATA/thickness.nc is missing" \
         "(SPLITS=thickness bash datasets/generate.sh $DATA)" >&2

@@ -75,11 +75,12 @@ two_seeds() {
     seeds "$@" 1 2
 }
 
-# merge_once OUT.nc FILE.nc...: merges the splits into OUT.nc unless it exists
+# merge_once OUT.nc FILE.nc...: merges the splits into OUT.nc unless it exists or ONLY is set
+# (merged files only feed training, which ONLY skips)
 merge_once() {
     local out=$1
     shift
-    [ -f "$out" ] || java -jar target/aerodiff.jar dataset merge --out "$out" "$@"
+    [ -f "$out" ] || [ -n "${ONLY:-}" ] || java -jar target/aerodiff.jar dataset merge --out "$out" "$@"
 }
 
 train_bundle "$FLOW" examples/train-flow-stall.json "$DATA/train.nc"
