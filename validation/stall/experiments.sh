@@ -100,12 +100,16 @@
 #   from 16 to 22 at Re 2e6 and 5e6, so that the settle/scatter boundary is sampled next to the
 #   test split's conditions of those airfoils, none of them at one; 7200 steps, 37 passes), seeds 1
 #   to 4, two at a time, each on one core, about 50 minutes a pair (only where $DATA/dense.nc exists
-#   too);
+#   too); the four seeds as an equal mixture and averaged network by network, on the test split;
+#   then the same recipe with the between split as well (flow-dense-between-wd-highnoise: NACA 2414
+#   and 2416 at the train split's ten angle/Re pairs, a percent of thickness either side of the
+#   unseen NACA 2415; 99 conditions, 9000 steps: 36 passes), seeds 1 and 2, each on one core, side
+#   by side, about 65 minutes (only where $DATA/between.nc exists too: SPLITS=between bash
+#   datasets/generate.sh $DATA, about 8 minutes);
 # - the high-noise recipe on train + thickness with the condition embedding that the dense split's
 #   Reynolds numbers give (flow-thick-wd-highnoise-fine: a fastest log-speed period of 4 ln 1.5 in
-#   place of the 4 ln 3 that train + thickness give, angles as before; 4800 steps), seeds 1 to 4,
-#   two at a time, each on one core, about 40 minutes a pair: the finer embedding without the
-#   finer data.
+#   place of the 4 ln 3 that train + thickness give, angles as before; 4800 steps), seeds 1 and 2,
+#   each on one core, side by side, about 40 minutes: the finer embedding without the finer data.
 
 # lowest_on_shapes NAME...: the NAME whose ddim:20:1 validation on the shapes split has the lowest
 # error of the mean (a choice among seeds that leaves the test split out)
@@ -358,14 +362,28 @@ if [ -f "$DATA/thickness.nc" ]; then
             "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/dense.nc"
         seeds flow-dense-thick-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-thick.nc" 7200 1 2
         seeds flow-dense-thick-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-thick.nc" 7200 3 4
+        DENSE_SEEDS=$WORK/flow-dense-thick-wd-highnoise.aerodiff
+        for seed in 2 3 4; do
+            DENSE_SEEDS=$DENSE_SEEDS,$WORK/flow-dense-thick-wd-highnoise-seed$seed.aerodiff
+        done
+        validate flow-dense-thick-wd-highnoise-mix-ddim-20-eta1 "$DENSE_SEEDS" ddim:20:1
+        validate flow-dense-thick-wd-highnoise-avg-ddim-20-eta1 "$DENSE_SEEDS" ddim:20:1 --average
+        # and NACA 2414 and 2416, a percent of thickness either side of the unseen NACA 2415
+        if [ -f "$DATA/between.nc" ]; then
+            merge_once "$WORK/train-dense-between.nc" --drop-airfoil naca0015,naca23015 \
+                "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/dense.nc" "$DATA/between.nc"
+            two_seeds flow-dense-between-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-between.nc" 9000
+        else
+            echo "skipping flow-dense-between-wd-highnoise: $DATA/between.nc is missing" \
+                "(SPLITS=between bash datasets/generate.sh $DATA)" >&2
+        fi
     fi
     # the dense-split run's condition embedding on train + thickness alone: does the finer
     # log-speed period, or the data, keep NACA 0012 at 19 degrees?
     FINE_RECIPE=$WORK/train-flow-wd-highnoise-fine.json
     recipe "$FINE_RECIPE" "$WD_HIGH_RECIPE" 'import math
 c["network"]["condition_embedding"] = {"angle_period_deg": 4.0, "log_speed_period": 4 * math.log(1.5)}'
-    seeds flow-thick-wd-highnoise-fine "$FINE_RECIPE" "$WORK/train-thick.nc" 4800 1 2
-    seeds flow-thick-wd-highnoise-fine "$FINE_RECIPE" "$WORK/train-thick.nc" 4800 3 4
+    two_seeds flow-thick-wd-highnoise-fine "$FINE_RECIPE" "$WORK/train-thick.nc" 4800
 else
     echo "skipping flow-thick and flow-wd: $DATA/thickness.nc is missing" \
         "(SPLITS=thickness bash datasets/generate.sh $DATA)" >&2
