@@ -105,7 +105,7 @@
 #   and 2416 at the train split's ten angle/Re pairs, a percent of thickness either side of the
 #   unseen NACA 2415; 99 conditions, 9000 steps: 36 passes), seeds 1 and 2, each on one core, side
 #   by side, about 65 minutes (only where $DATA/between.nc exists too: SPLITS=between bash
-#   datasets/generate.sh $DATA, about 8 minutes);
+#   datasets/generate.sh $DATA, about 13 minutes);
 # - the high-noise recipe on train + thickness with the condition embedding that the dense split's
 #   Reynolds numbers give (flow-thick-wd-highnoise-fine: a fastest log-speed period of 4 ln 1.5 in
 #   place of the 4 ln 3 that train + thickness give, angles as before; 4800 steps), seeds 1 and 2,
