@@ -105,7 +105,7 @@
 #   and 2416 at the train split's ten angle/Re pairs, a percent of thickness either side of the
 #   unseen NACA 2415; 99 conditions, 9000 steps: 36 passes), seeds 1 and 2, each on one core, side
 #   by side, about 65 minutes (only where $DATA/between.nc exists too: SPLITS=between bash
-#   datasets/generate.sh $DATA, about 13 minutes);
+#   datasets/generate.sh $DATA, about 13 minutes), and the two averaged network by network;
 # - the high-noise recipe on train + thickness with the condition embedding that the dense split's
 #   Reynolds numbers give (flow-thick-wd-highnoise-fine: a fastest log-speed period of 4 ln 1.5 in
 #   place of the 4 ln 3 that train + thickness give, angles as before; 4800 steps), seeds 1 and 2,
@@ -373,6 +373,9 @@ if [ -f "$DATA/thickness.nc" ]; then
             merge_once "$WORK/train-dense-between.nc" --drop-airfoil naca0015,naca23015 \
                 "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/dense.nc" "$DATA/between.nc"
             two_seeds flow-dense-between-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-between.nc" 9000
+            validate flow-dense-between-wd-highnoise-avg-ddim-20-eta1 \
+                "$WORK/flow-dense-between-wd-highnoise.aerodiff,$WORK/flow-dense-between-wd-highnoise-seed2.aerodiff" \
+                ddim:20:1 --average
         else
             echo "skipping flow-dense-between-wd-highnoise: $DATA/between.nc is missing" \
                 "(SPLITS=between bash datasets/generate.sh $DATA)" >&2
