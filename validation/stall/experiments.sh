@@ -320,10 +320,7 @@ if [ -f "$DATA/thickness.nc" ]; then
     recipe "$WD_HIGH_RECIPE" "$WD_RECIPE" 'c["time_sampling"] = "high-noise"'
     two_seeds flow-thick-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-thick.nc" 4800
     seeds flow-thick-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-thick.nc" 4800 3 4
-    HIGH_SEEDS=$WORK/flow-thick-wd-highnoise.aerodiff
-    for seed in 2 3 4; do
-        HIGH_SEEDS=$HIGH_SEEDS,$WORK/flow-thick-wd-highnoise-seed$seed.aerodiff
-    done
+    HIGH_SEEDS=$(seed_bundles flow-thick-wd-highnoise 1 2 3 4)
     validate flow-thick-wd-highnoise-mix-ddim-20-eta1 "$HIGH_SEEDS" ddim:20:1
     SAMPLES=40 validate flow-thick-wd-highnoise-mix-40-ddim-20-eta1 "$HIGH_SEEDS" ddim:20:1
     validate flow-thick-wd-highnoise-avg-ddim-20-eta1 "$HIGH_SEEDS" ddim:20:1 --average
@@ -362,10 +359,7 @@ if [ -f "$DATA/thickness.nc" ]; then
             "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/dense.nc"
         seeds flow-dense-thick-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-thick.nc" 7200 1 2
         seeds flow-dense-thick-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-thick.nc" 7200 3 4
-        DENSE_SEEDS=$WORK/flow-dense-thick-wd-highnoise.aerodiff
-        for seed in 2 3 4; do
-            DENSE_SEEDS=$DENSE_SEEDS,$WORK/flow-dense-thick-wd-highnoise-seed$seed.aerodiff
-        done
+        DENSE_SEEDS=$(seed_bundles flow-dense-thick-wd-highnoise 1 2 3 4)
         validate flow-dense-thick-wd-highnoise-mix-ddim-20-eta1 "$DENSE_SEEDS" ddim:20:1
         validate flow-dense-thick-wd-highnoise-avg-ddim-20-eta1 "$DENSE_SEEDS" ddim:20:1 --average
         # and NACA 2414 and 2416, a percent of thickness either side of the unseen NACA 2415
@@ -374,8 +368,7 @@ if [ -f "$DATA/thickness.nc" ]; then
                 "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/dense.nc" "$DATA/between.nc"
             two_seeds flow-dense-between-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-between.nc" 9000
             validate flow-dense-between-wd-highnoise-avg-ddim-20-eta1 \
-                "$WORK/flow-dense-between-wd-highnoise.aerodiff,$WORK/flow-dense-between-wd-highnoise-seed2.aerodiff" \
-                ddim:20:1 --average
+                "$(seed_bundles flow-dense-between-wd-highnoise 1 2)" ddim:20:1 --average
         else
             echo "skipping flow-dense-between-wd-highnoise: $DATA/between.nc is missing" \
                 "(SPLITS=between bash datasets/generate.sh $DATA)" >&2

@@ -69,6 +69,16 @@ seeds() {
 seed_name() {
     if [ "$2" = 1 ]; then echo "$1"; else echo "$1-seed$2"; fi
 }
+# seed_bundles NAME SEED...: the bundles of those seeds of NAME in $WORK, comma-separated (for
+# validate's mixtures and --average)
+seed_bundles() {
+    local name=$1 seed list=
+    shift
+    for seed in "$@"; do
+        list=$list${list:+,}$WORK/$(seed_name "$name" "$seed").aerodiff
+    done
+    echo "$list"
+}
 
 # two_seeds NAME RECIPE DATA.nc STEPS: seeds 1 and 2
 two_seeds() {
