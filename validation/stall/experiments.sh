@@ -106,6 +106,8 @@
 #   unseen NACA 2415; 99 conditions, 9000 steps: 36 passes), seeds 1 and 2, each on one core, side
 #   by side, about 65 minutes (only where $DATA/between.nc exists too: SPLITS=between bash
 #   datasets/generate.sh $DATA, about 13 minutes), and the two averaged network by network;
+#   and that recipe at twice the width (flow-dense-between-wd-highnoise-wide: base 32, widths
+#   32-64-128), seed 1, on two cores, about 110 minutes, and the three networks averaged;
 # - the high-noise recipe on train + thickness with the condition embedding that the dense split's
 #   Reynolds numbers give (flow-thick-wd-highnoise-fine: a fastest log-speed period of 4 ln 1.5 in
 #   place of the 4 ln 3 that train + thickness give, angles as before; 4800 steps), seeds 1 and 2,
@@ -369,6 +371,15 @@ if [ -f "$DATA/thickness.nc" ]; then
             two_seeds flow-dense-between-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-between.nc" 9000
             validate flow-dense-between-wd-highnoise-avg-ddim-20-eta1 \
                 "$(seed_bundles flow-dense-between-wd-highnoise 1 2)" ddim:20:1 --average
+            # the same at twice the width: does the capacity go into the conditions whose runs
+            # settle, where the networks above invent spread?
+            WIDE_HIGH_RECIPE=$WORK/train-flow-wd-highnoise-wide.json
+            recipe "$WIDE_HIGH_RECIPE" "$WD_HIGH_RECIPE" 'c["network"]["base"] = 32'
+            THREADS=2 seeds flow-dense-between-wd-highnoise-wide "$WIDE_HIGH_RECIPE" \
+                "$WORK/train-dense-between.nc" 9000 1
+            validate flow-dense-between-wd-highnoise-all-avg-ddim-20-eta1 \
+                "$(seed_bundles flow-dense-between-wd-highnoise 1 2),$(seed_bundles flow-dense-between-wd-highnoise-wide 1)" \
+                ddim:20:1 --average
         else
             echo "skipping flow-dense-between-wd-highnoise: $DATA/between.nc is missing" \
                 "(SPLITS=between bash datasets/generate.sh $DATA)" >&2
