@@ -369,8 +369,8 @@ if [ -f "$DATA/thickness.nc" ]; then
             merge_once "$WORK/train-dense-between.nc" --drop-airfoil naca0015,naca23015 \
                 "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/dense.nc" "$DATA/between.nc"
             two_seeds flow-dense-between-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-between.nc" 9000
-            validate flow-dense-between-wd-highnoise-avg-ddim-20-eta1 \
-                "$(seed_bundles flow-dense-between-wd-highnoise 1 2)" ddim:20:1 --average
+            BETWEEN_SEEDS=$(seed_bundles flow-dense-between-wd-highnoise 1 2)
+            validate flow-dense-between-wd-highnoise-avg-ddim-20-eta1 "$BETWEEN_SEEDS" ddim:20:1 --average
             # the same at twice the width: does the capacity go into the conditions whose runs
             # settle, where the networks above invent spread?
             WIDE_HIGH_RECIPE=$WORK/train-flow-wd-highnoise-wide.json
@@ -378,8 +378,7 @@ if [ -f "$DATA/thickness.nc" ]; then
             THREADS=2 seeds flow-dense-between-wd-highnoise-wide "$WIDE_HIGH_RECIPE" \
                 "$WORK/train-dense-between.nc" 9000 1
             validate flow-dense-between-wd-highnoise-all-avg-ddim-20-eta1 \
-                "$(seed_bundles flow-dense-between-wd-highnoise 1 2),$(seed_bundles flow-dense-between-wd-highnoise-wide 1)" \
-                ddim:20:1 --average
+                "$BETWEEN_SEEDS,$(seed_bundles flow-dense-between-wd-highnoise-wide 1)" ddim:20:1 --average
         else
             echo "skipping flow-dense-between-wd-highnoise: $DATA/between.nc is missing" \
                 "(SPLITS=between bash datasets/generate.sh $DATA)" >&2
