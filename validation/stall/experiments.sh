@@ -107,7 +107,10 @@
 #   by side, about 65 minutes (only where $DATA/between.nc exists too: SPLITS=between bash
 #   datasets/generate.sh $DATA, about 13 minutes), and the two averaged network by network;
 #   and that recipe at twice the width (flow-dense-between-wd-highnoise-wide: base 32, widths
-#   32-64-128), seed 1, on two cores, about 110 minutes, and the three networks averaged;
+#   32-64-128), seed 1, on two cores, about 110 minutes, and the three networks averaged (also
+#   with 40 samples per condition); then seeds 3 and 4 of the base-width recipe, side by side,
+#   about 70 minutes, the four averaged, and the four with the wide network averaged (also with 40
+#   samples);
 # - the high-noise recipe on train + thickness with the condition embedding that the dense split's
 #   Reynolds numbers give (flow-thick-wd-highnoise-fine: a fastest log-speed period of 4 ln 1.5 in
 #   place of the 4 ln 3 that train + thickness give, angles as before; 4800 steps), seeds 1 and 2,
@@ -377,8 +380,19 @@ if [ -f "$DATA/thickness.nc" ]; then
             recipe "$WIDE_HIGH_RECIPE" "$WD_HIGH_RECIPE" 'c["network"]["base"] = 32'
             THREADS=2 seeds flow-dense-between-wd-highnoise-wide "$WIDE_HIGH_RECIPE" \
                 "$WORK/train-dense-between.nc" 9000 1
-            validate flow-dense-between-wd-highnoise-all-avg-ddim-20-eta1 \
-                "$BETWEEN_SEEDS,$(seed_bundles flow-dense-between-wd-highnoise-wide 1)" ddim:20:1 --average
+            WIDE_SEED=$(seed_bundles flow-dense-between-wd-highnoise-wide 1)
+            validate flow-dense-between-wd-highnoise-all-avg-ddim-20-eta1 "$BETWEEN_SEEDS,$WIDE_SEED" \
+                ddim:20:1 --average
+            SAMPLES=40 validate flow-dense-between-wd-highnoise-all-avg-40-ddim-20-eta1 \
+                "$BETWEEN_SEEDS,$WIDE_SEED" ddim:20:1 --average
+            # two more seeds at the base width: how far does averaging more networks go?
+            seeds flow-dense-between-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-between.nc" 9000 3 4
+            BETWEEN_SEEDS4=$(seed_bundles flow-dense-between-wd-highnoise 1 2 3 4)
+            validate flow-dense-between-wd-highnoise-avg4-ddim-20-eta1 "$BETWEEN_SEEDS4" ddim:20:1 --average
+            validate flow-dense-between-wd-highnoise-all5-avg-ddim-20-eta1 "$BETWEEN_SEEDS4,$WIDE_SEED" \
+                ddim:20:1 --average
+            SAMPLES=40 validate flow-dense-between-wd-highnoise-all5-avg-40-ddim-20-eta1 \
+                "$BETWEEN_SEEDS4,$WIDE_SEED" ddim:20:1 --average
         else
             echo "skipping flow-dense-between-wd-highnoise: $DATA/between.nc is missing" \
                 "(SPLITS=between bash datasets/generate.sh $DATA)" >&2
