@@ -110,11 +110,22 @@
 #   32-64-128), seed 1, on two cores, about 110 minutes, and the three networks averaged (also
 #   with 40 samples per condition); then seeds 3 and 4 of the base-width recipe, side by side,
 #   about 70 minutes, the four averaged, and the four with the wide network averaged (also with 40
-#   samples);
+#   samples), that average on the train split too, and the four seeds with other ancestral grids
+#   (50 steps; 20 crowded toward the noise, rho=0.5, or toward the data, rho=2), under a minute
+#   each but the train split's (about 10 minutes);
 # - the high-noise recipe on train + thickness with the condition embedding that the dense split's
 #   Reynolds numbers give (flow-thick-wd-highnoise-fine: a fastest log-speed period of 4 ln 1.5 in
 #   place of the 4 ln 3 that train + thickness give, angles as before; 4800 steps), seeds 1 and 2,
 #   each on one core, side by side, about 40 minutes: the finer embedding without the finer data.
+
+# sampler_tag SPEC: a result-name suffix for an ancestral DDIM spec, ddim:N:1[:rho=R] ->
+# ddim-N-eta1[-rhoR]
+sampler_tag() {
+    local steps rest
+    steps=$(cut -d: -f2 <<< "$1")
+    rest=$(cut -d: -f4 -s <<< "$1")
+    echo "ddim-$steps-eta1${rest:+-${rest/=/}}"
+}
 
 # lowest_on_shapes NAME...: the NAME whose ddim:20:1 validation on the shapes split has the lowest
 # error of the mean (a choice among seeds that leaves the test split out)
@@ -393,6 +404,25 @@ if [ -f "$DATA/thickness.nc" ]; then
                 ddim:20:1 --average
             SAMPLES=40 validate flow-dense-between-wd-highnoise-all5-avg-40-ddim-20-eta1 \
                 "$BETWEEN_SEEDS4,$WIDE_SEED" ddim:20:1 --average
+            # the five on their own training conditions: is the spread they invent where the
+            # runs settle, and miss where they scatter most, a fit or an interpolation error?
+            on_split "$DATA/train.nc" train-split flow-dense-between-wd-highnoise-all5-avg-ddim-20-eta1 \
+                "$BETWEEN_SEEDS4,$WIDE_SEED" ddim:20:1 --average
+            # the sampler's share: the four base-width seeds with 50 ancestral steps in place of
+            # 20, and with 20 crowded toward the noise (rho=0.5) or toward the data (rho=2); seed 1
+            # on the train split as well; the three networks of -all-avg with 50 steps
+            for seed in 1 2 3 4; do
+                run=$(seed_name flow-dense-between-wd-highnoise "$seed")
+                for sampler in ddim:50:1 ddim:20:1:rho=0.5 ddim:20:1:rho=2; do
+                    validate "$run-$(sampler_tag "$sampler")" "$WORK/$run.aerodiff" "$sampler"
+                    if [ "$seed" = 1 ]; then
+                        on_split "$DATA/train.nc" train-split "$run-$(sampler_tag "$sampler")" \
+                            "$WORK/$run.aerodiff" "$sampler"
+                    fi
+                done
+            done
+            validate flow-dense-between-wd-highnoise-all-avg-ddim-50-eta1 "$BETWEEN_SEEDS,$WIDE_SEED" \
+                ddim:50:1 --average
         else
             echo "skipping flow-dense-between-wd-highnoise: $DATA/between.nc is missing" \
                 "(SPLITS=between bash datasets/generate.sh $DATA)" >&2

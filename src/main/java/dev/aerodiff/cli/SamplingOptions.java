@@ -36,7 +36,9 @@ final class SamplingOptions {
 
     @Option(names = "--sampler", required = true, paramLabel = "NAME",
             description = "Sampler: ddpm[:T], ddim[:N[:ETA]], euler[:N], heun[:N], ode-dopri5[:TOL], ode-dop853[:TOL],"
-                    + " ode-bs3[:TOL], ode-heun2[:TOL], ode-rk4[:N], ode-gbs[:TOL], ode-adams[:N], sde-euler[:N].")
+                    + " ode-bs3[:TOL], ode-heun2[:TOL], ode-rk4[:N], ode-gbs[:TOL], ode-adams[:N], sde-euler[:N];"
+                    + " ddim, euler, heun and sde-euler take :rho=R for uneven steps (R > 1 crowds them toward the"
+                    + " data).")
     String sampler;
 
     @Option(names = "--steps", paramLabel = "N", description = "Step count, where the sampler takes one.")

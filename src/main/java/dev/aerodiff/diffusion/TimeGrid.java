@@ -70,6 +70,33 @@ public final class TimeGrid {
     }
 
     /**
+     * Steps of uneven length: t_i = start (1 - i/n)^rho. rho = 1 is {@link #uniform} to 0; rho &gt; 1
+     * spends more of the n steps at low noise, and the last step before t = 0 (the denoising step
+     * x = E[x_0 | x_t]) leaves at start n^-rho in place of start/n; rho &lt; 1 spends more of them
+     * at high noise, where the large-scale structure of a sample is decided, and the last step
+     * leaves from higher up.
+     *
+     * @param steps n &gt;= 1
+     * @param start t_0 in (0, 1]
+     * @param rho   the exponent, &gt; 0
+     * @return the grid, ending at 0
+     * @throws IllegalArgumentException for n &lt; 1, rho &lt;= 0 or a bad start
+     */
+    public static TimeGrid power(int steps, double start, double rho) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("a time grid needs at least 1 step, got " + steps);
+        }
+        if (!(rho > 0) || !Double.isFinite(rho)) {
+            throw new IllegalArgumentException("the grid exponent rho must be a finite number > 0, got " + rho);
+        }
+        double[] t = new double[steps + 1];
+        for (int i = 0; i < steps; i++) {
+            t[i] = start * Math.pow(1 - (double) i / steps, rho);
+        }
+        return of(t);
+    }
+
+    /**
      * The grid of a T-step DDPM: t_i = (T - i)/T, i = 0..T.
      *
      * @param steps T &gt;= 1

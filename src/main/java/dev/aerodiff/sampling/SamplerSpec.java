@@ -21,16 +21,22 @@ import java.util.stream.Collectors;
  * </pre>
  * The ode kinds take a last field {@code :scaled} to integrate in y = x/alpha over s = sigma/alpha,
  * where trajectories are nearly straight ({@link ProbabilityFlowOde.Variables#SCALED}), e.g.
- * {@code ode-dopri5:1e-2:scaled} or {@code ode-rk4:scaled}.
+ * {@code ode-dopri5:1e-2:scaled} or {@code ode-rk4:scaled}. The fixed-step kinds but ddpm take a last
+ * field {@code :rho=R} for steps of uneven length, t_i = t_max (1 - i/N)^R ({@link TimeGrid#power}):
+ * R &gt; 1 crowds them toward the data, R &lt; 1 toward the noise, e.g. {@code ddim:20:1:rho=0.5};
+ * the default R = 1 is equal steps.
  *
  * @param kind      the sampler family
  * @param steps     step count, or 0 where none applies
  * @param tolerance tolerance of adaptive ODE kinds, or 0 where none applies
  * @param eta       DDIM's eta (0 elsewhere)
  * @param variables the ODE kinds' variables (STATE elsewhere)
+ * @param rho       the grid exponent of the fixed-step kinds but ddpm, &gt; 0 (1: equal steps; 1 elsewhere)
  */
-public record SamplerSpec(Kind kind, int steps, double tolerance, double eta, ProbabilityFlowOde.Variables variables) {
+public record SamplerSpec(Kind kind, int steps, double tolerance, double eta, ProbabilityFlowOde.Variables variables,
+        double rho) {
     private static final String SCALED = "scaled";
+    private static final String RHO = "rho=";
 
     /** Sampler families and their defaults. */
     public enum Kind {
@@ -84,11 +90,18 @@ public record SamplerSpec(Kind kind, int steps, double tolerance, double eta, Pr
             return method != null;
         }
 
+        /** @return whether the kind walks a grid of its own steps, which {@code :rho=R} may space */
+        public boolean takesSpacing() {
+            return !isOde() && this != DDPM;
+        }
+
         String usage() {
+            String spacing = takesSpacing() ? "[:rho=R]" : "";
             if (this == DDIM) {
-                return label + "[:N[:ETA]]";
+                return label + "[:N[:ETA]]" + spacing;
             }
-            return label + (takesTolerance() ? "[:TOL]" : this == DDPM ? "[:T]" : "[:N]") + (isOde() ? "[:scaled]" : "");
+            return label + (takesTolerance() ? "[:TOL]" : this == DDPM ? "[:T]" : "[:N]") + (isOde() ? "[:scaled]" : "")
+                    + spacing;
         }
     }
 
@@ -105,6 +118,10 @@ public record SamplerSpec(Kind kind, int steps, double tolerance, double eta, Pr
         if (variables != ProbabilityFlowOde.Variables.STATE && !kind.isOde()) {
             throw new IllegalArgumentException("scaled variables apply to the ode-* samplers only, not "
                     + kind.label());
+        }
+        if (!(rho > 0) || !Double.isFinite(rho) || (rho != 1 && !kind.takesSpacing())) {
+            throw new IllegalArgumentException("rho applies to ddim, euler, heun and sde-euler only and must be a"
+                    + " finite number > 0, got " + rho + " for " + kind.label());
         }
     }
 
@@ -123,8 +140,10 @@ public record SamplerSpec(Kind kind, int steps, double tolerance, double eta, Pr
         Kind kind = Arrays.stream(Kind.values()).filter(k -> k.label().equals(fields[0])).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown sampler '" + text + "'; valid: "
                         + validForms()));
-        boolean scaled = kind.isOde() && fields.length > 1 && fields[fields.length - 1].equals(SCALED);
-        String[] parts = scaled ? Arrays.copyOf(fields, fields.length - 1) : fields;
+        String last = fields[fields.length - 1];
+        boolean scaled = kind.isOde() && fields.length > 1 && last.equals(SCALED);
+        boolean spaced = fields.length > 1 && last.startsWith(RHO);
+        String[] parts = scaled || spaced ? Arrays.copyOf(fields, fields.length - 1) : fields;
         ProbabilityFlowOde.Variables variables = scaled ? ProbabilityFlowOde.Variables.SCALED
                 : ProbabilityFlowOde.Variables.STATE;
         int maxParts = kind == Kind.DDIM ? 3 : 2;
@@ -133,16 +152,17 @@ public record SamplerSpec(Kind kind, int steps, double tolerance, double eta, Pr
                     + kind.usage());
         }
         try {
+            double rho = spaced ? Double.parseDouble(last.substring(RHO.length())) : 1;
             if (kind.takesTolerance()) {
                 double tol = parts.length > 1 ? Double.parseDouble(parts[1]) : OdeSampler.Options.DEFAULT_TOLERANCE;
-                return new SamplerSpec(kind, 0, tol, 0, variables);
+                return new SamplerSpec(kind, 0, tol, 0, variables, rho);
             }
             int steps = parts.length > 1 ? Integer.parseInt(parts[1]) : kind.defaultSteps;
             double eta = parts.length > 2 ? Double.parseDouble(parts[2]) : 0;
-            return new SamplerSpec(kind, steps, 0, eta, variables);
+            return new SamplerSpec(kind, steps, 0, eta, variables, rho);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("sampler '" + text + "': expected " + kind.usage()
-                    + " with a number after ':'");
+                    + " with a number after ':' and after 'rho='");
         }
     }
 
@@ -151,7 +171,7 @@ public record SamplerSpec(Kind kind, int steps, double tolerance, double eta, Pr
      * @return this spec with that step count where a step count applies, else this spec
      */
     public SamplerSpec withSteps(int count) {
-        return kind.takesTolerance() ? this : new SamplerSpec(kind, count, tolerance, eta, variables);
+        return kind.takesTolerance() ? this : new SamplerSpec(kind, count, tolerance, eta, variables, rho);
     }
 
     /** @return the sampler */
@@ -170,8 +190,9 @@ public record SamplerSpec(Kind kind, int steps, double tolerance, double eta, Pr
     }
 
     /**
-     * The time grid this sampler walks: t = k/T for DDPM, else equal steps from the schedule's
-     * {@link NoiseSchedule#tMax()} to 0 (adaptive kinds use only the end points).
+     * The time grid this sampler walks: t = k/T for DDPM, else steps from the schedule's
+     * {@link NoiseSchedule#tMax()} to 0, equal ones unless rho says otherwise (adaptive kinds use
+     * only the end points).
      *
      * @param schedule the schedule
      * @return the grid
@@ -180,13 +201,20 @@ public record SamplerSpec(Kind kind, int steps, double tolerance, double eta, Pr
         if (kind == Kind.DDPM) {
             return TimeGrid.discrete(steps);
         }
+        if (rho != 1) {
+            return TimeGrid.power(steps, schedule.tMax(), rho);
+        }
         return TimeGrid.forSchedule(schedule, kind.takesTolerance() ? 1 : steps);
     }
 
-    /** @return the spec as text, e.g. {@code ddim:50} or {@code ode-dopri5:1e-05:scaled} */
+    /**
+     * @return the spec as text, e.g. {@code ddim:50}, {@code ddim:20:1.0:rho=2.0} or
+     *         {@code ode-dopri5:1e-05:scaled}
+     */
     @Override
     public String toString() {
-        String suffix = variables == ProbabilityFlowOde.Variables.SCALED ? ":" + SCALED : "";
+        String suffix = variables == ProbabilityFlowOde.Variables.SCALED ? ":" + SCALED
+                : rho != 1 ? ":" + RHO + rho : "";
         if (kind.takesTolerance()) {
             return kind.label() + ":" + tolerance + suffix;
         }

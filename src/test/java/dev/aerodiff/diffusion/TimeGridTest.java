@@ -28,6 +28,18 @@ class TimeGridTest {
     }
 
     @Test
+    void powerGridCrowdsItsStepsNearTheData() {
+        assertArrayEquals(TimeGrid.uniform(5, 0.8, 0.0).times(), TimeGrid.power(5, 0.8, 1.0).times(), 1e-15);
+        TimeGrid g = TimeGrid.power(4, 1.0, 2.0);
+        assertArrayEquals(new double[] {1.0, 0.5625, 0.25, 0.0625, 0.0}, g.times(), 1e-15);
+        assertEquals(0.05 * 0.05 * 0.05, TimeGrid.power(20, 1.0, 3.0).time(19), 1e-15);
+        assertArrayEquals(new double[] {1.0, Math.sqrt(0.5), 0.0}, TimeGrid.power(2, 1.0, 0.5).times(), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> TimeGrid.power(5, 1.0, 0.0));
+        assertThrows(IllegalArgumentException.class, () -> TimeGrid.power(5, 1.0, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> TimeGrid.power(0, 1.0, 2.0));
+    }
+
+    @Test
     void discreteGridIsKOverT() {
         TimeGrid g = TimeGrid.discrete(200);
         assertEquals(200, g.steps());

@@ -73,6 +73,28 @@ class SamplerSpecTest {
     }
 
     @Test
+    void fixedStepKindsTakeAGridExponent() {
+        CosineSchedule cosine = new CosineSchedule();
+        SamplerSpec ddim = SamplerSpec.parse("ddim:20:1:rho=2");
+        assertEquals(1.0, ddim.eta());
+        assertEquals(2.0, ddim.rho());
+        assertEquals(TimeGrid.power(20, cosine.tMax(), 2.0), ddim.grid(cosine));
+        assertEquals(TimeGrid.power(12, cosine.tMax(), 2.0), ddim.withSteps(12).grid(cosine));
+        assertEquals(ddim, SamplerSpec.parse(ddim.toString()));
+        assertEquals("euler:10:rho=3.0", SamplerSpec.parse("euler:10:rho=3").toString());
+        assertEquals(50, SamplerSpec.parse("ddim:rho=2").steps());
+        assertEquals(SamplerSpec.parse("heun:10").grid(cosine), SamplerSpec.parse("heun:10:rho=1").grid(cosine));
+        assertEquals(3.0, SamplerSpec.parse("sde-euler:100:rho=3").rho());
+        for (String bad : new String[] {"ddpm:200:rho=2", "ode-rk4:40:rho=2", "ode-dopri5:rho=2", "ddim:20:1:rho=0",
+            "euler:20:rho=x", "euler:20:1:rho=2"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SamplerSpec.parse(bad));
+            String message = e.getMessage();
+            assertTrue(message.contains("rho") || message.contains("too many"), bad + ": " + message);
+        }
+        assertTrue(SamplerSpec.validForms().contains("ddim[:N[:ETA]][:rho=R]"), SamplerSpec.validForms());
+    }
+
+    @Test
     void anUnknownNameListsTheValidOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SamplerSpec.parse("dpm++"));
         for (String name : new String[] {"ddpm", "ddim", "euler", "heun", "ode-dopri5", "ode-dop853", "ode-rk4",
