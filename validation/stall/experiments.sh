@@ -112,7 +112,9 @@
 #   about 70 minutes, the four averaged, and the four with the wide network averaged (also with 40
 #   samples), that average on the train split too, and the four seeds with other ancestral grids
 #   (50 steps; 20 crowded toward the noise, rho=0.5, or toward the data, rho=2), under a minute
-#   each but the train split's (about 10 minutes);
+#   each but the train split's (about 10 minutes); then the base-width recipe for 12000 steps
+#   (flow-dense-between-wd-highnoise-12000), seeds 1 and 2, side by side, about 100 minutes, and
+#   the two averaged;
 # - the high-noise recipe on train + thickness with the condition embedding that the dense split's
 #   Reynolds numbers give (flow-thick-wd-highnoise-fine: a fastest log-speed period of 4 ln 1.5 in
 #   place of the 4 ln 3 that train + thickness give, angles as before; 4800 steps), seeds 1 and 2,
@@ -423,6 +425,12 @@ if [ -f "$DATA/thickness.nc" ]; then
             done
             validate flow-dense-between-wd-highnoise-all-avg-ddim-50-eta1 "$BETWEEN_SEEDS,$WIDE_SEED" \
                 ddim:50:1 --average
+            # the networks fit their own conditions better the more passes they make over the
+            # data, and this recipe has made the fewest (36): the same for 12000 steps (48 passes)
+            seeds flow-dense-between-wd-highnoise-12000 "$WD_HIGH_RECIPE" "$WORK/train-dense-between.nc" \
+                12000 1 2
+            validate flow-dense-between-wd-highnoise-12000-avg-ddim-20-eta1 \
+                "$(seed_bundles flow-dense-between-wd-highnoise-12000 1 2)" ddim:20:1 --average
         else
             echo "skipping flow-dense-between-wd-highnoise: $DATA/between.nc is missing" \
                 "(SPLITS=between bash datasets/generate.sh $DATA)" >&2
