@@ -113,7 +113,7 @@
 #   samples), that average on the train split too, and the four seeds with other ancestral grids
 #   (50 steps; 20 crowded toward the noise, rho=0.5, or toward the data, rho=2), under a minute
 #   each but the train split's (about 10 minutes); then the base-width recipe for 12000 steps
-#   (flow-dense-between-wd-highnoise-12000), seeds 1 and 2, side by side, about 100 minutes, and
+#   (flow-dense-between-wd-highnoise-12000), seeds 1 and 2, side by side, about 80 minutes, and
 #   the two averaged;
 # - the high-noise recipe on train + thickness with the condition embedding that the dense split's
 #   Reynolds numbers give (flow-thick-wd-highnoise-fine: a fastest log-speed period of 4 ln 1.5 in
