@@ -401,25 +401,26 @@ if [ -f "$DATA/thickness.nc" ]; then
             # two more seeds at the base width: how far does averaging more networks go?
             seeds flow-dense-between-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-between.nc" 9000 3 4
             BETWEEN_SEEDS4=$(seed_bundles flow-dense-between-wd-highnoise 1 2 3 4)
+            ALL5=$BETWEEN_SEEDS4,$WIDE_SEED
             validate flow-dense-between-wd-highnoise-avg4-ddim-20-eta1 "$BETWEEN_SEEDS4" ddim:20:1 --average
-            validate flow-dense-between-wd-highnoise-all5-avg-ddim-20-eta1 "$BETWEEN_SEEDS4,$WIDE_SEED" \
+            validate flow-dense-between-wd-highnoise-all5-avg-ddim-20-eta1 "$ALL5" \
                 ddim:20:1 --average
             SAMPLES=40 validate flow-dense-between-wd-highnoise-all5-avg-40-ddim-20-eta1 \
-                "$BETWEEN_SEEDS4,$WIDE_SEED" ddim:20:1 --average
+                "$ALL5" ddim:20:1 --average
             # the five on their own training conditions: is the spread they invent where the
             # runs settle, and miss where they scatter most, a fit or an interpolation error?
             on_split "$DATA/train.nc" train-split flow-dense-between-wd-highnoise-all5-avg-ddim-20-eta1 \
-                "$BETWEEN_SEEDS4,$WIDE_SEED" ddim:20:1 --average
+                "$ALL5" ddim:20:1 --average
             # the sampler's share: the four base-width seeds with 50 ancestral steps in place of
             # 20, and with 20 crowded toward the noise (rho=0.5) or toward the data (rho=2); seed 1
             # on the train split as well; the three networks of -all-avg with 50 steps
             for seed in 1 2 3 4; do
                 run=$(seed_name flow-dense-between-wd-highnoise "$seed")
                 for sampler in ddim:50:1 ddim:20:1:rho=0.5 ddim:20:1:rho=2; do
-                    validate "$run-$(sampler_tag "$sampler")" "$WORK/$run.aerodiff" "$sampler"
+                    name=$run-$(sampler_tag "$sampler")
+                    validate "$name" "$WORK/$run.aerodiff" "$sampler"
                     if [ "$seed" = 1 ]; then
-                        on_split "$DATA/train.nc" train-split "$run-$(sampler_tag "$sampler")" \
-                            "$WORK/$run.aerodiff" "$sampler"
+                        on_split "$DATA/train.nc" train-split "$name" "$WORK/$run.aerodiff" "$sampler"
                     fi
                 done
             done
