@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# The experiments on the dense and between splits, part of EXTRA=1 of validation/stall/run.sh:
+# validation/stall/experiments.sh sources this where $DATA/dense.nc exists, after the train +
+# thickness experiments (WD_HIGH_RECIPE and the helpers of validation/lib.sh and run.sh are set).
+#
+# Not shipped, validated like the shipped bundles: the high-noise recipe on train + thickness + the
+# dense split without NACA 0015 and 23015 (flow-dense-thick-wd-highnoise: 79 conditions, NACA 0012,
+# 2412 and 23012 also at every degree from 16 to 22 at Re 2e6 and 5e6, so that the settle/scatter
+# boundary is sampled next to the test split's conditions of those airfoils, none of them at one;
+# 7200 steps, 37 passes), seeds 1 to 4, two at a time, each on one core, about 50 minutes a pair;
+# the four seeds as an equal mixture and averaged network by network, on the test split; then the
+# same recipe with the between split as well (flow-dense-between-wd-highnoise: NACA 2414 and 2416 at
+# the train split's ten angle/Re pairs, a percent of thickness either side of the unseen NACA 2415;
+# 99 conditions, 9000 steps: 36 passes), seeds 1 and 2, each on one core, side by side, about 65
+# minutes (only where $DATA/between.nc exists too: SPLITS=between bash datasets/generate.sh $DATA,
+# about 13 minutes), and the two averaged network by network; and that recipe at twice the width
+# (flow-dense-between-wd-highnoise-wide: base 32, widths 32-64-128), seed 1, on two cores, about 110
+# minutes, and the three networks averaged (also with 40 samples per condition); then seeds 3 and 4
+# of the base-width recipe, side by side, about 70 minutes, the four averaged, and the four with the
+# wide network averaged (also with 40 samples), that average on the train split too, and the four
+# seeds with other ancestral grids (50 steps; 20 crowded toward the noise, rho=0.5, or toward the
+# data, rho=2), under a minute each but the train split's (about 10 minutes); then the base-width
+# recipe for 12000 steps (flow-dense-between-wd-highnoise-12000), seeds 1 and 2, side by side, about
+# 80 minutes, and the two averaged; then for 18000 steps (flow-dense-between-wd-highnoise-18000),
+# seeds 1 and 2, side by side, about 120 minutes, and the two averaged;
+
+merge_once "$WORK/train-dense-thick.nc" --drop-airfoil naca0015,naca23015 \
+    "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/dense.nc"
+seeds flow-dense-thick-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-thick.nc" 7200 1 2
+seeds flow-dense-thick-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-thick.nc" 7200 3 4
+DENSE_SEEDS=$(seed_bundles flow-dense-thick-wd-highnoise 1 2 3 4)
+validate flow-dense-thick-wd-highnoise-mix-ddim-20-eta1 "$DENSE_SEEDS" ddim:20:1
+validate flow-dense-thick-wd-highnoise-avg-ddim-20-eta1 "$DENSE_SEEDS" ddim:20:1 --average
+# and NACA 2414 and 2416, a percent of thickness either side of the unseen NACA 2415
+if [ -f "$DATA/between.nc" ]; then
+    merge_once "$WORK/train-dense-between.nc" --drop-airfoil naca0015,naca23015 \
+        "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/dense.nc" "$DATA/between.nc"
+    two_seeds flow-dense-between-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-between.nc" 9000
+    BETWEEN_SEEDS=$(seed_bundles flow-dense-between-wd-highnoise 1 2)
+    validate flow-dense-between-wd-highnoise-avg-ddim-20-eta1 "$BETWEEN_SEEDS" ddim:20:1 --average
+    # the same at twice the width: does the capacity go into the conditions whose runs
+    # settle, where the networks above invent spread?
+    WIDE_HIGH_RECIPE=$WORK/train-flow-wd-highnoise-wide.json
+    recipe "$WIDE_HIGH_RECIPE" "$WD_HIGH_RECIPE" 'c["network"]["base"] = 32'
+    THREADS=2 seeds flow-dense-between-wd-highnoise-wide "$WIDE_HIGH_RECIPE" \
+        "$WORK/train-dense-between.nc" 9000 1
+    WIDE_SEED=$(seed_bundles flow-dense-between-wd-highnoise-wide 1)
+    validate flow-dense-between-wd-highnoise-all-avg-ddim-20-eta1 "$BETWEEN_SEEDS,$WIDE_SEED" \
+        ddim:20:1 --average
+    SAMPLES=40 validate flow-dense-between-wd-highnoise-all-avg-40-ddim-20-eta1 \
+        "$BETWEEN_SEEDS,$WIDE_SEED" ddim:20:1 --average
+    # two more seeds at the base width: how far does averaging more networks go?
+    seeds flow-dense-between-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-between.nc" 9000 3 4
+    BETWEEN_SEEDS4=$(seed_bundles flow-dense-between-wd-highnoise 1 2 3 4)
+    ALL5=$BETWEEN_SEEDS4,$WIDE_SEED
+    validate flow-dense-between-wd-highnoise-avg4-ddim-20-eta1 "$BETWEEN_SEEDS4" ddim:20:1 --average
+    validate flow-dense-between-wd-highnoise-all5-avg-ddim-20-eta1 "$ALL5" \
+        ddim:20:1 --average
+    SAMPLES=40 validate flow-dense-between-wd-highnoise-all5-avg-40-ddim-20-eta1 \
+        "$ALL5" ddim:20:1 --average
+    # the five on their own training conditions: is the spread they invent where the
+    # runs settle, and miss where they scatter most, a fit or an interpolation error?
+    on_split "$DATA/train.nc" train-split flow-dense-between-wd-highnoise-all5-avg-ddim-20-eta1 \
+        "$ALL5" ddim:20:1 --average
+    # the sampler's share: the four base-width seeds with 50 ancestral steps in place of
+    # 20, and with 20 crowded toward the noise (rho=0.5) or toward the data (rho=2); seed 1
+    # on the train split as well; the three networks of -all-avg with 50 steps
+    for seed in 1 2 3 4; do
+        run=$(seed_name flow-dense-between-wd-highnoise "$seed")
+        for sampler in ddim:50:1 ddim:20:1:rho=0.5 ddim:20:1:rho=2; do
+            name=$run-$(sampler_tag "$sampler")
+            validate "$name" "$WORK/$run.aerodiff" "$sampler"
+            if [ "$seed" = 1 ]; then
+                on_split "$DATA/train.nc" train-split "$name" "$WORK/$run.aerodiff" "$sampler"
+            fi
+        done
+    done
+    validate flow-dense-between-wd-highnoise-all-avg-ddim-50-eta1 "$BETWEEN_SEEDS,$WIDE_SEED" \
+        ddim:50:1 --average
+    # the networks fit their own conditions better the more passes they make over the
+    # data, and this recipe has made the fewest (36): the same for 12000 steps (48 passes)
+    seeds flow-dense-between-wd-highnoise-12000 "$WD_HIGH_RECIPE" "$WORK/train-dense-between.nc" \
+        12000 1 2
+    validate flow-dense-between-wd-highnoise-12000-avg-ddim-20-eta1 \
+        "$(seed_bundles flow-dense-between-wd-highnoise-12000 1 2)" ddim:20:1 --average
+    # 12000 steps kept NACA 0012 at 19 degrees settled and invented less spread on the
+    # settled training conditions: half as long again (18000 steps, 73 passes)
+    seeds flow-dense-between-wd-highnoise-18000 "$WD_HIGH_RECIPE" "$WORK/train-dense-between.nc" \
+        18000 1 2
+    validate flow-dense-between-wd-highnoise-18000-avg-ddim-20-eta1 \
+        "$(seed_bundles flow-dense-between-wd-highnoise-18000 1 2)" ddim:20:1 --average
+else
+    echo "skipping flow-dense-between-wd-highnoise: $DATA/between.nc is missing" \
+        "(SPLITS=between bash datasets/generate.sh $DATA)" >&2
+fi
