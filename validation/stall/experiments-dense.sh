@@ -22,7 +22,32 @@
 # data, rho=2), under a minute each but the train split's (about 10 minutes); then the base-width
 # recipe for 12000 steps (flow-dense-between-wd-highnoise-12000), seeds 1 and 2, side by side, about
 # 80 minutes, and the two averaged; then for 18000 steps (flow-dense-between-wd-highnoise-18000),
-# seeds 1 and 2, side by side, about 120 minutes, and the two averaged;
+# seeds 1 and 2, side by side, about 120 minutes, the two averaged, and each with 50 ancestral steps
+# (seed 1 on the train split too);
+
+# sampler_tag SPEC: a result-name suffix for an ancestral DDIM spec, ddim:N:1[:rho=R] ->
+# ddim-N-eta1[-rhoR]
+sampler_tag() {
+    local steps rest
+    steps=$(cut -d: -f2 <<< "$1")
+    rest=$(cut -d: -f4 -s <<< "$1")
+    echo "ddim-$steps-eta1${rest:+-${rest/=/}}"
+}
+
+# sampler_seeds NAME SPEC SEED...: those seeds of NAME validated with the ancestral DDIM SPEC,
+# seed 1 on the train split as well
+sampler_seeds() {
+    local name=$1 sampler=$2 seed run
+    shift 2
+    for seed in "$@"; do
+        run=$(seed_name "$name" "$seed")
+        validate "$run-$(sampler_tag "$sampler")" "$WORK/$run.aerodiff" "$sampler"
+        if [ "$seed" = 1 ]; then
+            on_split "$DATA/train.nc" train-split "$run-$(sampler_tag "$sampler")" "$WORK/$run.aerodiff" \
+                "$sampler"
+        fi
+    done
+}
 
 merge_once "$WORK/train-dense-thick.nc" --drop-airfoil naca0015,naca23015 \
     "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/dense.nc"
@@ -65,15 +90,8 @@ if [ -f "$DATA/between.nc" ]; then
     # the sampler's share: the four base-width seeds with 50 ancestral steps in place of
     # 20, and with 20 crowded toward the noise (rho=0.5) or toward the data (rho=2); seed 1
     # on the train split as well; the three networks of -all-avg with 50 steps
-    for seed in 1 2 3 4; do
-        run=$(seed_name flow-dense-between-wd-highnoise "$seed")
-        for sampler in ddim:50:1 ddim:20:1:rho=0.5 ddim:20:1:rho=2; do
-            name=$run-$(sampler_tag "$sampler")
-            validate "$name" "$WORK/$run.aerodiff" "$sampler"
-            if [ "$seed" = 1 ]; then
-                on_split "$DATA/train.nc" train-split "$name" "$WORK/$run.aerodiff" "$sampler"
-            fi
-        done
+    for sampler in ddim:50:1 ddim:20:1:rho=0.5 ddim:20:1:rho=2; do
+        sampler_seeds flow-dense-between-wd-highnoise "$sampler" 1 2 3 4
     done
     validate flow-dense-between-wd-highnoise-all-avg-ddim-50-eta1 "$BETWEEN_SEEDS,$WIDE_SEED" \
         ddim:50:1 --average
@@ -89,6 +107,9 @@ if [ -f "$DATA/between.nc" ]; then
         18000 1 2
     validate flow-dense-between-wd-highnoise-18000-avg-ddim-20-eta1 \
         "$(seed_bundles flow-dense-between-wd-highnoise-18000 1 2)" ddim:20:1 --average
+    # with 50 ancestral steps, which gave the 9000-step seed 1 more of the scattering conditions'
+    # spread (seed 1 on the train split as well)
+    sampler_seeds flow-dense-between-wd-highnoise-18000 ddim:50:1 1 2
 else
     echo "skipping flow-dense-between-wd-highnoise: $DATA/between.nc is missing" \
         "(SPLITS=between bash datasets/generate.sh $DATA)" >&2

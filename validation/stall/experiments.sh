@@ -102,15 +102,6 @@
 #   place of the 4 ln 3 that train + thickness give, angles as before; 4800 steps), seeds 1 and 2,
 #   each on one core, side by side, about 40 minutes: the finer embedding without the finer data.
 
-# sampler_tag SPEC: a result-name suffix for an ancestral DDIM spec, ddim:N:1[:rho=R] ->
-# ddim-N-eta1[-rhoR]
-sampler_tag() {
-    local steps rest
-    steps=$(cut -d: -f2 <<< "$1")
-    rest=$(cut -d: -f4 -s <<< "$1")
-    echo "ddim-$steps-eta1${rest:+-${rest/=/}}"
-}
-
 # lowest_on_shapes NAME...: the NAME whose ddim:20:1 validation on the shapes split has the lowest
 # error of the mean (a choice among seeds that leaves the test split out)
 lowest_on_shapes() {
