@@ -23,7 +23,7 @@
 # recipe for 12000 steps (flow-dense-between-wd-highnoise-12000), seeds 1 and 2, side by side, about
 # 80 minutes, and the two averaged; then for 18000 steps (flow-dense-between-wd-highnoise-18000),
 # seeds 1 and 2, side by side, about 120 minutes, the two averaged, and each with 50 ancestral steps
-# (seed 1 on the train split too);
+# (on the train split too) and the two averaged so;
 
 # sampler_tag SPEC: a result-name suffix for an ancestral DDIM spec, ddim:N:1[:rho=R] ->
 # ddim-N-eta1[-rhoR]
@@ -110,6 +110,11 @@ if [ -f "$DATA/between.nc" ]; then
     # with 50 ancestral steps, which gave the 9000-step seed 1 more of the scattering conditions'
     # spread (seed 1 on the train split as well)
     sampler_seeds flow-dense-between-wd-highnoise-18000 ddim:50:1 1 2
+    # does 50 steps' larger train-split error of the mean hold for seed 2? and the two averaged
+    on_split "$DATA/train.nc" train-split flow-dense-between-wd-highnoise-18000-seed2-ddim-50-eta1 \
+        "$WORK/flow-dense-between-wd-highnoise-18000-seed2.aerodiff" ddim:50:1
+    validate flow-dense-between-wd-highnoise-18000-avg-ddim-50-eta1 \
+        "$(seed_bundles flow-dense-between-wd-highnoise-18000 1 2)" ddim:50:1 --average
 else
     echo "skipping flow-dense-between-wd-highnoise: $DATA/between.nc is missing" \
         "(SPLITS=between bash datasets/generate.sh $DATA)" >&2
