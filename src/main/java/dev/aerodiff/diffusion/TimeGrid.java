@@ -46,9 +46,7 @@ public final class TimeGrid {
      * @throws IllegalArgumentException for n &lt; 1 or bad end points
      */
     public static TimeGrid uniform(int steps, double start, double end) {
-        if (steps < 1) {
-            throw new IllegalArgumentException("a time grid needs at least 1 step, got " + steps);
-        }
+        requireSteps(steps);
         double[] t = new double[steps + 1];
         for (int i = 0; i < steps; i++) {
             t[i] = start + (end - start) * i / steps;
@@ -83,9 +81,7 @@ public final class TimeGrid {
      * @throws IllegalArgumentException for n &lt; 1, rho &lt;= 0 or a bad start
      */
     public static TimeGrid power(int steps, double start, double rho) {
-        if (steps < 1) {
-            throw new IllegalArgumentException("a time grid needs at least 1 step, got " + steps);
-        }
+        requireSteps(steps);
         if (!(rho > 0) || !Double.isFinite(rho)) {
             throw new IllegalArgumentException("the grid exponent rho must be a finite number > 0, got " + rho);
         }
@@ -96,6 +92,12 @@ public final class TimeGrid {
         return of(t);
     }
 
+    private static void requireSteps(int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("a time grid needs at least 1 step, got " + steps);
+        }
+    }
+
     /**
      * The grid of a T-step DDPM: t_i = (T - i)/T, i = 0..T.
      *
@@ -103,9 +105,7 @@ public final class TimeGrid {
      * @return the grid
      */
     public static TimeGrid discrete(int steps) {
-        if (steps < 1) {
-            throw new IllegalArgumentException("a time grid needs at least 1 step, got " + steps);
-        }
+        requireSteps(steps);
         double[] t = new double[steps + 1];
         for (int i = 0; i <= steps; i++) {
             t[i] = (double) (steps - i) / steps;
