@@ -11,7 +11,8 @@
 # the four seeds as an equal mixture and averaged network by network, on the test split; then the
 # same recipe with the between split as well (flow-dense-between-wd-highnoise: NACA 2414 and 2416 at
 # the train split's ten angle/Re pairs, a percent of thickness either side of the unseen NACA 2415;
-# 99 conditions, 9000 steps: 36 passes), seeds 1 and 2, each on one core, side by side, about 65
+# 99 conditions, 9000 steps: 36 passes; beside it the lookup of its training simulations,
+# nearest-dense-between), seeds 1 and 2, each on one core, side by side, about 65
 # minutes (only where $DATA/between.nc exists too: SPLITS=between bash datasets/generate.sh $DATA,
 # about 13 minutes), and the two averaged network by network; and that recipe at twice the width
 # (flow-dense-between-wd-highnoise-wide: base 32, widths 32-64-128), seed 1, on two cores, about 110
@@ -27,7 +28,7 @@
 # split as well (flow-dense-between-around-wd-highnoise-12000: NACA 0012 at eight angle/Re pairs
 # next to its two test conditions; 107 conditions, 45 passes), seeds 1 and 2, side by side, about
 # 80 minutes (only where $DATA/around.nc exists: SPLITS=around bash datasets/generate.sh $DATA,
-# about 3 minutes), and the two averaged;
+# about 3 minutes), and the two averaged, with the lookup nearest-dense-between-around;
 
 # sampler_tag SPEC: a result-name suffix for an ancestral DDIM spec, ddim:N:1[:rho=R] ->
 # ddim-N-eta1[-rhoR]
@@ -64,6 +65,7 @@ validate flow-dense-thick-wd-highnoise-avg-ddim-20-eta1 "$DENSE_SEEDS" ddim:20:1
 if [ -f "$DATA/between.nc" ]; then
     merge_once "$WORK/train-dense-between.nc" --drop-airfoil naca0015,naca23015 \
         "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/dense.nc" "$DATA/between.nc"
+    nearest nearest-dense-between "$WORK/train-dense-between.nc"    # what the data alone gives
     two_seeds flow-dense-between-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-between.nc" 9000
     BETWEEN_SEEDS=$(seed_bundles flow-dense-between-wd-highnoise 1 2)
     validate flow-dense-between-wd-highnoise-avg-ddim-20-eta1 "$BETWEEN_SEEDS" ddim:20:1 --average
@@ -126,6 +128,7 @@ if [ -f "$DATA/between.nc" ]; then
         merge_once "$WORK/train-dense-between-around.nc" --drop-airfoil naca0015,naca23015 \
             "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/dense.nc" "$DATA/between.nc" \
             "$DATA/around.nc"
+        nearest nearest-dense-between-around "$WORK/train-dense-between-around.nc"
         seeds flow-dense-between-around-wd-highnoise-12000 "$WD_HIGH_RECIPE" \
             "$WORK/train-dense-between-around.nc" 12000 1 2
         validate flow-dense-between-around-wd-highnoise-12000-avg-ddim-20-eta1 \
