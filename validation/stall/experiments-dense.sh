@@ -28,7 +28,8 @@
 # split as well (flow-dense-between-around-wd-highnoise-12000: NACA 0012 at eight angle/Re pairs
 # next to its two test conditions; 107 conditions, 45 passes), seeds 1 and 2, side by side, about
 # 80 minutes (only where $DATA/around.nc exists: SPLITS=around bash datasets/generate.sh $DATA,
-# about 3 minutes), and the two averaged, with the lookup nearest-dense-between-around;
+# about 3 minutes), and the two averaged, with the lookup nearest-dense-between-around; and that
+# average and the 12000-step one without the around split with 40 samples per condition;
 
 # sampler_tag SPEC: a result-name suffix for an ancestral DDIM spec, ddim:N:1[:rho=R] ->
 # ddim-N-eta1[-rhoR]
@@ -131,8 +132,15 @@ if [ -f "$DATA/between.nc" ]; then
         nearest nearest-dense-between-around "$WORK/train-dense-between-around.nc"
         seeds flow-dense-between-around-wd-highnoise-12000 "$WD_HIGH_RECIPE" \
             "$WORK/train-dense-between-around.nc" 12000 1 2
-        validate flow-dense-between-around-wd-highnoise-12000-avg-ddim-20-eta1 \
-            "$(seed_bundles flow-dense-between-around-wd-highnoise-12000 1 2)" ddim:20:1 --average
+        AROUND_SEEDS=$(seed_bundles flow-dense-between-around-wd-highnoise-12000 1 2)
+        validate flow-dense-between-around-wd-highnoise-12000-avg-ddim-20-eta1 "$AROUND_SEEDS" \
+            ddim:20:1 --average
+        # the error of the mean rose at conditions the around split is far from: the network or
+        # 10 samples? Both averages with 40 samples per condition
+        SAMPLES=40 validate flow-dense-between-around-wd-highnoise-12000-avg-40-ddim-20-eta1 \
+            "$AROUND_SEEDS" ddim:20:1 --average
+        SAMPLES=40 validate flow-dense-between-wd-highnoise-12000-avg-40-ddim-20-eta1 \
+            "$(seed_bundles flow-dense-between-wd-highnoise-12000 1 2)" ddim:20:1 --average
     else
         echo "skipping flow-dense-between-around-wd-highnoise-12000: $DATA/around.nc is missing" \
             "(SPLITS=around bash datasets/generate.sh $DATA)" >&2
