@@ -24,12 +24,13 @@
 # recipe for 12000 steps (flow-dense-between-wd-highnoise-12000), seeds 1 and 2, side by side, about
 # 80 minutes, and the two averaged; then for 18000 steps (flow-dense-between-wd-highnoise-18000),
 # seeds 1 and 2, side by side, about 120 minutes, the two averaged, and each with 50 ancestral steps
-# (on the train split too) and the two averaged so; then the 12000-step recipe with the around
-# split as well (flow-dense-between-around-wd-highnoise-12000: NACA 0012 at eight angle/Re pairs
-# next to its two test conditions; 107 conditions, 45 passes), seeds 1 and 2, side by side, about
-# 80 minutes (only where $DATA/around.nc exists: SPLITS=around bash datasets/generate.sh $DATA,
-# about 3 minutes), and the two averaged, with the lookup nearest-dense-between-around; and that
-# average and the 12000-step one without the around split with 40 samples per condition;
+# (on the train split too) and the two averaged so, and with 40 samples per condition (20 steps);
+# then the 12000-step recipe with the around split as well
+# (flow-dense-between-around-wd-highnoise-12000: NACA 0012 at eight angle/Re pairs next to its two
+# test conditions; 107 conditions, 45 passes), seeds 1 and 2, side by side, about 80 minutes (only
+# where $DATA/around.nc exists: SPLITS=around bash datasets/generate.sh $DATA, about 3 minutes),
+# and the two averaged, with the lookup nearest-dense-between-around; and that average and the
+# 12000-step one without the around split with 40 samples per condition;
 
 # sampler_tag SPEC: a result-name suffix for an ancestral DDIM spec, ddim:N:1[:rho=R] ->
 # ddim-N-eta1[-rhoR]
@@ -122,6 +123,8 @@ if [ -f "$DATA/between.nc" ]; then
         "$WORK/flow-dense-between-wd-highnoise-18000-seed2.aerodiff" ddim:50:1
     validate flow-dense-between-wd-highnoise-18000-avg-ddim-50-eta1 \
         "$(seed_bundles flow-dense-between-wd-highnoise-18000 1 2)" ddim:50:1 --average
+    SAMPLES=40 validate flow-dense-between-wd-highnoise-18000-avg-40-ddim-20-eta1 \
+        "$(seed_bundles flow-dense-between-wd-highnoise-18000 1 2)" ddim:20:1 --average
     # what is left is mostly interpolation: NACA 0012 at 21 degrees, Re 6e6, gets too little of
     # its spread and at 19 degrees, Re 2e6, some it does not have. The around split puts eight
     # NACA 0012 runs next to those two conditions (not at them): 12000 steps, against -12000
