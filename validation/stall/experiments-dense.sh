@@ -30,7 +30,8 @@
 # test conditions; 107 conditions, 45 passes), seeds 1 and 2, side by side, about 80 minutes (only
 # where $DATA/around.nc exists: SPLITS=around bash datasets/generate.sh $DATA, about 3 minutes),
 # and the two averaged, with the lookup nearest-dense-between-around; and that average and the
-# 12000-step one without the around split with 40 samples per condition;
+# 12000-step one without the around split with 40 samples per condition; and its seed 3 on two
+# cores, about 40 minutes, and the three averaged;
 
 # sampler_tag SPEC: a result-name suffix for an ancestral DDIM spec, ddim:N:1[:rho=R] ->
 # ddim-N-eta1[-rhoR]
@@ -144,6 +145,12 @@ if [ -f "$DATA/between.nc" ]; then
             "$AROUND_SEEDS" ddim:20:1 --average
         SAMPLES=40 validate flow-dense-between-wd-highnoise-12000-avg-40-ddim-20-eta1 \
             "$(seed_bundles flow-dense-between-wd-highnoise-12000 1 2)" ddim:20:1 --average
+        # seed 1 erred outside the other networks' range at two conditions far from the split:
+        # a third seed, on two cores, about 40 minutes
+        THREADS=2 seeds flow-dense-between-around-wd-highnoise-12000 "$WD_HIGH_RECIPE" \
+            "$WORK/train-dense-between-around.nc" 12000 3
+        validate flow-dense-between-around-wd-highnoise-12000-avg3-ddim-20-eta1 \
+            "$(seed_bundles flow-dense-between-around-wd-highnoise-12000 1 2 3)" ddim:20:1 --average
     else
         echo "skipping flow-dense-between-around-wd-highnoise-12000: $DATA/around.nc is missing" \
             "(SPLITS=around bash datasets/generate.sh $DATA)" >&2
