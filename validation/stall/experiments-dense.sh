@@ -31,7 +31,7 @@
 # where $DATA/around.nc exists: SPLITS=around bash datasets/generate.sh $DATA, about 3 minutes),
 # and the two averaged, with the lookup nearest-dense-between-around; and that average and the
 # 12000-step one without the around split with 40 samples per condition; and its seed 3 on two
-# cores, about 40 minutes, and the three averaged;
+# cores, about 45 minutes, and the three averaged;
 
 # sampler_tag SPEC: a result-name suffix for an ancestral DDIM spec, ddim:N:1[:rho=R] ->
 # ddim-N-eta1[-rhoR]
@@ -45,14 +45,14 @@ sampler_tag() {
 # sampler_seeds NAME SPEC SEED...: those seeds of NAME validated with the ancestral DDIM SPEC,
 # seed 1 on the train split as well
 sampler_seeds() {
-    local name=$1 sampler=$2 seed run
+    local name=$1 sampler=$2 tag seed run
     shift 2
+    tag=$(sampler_tag "$sampler")
     for seed in "$@"; do
         run=$(seed_name "$name" "$seed")
-        validate "$run-$(sampler_tag "$sampler")" "$WORK/$run.aerodiff" "$sampler"
+        validate "$run-$tag" "$WORK/$run.aerodiff" "$sampler"
         if [ "$seed" = 1 ]; then
-            on_split "$DATA/train.nc" train-split "$run-$(sampler_tag "$sampler")" "$WORK/$run.aerodiff" \
-                "$sampler"
+            on_split "$DATA/train.nc" train-split "$run-$tag" "$WORK/$run.aerodiff" "$sampler"
         fi
     done
 }
@@ -108,24 +108,23 @@ if [ -f "$DATA/between.nc" ]; then
     # data, and this recipe has made the fewest (36): the same for 12000 steps (48 passes)
     seeds flow-dense-between-wd-highnoise-12000 "$WD_HIGH_RECIPE" "$WORK/train-dense-between.nc" \
         12000 1 2
-    validate flow-dense-between-wd-highnoise-12000-avg-ddim-20-eta1 \
-        "$(seed_bundles flow-dense-between-wd-highnoise-12000 1 2)" ddim:20:1 --average
+    SEEDS_12000=$(seed_bundles flow-dense-between-wd-highnoise-12000 1 2)
+    validate flow-dense-between-wd-highnoise-12000-avg-ddim-20-eta1 "$SEEDS_12000" ddim:20:1 --average
     # 12000 steps kept NACA 0012 at 19 degrees settled and invented less spread on the
     # settled training conditions: half as long again (18000 steps, 73 passes)
     seeds flow-dense-between-wd-highnoise-18000 "$WD_HIGH_RECIPE" "$WORK/train-dense-between.nc" \
         18000 1 2
-    validate flow-dense-between-wd-highnoise-18000-avg-ddim-20-eta1 \
-        "$(seed_bundles flow-dense-between-wd-highnoise-18000 1 2)" ddim:20:1 --average
+    SEEDS_18000=$(seed_bundles flow-dense-between-wd-highnoise-18000 1 2)
+    validate flow-dense-between-wd-highnoise-18000-avg-ddim-20-eta1 "$SEEDS_18000" ddim:20:1 --average
     # with 50 ancestral steps, which gave the 9000-step seed 1 more of the scattering conditions'
     # spread (seed 1 on the train split as well)
     sampler_seeds flow-dense-between-wd-highnoise-18000 ddim:50:1 1 2
     # does 50 steps' larger train-split error of the mean hold for seed 2? and the two averaged
     on_split "$DATA/train.nc" train-split flow-dense-between-wd-highnoise-18000-seed2-ddim-50-eta1 \
         "$WORK/flow-dense-between-wd-highnoise-18000-seed2.aerodiff" ddim:50:1
-    validate flow-dense-between-wd-highnoise-18000-avg-ddim-50-eta1 \
-        "$(seed_bundles flow-dense-between-wd-highnoise-18000 1 2)" ddim:50:1 --average
-    SAMPLES=40 validate flow-dense-between-wd-highnoise-18000-avg-40-ddim-20-eta1 \
-        "$(seed_bundles flow-dense-between-wd-highnoise-18000 1 2)" ddim:20:1 --average
+    validate flow-dense-between-wd-highnoise-18000-avg-ddim-50-eta1 "$SEEDS_18000" ddim:50:1 --average
+    SAMPLES=40 validate flow-dense-between-wd-highnoise-18000-avg-40-ddim-20-eta1 "$SEEDS_18000" \
+        ddim:20:1 --average
     # what is left is mostly interpolation: NACA 0012 at 21 degrees, Re 6e6, gets too little of
     # its spread and at 19 degrees, Re 2e6, some it does not have. The around split puts eight
     # NACA 0012 runs next to those two conditions (not at them): 12000 steps, against -12000
@@ -143,10 +142,10 @@ if [ -f "$DATA/between.nc" ]; then
         # 10 samples? Both averages with 40 samples per condition
         SAMPLES=40 validate flow-dense-between-around-wd-highnoise-12000-avg-40-ddim-20-eta1 \
             "$AROUND_SEEDS" ddim:20:1 --average
-        SAMPLES=40 validate flow-dense-between-wd-highnoise-12000-avg-40-ddim-20-eta1 \
-            "$(seed_bundles flow-dense-between-wd-highnoise-12000 1 2)" ddim:20:1 --average
+        SAMPLES=40 validate flow-dense-between-wd-highnoise-12000-avg-40-ddim-20-eta1 "$SEEDS_12000" \
+            ddim:20:1 --average
         # seed 1 erred outside the other networks' range at two conditions far from the split:
-        # a third seed, on two cores, about 40 minutes
+        # a third seed, on two cores, about 45 minutes
         THREADS=2 seeds flow-dense-between-around-wd-highnoise-12000 "$WD_HIGH_RECIPE" \
             "$WORK/train-dense-between-around.nc" 12000 3
         validate flow-dense-between-around-wd-highnoise-12000-avg3-ddim-20-eta1 \
