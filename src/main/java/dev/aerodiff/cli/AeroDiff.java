@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "aerodiff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Uncertainty-aware diffusion surrogates for airfoil CFD.",
         subcommands = {QuickstartCommand.class, DatasetCommand.class, TrainCommand.class, PredictCommand.class, TheoryCommand.class,
-            MetricsCommand.class, ModelCommand.class, RateCheckCommand.class, ValidateCommand.class, MemorizationCommand.class,
+            MetricsCommand.class, ModelCommand.class, RateCheckCommand.class, ValidateCommand.class, CalibrateCommand.class, MemorizationCommand.class,
             DenoisingCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class AeroDiff implements Runnable {
     /** Exit code for bad input or failed work. */

@@ -53,6 +53,9 @@ final class PredictCommand implements Runnable {
     @Mixin
     private ModelCombinationOptions combination;
 
+    @Mixin
+    private CalibrationOptions calibration;
+
     @Option(names = "--airfoil", description = "NACA designation (naca2412, naca23012) or NAME of"
             + " a NAME.dat in --airfoil-dir.")
     private String airfoil;
@@ -95,8 +98,9 @@ final class PredictCommand implements Runnable {
         }
         List<Path> bundles = models != null ? models : List.of(shipped);
         String bundle = EvaluationOutput.modelPaths(bundles);
-        EnsemblePredictor surrogate = combination.load(bundles, airfoilOptions.library());
-        SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
+        EnsemblePredictor loaded = combination.load(bundles, airfoilOptions.library());
+        SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : loaded.defaultSampler();
+        EnsemblePredictor surrogate = calibration.apply(loaded, combination.name(bundles), samplerSpec);
         List<Surrogate.Request> requests = new ArrayList<>();
         List<List<String>> outside = new ArrayList<>();
         for (ConditionList.Entry entry : entries) {
@@ -197,6 +201,7 @@ final class PredictCommand implements Runnable {
             attributes.put("model_combination", combination.combination());
             combination.guidance().ifPresent(w -> attributes.put("model_guidance", w));
         }
+        calibration.record(attributes);
         if (!extrapolation.isEmpty()) {
             attributes.put("extrapolation", extrapolation);
         }

@@ -47,6 +47,9 @@ final class ValidateCommand implements Runnable {
     @Mixin
     private ModelCombinationOptions combination;
 
+    @Mixin
+    private CalibrationOptions calibration;
+
     @Option(names = "--nearest", paramLabel = "TRAIN.nc", description = "Instead of --model, the baseline a"
             + " surrogate has to beat: each condition answered with the snapshots of the nearest simulation of this"
             + " data set (same airfoil, or the most alike mask; nearest angle and ln Re; ties pooled).")
@@ -80,6 +83,7 @@ final class ValidateCommand implements Runnable {
         }
         if (nearest != null) {
             combination.refuseWith("--nearest");
+            calibration.refuseWith("--nearest");
         }
         if (nearest != null && sampler != null) {
             throw new IllegalArgumentException("--sampler does not apply to --nearest: the baseline copies"
@@ -101,9 +105,10 @@ final class ValidateCommand implements Runnable {
                 evaluation = SurrogateEvaluation.evaluate(name, baseline, ds, samples, seed);
                 provenance = EvaluationOutput.nearestLines(nearest, baseline, evaluation);
             } else {
-                EnsemblePredictor surrogate = combination.load(models, airfoilOptions.library());
-                SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
-                name = combination.name(models);
+                EnsemblePredictor loaded = combination.load(models, airfoilOptions.library());
+                SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : loaded.defaultSampler();
+                EnsemblePredictor surrogate = calibration.apply(loaded, combination.name(models), samplerSpec);
+                name = combination.name(models) + calibration.suffix();
                 err.printf(Locale.ROOT, "%s (%s, %s): %d conditions x %d samples%n", name, surrogate.objective().id(),
                         samplerSpec, conditions, samples);
                 err.flush();
@@ -119,6 +124,7 @@ final class ValidateCommand implements Runnable {
         header.put("model", nearest != null ? NearestSimulation.METHOD + ":" + nearest
                 : EvaluationOutput.modelPaths(models));
         combination.record(header);
+        calibration.record(header);
         header.put("data", against.toString());
         header.put("samples", samples);
         header.put("seed", seed);

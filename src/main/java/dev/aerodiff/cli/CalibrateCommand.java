@@ -1,0 +1,117 @@
+package dev.aerodiff.cli;
+
+import dev.aerodiff.field.Channel;
+import dev.aerodiff.io.NetcdfFieldDataset;
+import dev.aerodiff.sampling.SamplerSpec;
+import dev.aerodiff.surrogate.CaseEvaluation;
+import dev.aerodiff.surrogate.EnsemblePredictor;
+import dev.aerodiff.surrogate.SpreadCalibration;
+import dev.aerodiff.surrogate.Surrogate;
+import dev.aerodiff.surrogate.SurrogateEvaluation;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code aerodiff calibrate}: fits a {@link SpreadCalibration} of a model and sampler on simulated
+ * conditions, for {@code predict} and {@code validate --calibration}.
+ */
+@Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Fit a correction of a model's per-pixel spread on simulated conditions (those it was trained"
+            + " on will do): per channel a noise floor, the spread the network's fit error adds, taken out in"
+            + " quadrature, and a gain, so that std_cal = sqrt(gain * max(0, std^2 - floor^2)) errs least on the"
+            + " simulations' std. Writes FILE.json for predict and validate --calibration.")
+final class CalibrateCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Mixin
+    private AirfoilOptions airfoilOptions;
+
+    @Option(names = "--model", required = true, split = ",", paramLabel = "BUNDLE", description = "Model bundle;"
+            + " several (repeated, or separated by commas) are sampled as an equal mixture, each drawing its share of"
+            + " every ensemble.")
+    private List<Path> models;
+
+    @Mixin
+    private ModelCombinationOptions combination;
+
+    @Option(names = "--against", required = true, paramLabel = "FILE.nc", description = "Simulations to fit on (a"
+            + " data set on the model's grid), not those the calibrated model will be judged on.")
+    private Path against;
+
+    @Option(names = "--sampler", paramLabel = "SPEC", description = "Sampler the calibration is for (default: "
+            + Surrogate.DEFAULT_SAMPLERS + ").")
+    private String sampler;
+
+    @Option(names = "--samples", defaultValue = "10", description = "Ensemble size per condition, as the calibrated"
+            + " model will be sampled (default: ${DEFAULT-VALUE}).")
+    private int samples;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the first condition; condition c uses"
+            + " seed + c (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--floor-only", description = "Fit the noise floor alone, the gain kept at 1: take out"
+            + " the spread the fit error adds without widening or narrowing the rest.")
+    private boolean floorOnly;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.json", description = "Calibration file to write.")
+    private Path out;
+
+    @Override
+    public void run() {
+        PrintWriter err = spec.commandLine().getErr();
+        EnsemblePredictor surrogate = combination.load(models, airfoilOptions.library());
+        SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
+        String name = combination.name(models);
+        long start = System.nanoTime();
+        List<CaseEvaluation> cases;
+        try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(against)) {
+            err.printf(Locale.ROOT, "%s (%s, %s): %d conditions x %d samples%n", name, surrogate.objective().id(),
+                    samplerSpec, ds.caseCount(), samples);
+            err.flush();
+            cases = SurrogateEvaluation.run(surrogate, ds, samples, samplerSpec, seed,
+                    new Progress(err, name, ds.caseCount()));
+        }
+        SpreadCalibration calibration = SpreadCalibration.fit(cases, !floorOnly);
+        double before = SpreadCalibration.IDENTITY.errorOfStd(cases);
+        double after = calibration.errorOfStd(cases);
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("model", EvaluationOutput.modelPaths(models));
+        combination.record(provenance);
+        provenance.put("data", against.toString());
+        provenance.put("conditions", cases.size());
+        provenance.put("samples", samples);
+        provenance.put("seed", seed);
+        provenance.put("fitted", floorOnly ? "noise_floor" : "noise_floor,gain");
+        provenance.put("error_std_before", before);
+        provenance.put("error_std_after", after);
+        provenance.put("seconds", (System.nanoTime() - start) / 1e9);
+        provenance.put("command", AeroDiff.invocation(spec));
+        Map<String, Object> json = new CalibrationFile(calibration, name, samplerSpec.toString()).json(provenance);
+        Json.write(out, json);
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (common.json) {
+            Json.print(stdout, json);
+            return;
+        }
+        for (Channel c : Channel.ALL) {
+            stdout.printf(Locale.ROOT, "%-3s noise floor %.5f, gain %.3f%n", c.variableName(),
+                    calibration.noiseFloor()[c.ordinal()], calibration.gain()[c.ordinal()]);
+        }
+        stdout.printf(Locale.ROOT, "error of the std on %s: %.5f, calibrated %.5f%nwrote %s%n", against, before, after,
+                out);
+    }
+}

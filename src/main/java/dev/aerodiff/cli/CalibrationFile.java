@@ -1,0 +1,105 @@
+package dev.aerodiff.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aerodiff.field.Channel;
+import dev.aerodiff.surrogate.SpreadCalibration;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A {@link SpreadCalibration} as {@code aerodiff calibrate} writes it: JSON with the format name and
+ * version, the model it was fitted for ({@code model_name}, as the commands name it), the sampler,
+ * and per channel {@code noise_floor} and {@code gain}, next to how it was made.
+ *
+ * @param calibration the floor and gain per channel
+ * @param modelName   the model's name ({@code ModelCombinationOptions#name})
+ * @param sampler     the sampler specification it was fitted with
+ */
+record CalibrationFile(SpreadCalibration calibration, String modelName, String sampler) {
+    /** The value of the {@code format} key. */
+    static final String FORMAT = "aerodiff-spread-calibration";
+    /** The version this code writes and reads. */
+    static final int VERSION = 1;
+
+    /**
+     * @param provenance what else to record (model paths, data, samples, seed, errors, command), after the
+     *                   calibration's own keys
+     * @return the file's content
+     */
+    Map<String, Object> json(Map<String, Object> provenance) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("format", FORMAT);
+        json.put("version", VERSION);
+        json.put("model_name", modelName);
+        json.put("sampler", sampler);
+        Map<String, Object> channels = new LinkedHashMap<>();
+        for (Channel c : Channel.ALL) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("noise_floor", calibration.noiseFloor()[c.ordinal()]);
+            one.put("gain", calibration.gain()[c.ordinal()]);
+            channels.put(c.variableName(), one);
+        }
+        json.put("channels", channels);
+        json.putAll(provenance);
+        return json;
+    }
+
+    /**
+     * @param file a file {@code aerodiff calibrate} wrote
+     * @return its calibration
+     * @throws IllegalArgumentException naming the file and what is wrong, if it cannot be read, is not
+     *                                  such a file, or is of a newer version
+     */
+    static CalibrationFile read(Path file) {
+        JsonNode json;
+        try {
+            json = new ObjectMapper().readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read spread calibration " + file + ": " + e.getMessage(), e);
+        }
+        if (json == null || !FORMAT.equals(json.path("format").asText())) {
+            throw new IllegalArgumentException(file + " is not a spread calibration: expected \"format\": \"" + FORMAT
+                    + "\" (written by aerodiff calibrate)");
+        }
+        int version = json.path("version").asInt(-1);
+        if (version < 1 || version > VERSION) {
+            throw new IllegalArgumentException("spread calibration " + file + " has version " + json.path("version")
+                    + "; this AeroDiff reads version " + VERSION + (version > VERSION ? ": upgrade AeroDiff" : ""));
+        }
+        double[] floors = new double[Channel.count()];
+        double[] gains = new double[Channel.count()];
+        for (Channel c : Channel.ALL) {
+            JsonNode one = json.path("channels").path(c.variableName());
+            floors[c.ordinal()] = number(file, one, c, "noise_floor");
+            gains[c.ordinal()] = number(file, one, c, "gain");
+        }
+        SpreadCalibration calibration;
+        try {
+            calibration = new SpreadCalibration(floors, gains);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("spread calibration " + file + ": " + e.getMessage(), e);
+        }
+        return new CalibrationFile(calibration, text(file, json, "model_name"), text(file, json, "sampler"));
+    }
+
+    private static double number(Path file, JsonNode channel, Channel c, String key) {
+        JsonNode value = channel.path(key);
+        if (!value.isNumber()) {
+            throw new IllegalArgumentException("spread calibration " + file + ": channels." + c.variableName() + "."
+                    + key + " must be a number");
+        }
+        return value.asDouble();
+    }
+
+    private static String text(Path file, JsonNode json, String key) {
+        JsonNode value = json.path(key);
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException("spread calibration " + file + ": \"" + key + "\" must be a string");
+        }
+        return value.asText();
+    }
+}

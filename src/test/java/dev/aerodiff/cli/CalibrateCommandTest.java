@@ -1,0 +1,138 @@
+package dev.aerodiff.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aerodiff.io.NetcdfDatasetWriter;
+import dev.aerodiff.train.DiffusionTrainerTestData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ucar.nc2.NetcdfFile;
+
+/** calibrate, and predict and validate with --calibration, on a small bundle trained here. */
+class CalibrateCommandTest {
+    @TempDir
+    static Path dir;
+    static Path data;
+    static Path bundle;
+    static Path calibration;
+    static JsonNode written;
+
+    @BeforeAll
+    static void trainAndCalibrate() throws Exception {
+        data = dir.resolve("data.nc");
+        NetcdfDatasetWriter.write(DiffusionTrainerTestData.synthetic(), data, i -> { });
+        Files.writeString(dir.resolve("t.json"), """
+                {"method": "flow", "steps": 3, "batch_size": 4, "seed": 2,
+                 "network": {"base": 8, "mult": [1, 2], "res_blocks": 1, "attention_levels": []}}
+                """);
+        bundle = dir.resolve("tiny.aerodiff");
+        CliRun r = CliRun.of("train", "--config", dir.resolve("t.json").toString(), "--data", data.toString(), "--out",
+                bundle.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        calibration = dir.resolve("cal.json");
+        r = CliRun.of("calibrate", "--model", bundle.toString(), "--against", data.toString(), "--sampler", "euler:3",
+                "--samples", "4", "--out", calibration.toString(), "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        written = new ObjectMapper().readTree(calibration.toFile());
+        assertEquals(new ObjectMapper().readTree(r.out()), written, "--json prints what the file holds");
+    }
+
+    @Test
+    void writesTheFitAndHowItWasMade() {
+        assertEquals(CalibrationFile.FORMAT, written.get("format").asText());
+        assertEquals(CalibrationFile.VERSION, written.get("version").asInt());
+        assertEquals("tiny", written.get("model_name").asText());
+        assertEquals("euler:3", written.get("sampler").asText());
+        assertEquals(2, written.get("conditions").asInt());
+        for (String channel : new String[] {"p", "ux", "uy"}) {
+            JsonNode c = written.get("channels").get(channel);
+            assertTrue(c.get("noise_floor").asDouble() >= 0 && c.get("gain").asDouble() > 0, channel + ": " + c);
+        }
+        assertTrue(written.get("error_std_after").asDouble() <= written.get("error_std_before").asDouble() + 1e-12,
+                "the fit errs no more than no correction, which it includes: " + written);
+        assertTrue(written.get("command").asText().contains("calibrate"));
+        assertEquals("noise_floor,gain", written.get("fitted").asText());
+    }
+
+    @Test
+    void floorOnlyKeepsTheGainAtOne() throws Exception {
+        Path floor = dir.resolve("floor.json");
+        CliRun r = CliRun.of("calibrate", "--model", bundle.toString(), "--against", data.toString(), "--sampler",
+                "euler:3", "--samples", "4", "--floor-only", "--out", floor.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("wrote " + floor), r.out());
+        JsonNode json = new ObjectMapper().readTree(floor.toFile());
+        assertEquals("noise_floor", json.get("fitted").asText());
+        for (String channel : new String[] {"p", "ux", "uy"}) {
+            assertEquals(1.0, json.get("channels").get(channel).get("gain").asDouble(), 0, channel);
+        }
+    }
+
+    @Test
+    void predictKeepsTheMeanAndRecordsTheCalibration() throws Exception {
+        Path plain = dir.resolve("plain.nc");
+        Path calibrated = dir.resolve("calibrated.nc");
+        for (Path out : new Path[] {plain, calibrated}) {
+            CliRun r = CliRun.of("predict", "--model", bundle.toString(), "--airfoil", "naca0012", "--aoa", "3",
+                    "--re", "1e6", "--samples", "6", "--seed", "4", "--sampler", "euler:3", "--out", out.toString(),
+                    out == plain ? "--json" : "--calibration=" + calibration);
+            assertEquals(0, r.exitCode(), r.err());
+        }
+        try (NetcdfFile a = NetcdfFile.open(plain.toString()); NetcdfFile b = NetcdfFile.open(calibrated.toString())) {
+            assertEquals(calibration.toString(), b.findGlobalAttribute("calibration").getStringValue());
+            float[] meanA = (float[]) a.findVariable("ux_mean").read().get1DJavaArray(float.class);
+            float[] meanB = (float[]) b.findVariable("ux_mean").read().get1DJavaArray(float.class);
+            float[] stdA = (float[]) a.findVariable("ux_std").read().get1DJavaArray(float.class);
+            float[] stdB = (float[]) b.findVariable("ux_std").read().get1DJavaArray(float.class);
+            boolean changed = false;
+            for (int i = 0; i < meanA.length; i++) {
+                assertEquals(meanA[i], meanB[i], 1e-4 * (1 + Math.abs(meanA[i])), "ux mean at " + i);
+                changed |= Math.abs(stdA[i] - stdB[i]) > 1e-6;
+            }
+            assertTrue(changed, "the calibration moved the spread");
+        }
+    }
+
+    @Test
+    void validateNamesTheCalibratedModel() throws Exception {
+        Path out = dir.resolve("v");
+        CliRun r = CliRun.of("validate", "--model", bundle.toString(), "--against", data.toString(), "--sampler",
+                "euler:3", "--samples", "4", "--calibration", calibration.toString(), "--out", out.toString(), "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertEquals(calibration.toString(), metrics.get("calibration").asText());
+        assertEquals("tiny-calibrated", metrics.get("models").get(0).get("name").asText());
+        // the same conditions, seeds and sampler as the fit: the error of the std it promised
+        assertEquals(written.get("error_std_after").asDouble(), metrics.get("models").get(0).get("error_std").asDouble(),
+                0.05 * written.get("error_std_after").asDouble() + 1e-6);
+    }
+
+    @Test
+    void refusesAnotherSamplerModelOrFile() throws Exception {
+        CliRun.of("validate", "--model", bundle.toString(), "--against", data.toString(), "--sampler", "euler:4",
+                "--calibration", calibration.toString(), "--out", dir.resolve("x").toString())
+                .assertFailedWithOneLine("cal.json", "euler:3", "euler:4");
+        CliRun.of("predict", "--model", bundle + "," + bundle, "--airfoil", "naca0012", "--aoa", "3", "--re", "1e6",
+                "--sampler", "euler:3", "--calibration", calibration.toString(), "--out", dir.resolve("y.nc").toString())
+                .assertFailedWithOneLine("cal.json", "tiny+tiny");
+        CliRun.of("validate", "--nearest", data.toString(), "--against", data.toString(), "--calibration",
+                calibration.toString(), "--out", dir.resolve("z").toString())
+                .assertFailedWithOneLine("--calibration", "--nearest");
+        Path notOne = dir.resolve("not.json");
+        Files.writeString(notOne, "{\"format\": \"something else\"}");
+        CliRun.of("predict", "--model", bundle.toString(), "--airfoil", "naca0012", "--aoa", "3", "--re", "1e6",
+                "--sampler", "euler:3", "--calibration", notOne.toString(), "--out", dir.resolve("w.nc").toString())
+                .assertFailedWithOneLine("not.json", "not a spread calibration");
+        Path newer = dir.resolve("newer.json");
+        Files.writeString(newer, written.toString().replace("\"version\":1", "\"version\":2"));
+        CliRun.of("predict", "--model", bundle.toString(), "--airfoil", "naca0012", "--aoa", "3", "--re", "1e6",
+                "--sampler", "euler:3", "--calibration", newer.toString(), "--out", dir.resolve("u.nc").toString())
+                .assertFailedWithOneLine("newer.json", "version 2", "upgrade");
+    }
+}
