@@ -27,8 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Fit a correction of a model's per-pixel spread on simulated conditions (those it was trained"
             + " on will do): per channel a noise floor, the spread the network's fit error adds, taken out in"
-            + " quadrature, and a gain, so that std_cal = sqrt(gain * max(0, std^2 - floor^2)) errs least on the"
-            + " simulations' std. Writes FILE.json for predict and validate --calibration.")
+            + " quadrature (and with --fit-gain a gain), so that std_cal = sqrt(gain * max(0, std^2 - floor^2))"
+            + " errs least on the simulations' std. Writes FILE.json for predict and validate --calibration.")
 final class CalibrateCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -63,9 +63,10 @@ final class CalibrateCommand implements Runnable {
             + " seed + c (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--floor-only", description = "Fit the noise floor alone, the gain kept at 1: take out"
-            + " the spread the fit error adds without widening or narrowing the rest.")
-    private boolean floorOnly;
+    @Option(names = "--fit-gain", description = "Fit a gain per channel as well as the noise floor, which"
+            + " also widens or narrows the spread that is left; it pays only where the model's spread errs the same"
+            + " way at the fitting conditions as where it is used (default: the floor alone, gain 1).")
+    private boolean fitGain;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.json", description = "Calibration file to write.")
     private Path out;
@@ -85,7 +86,7 @@ final class CalibrateCommand implements Runnable {
             cases = SurrogateEvaluation.run(surrogate, ds, samples, samplerSpec, seed,
                     new Progress(err, name, ds.caseCount()));
         }
-        SpreadCalibration calibration = SpreadCalibration.fit(cases, !floorOnly);
+        SpreadCalibration calibration = SpreadCalibration.fit(cases, fitGain);
         double before = SpreadCalibration.IDENTITY.errorOfStd(cases);
         double after = calibration.errorOfStd(cases);
         Map<String, Object> provenance = new LinkedHashMap<>();
@@ -95,7 +96,7 @@ final class CalibrateCommand implements Runnable {
         provenance.put("conditions", cases.size());
         provenance.put("samples", samples);
         provenance.put("seed", seed);
-        provenance.put("fitted", floorOnly ? "noise_floor" : "noise_floor,gain");
+        provenance.put("fitted", fitGain ? "noise_floor,gain" : "noise_floor");
         provenance.put("error_std_before", before);
         provenance.put("error_std_after", after);
         provenance.put("seconds", (System.nanoTime() - start) / 1e9);

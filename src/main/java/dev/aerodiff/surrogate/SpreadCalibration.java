@@ -22,10 +22,12 @@ import java.util.List;
  * of the ensemble's std: the floor is the spread of the fit error, taken out in quadrature as if it
  * were independent of the flow's own, and the gain what the network's spread is short of or over.
  * {@link #apply} moves each sample towards or away from the per-pixel ensemble mean by
- * std_cal / std, so the mean stays and the spread becomes std_cal. {@link #fit} picks the floor and
- * the gain that minimize the error of the std (DESIGN.md section 8: fluid mean of |std_pred -
- * std_ref|, averaged over conditions) on conditions with known simulations: for a floor the best
- * gain is a weighted median, and the floor is searched on a grid of {@link #FLOOR_STEPS} steps.
+ * std_cal / std, so the mean stays and the spread becomes std_cal. {@link #fit} picks the floor, and
+ * if asked the gain, that minimize the error of the std (DESIGN.md section 8: fluid mean of
+ * |std_pred - std_ref|, averaged over conditions) on conditions with known simulations: the floor
+ * on a grid of {@link #FLOOR_STEPS} steps, for each floor the best gain as a weighted median. The
+ * floor carries over from the networks' own training conditions to unseen ones on the stall data;
+ * the gain did not, so it is fitted only on request.
  *
  * @param noiseFloor per channel in {@link Channel#ALL} order, dimensionless, at least 0
  * @param gain       per channel, positive
@@ -103,18 +105,9 @@ public record SpreadCalibration(double[] noiseFloor, double[] gain) {
     }
 
     /**
-     * @param cases predicted ensembles (at least 2 samples each) against simulations, dimensionless, as
-     *              {@link SurrogateEvaluation#run} gives them
-     * @return the floor and gain per channel that minimize the error of the std over the cases
-     * @throws IllegalArgumentException if there are no cases
-     */
-    public static SpreadCalibration fit(List<CaseEvaluation> cases) {
-        return fit(cases, true);
-    }
-
-    /**
-     * @param cases   as {@link #fit(List)}
-     * @param fitGain false to keep the gain at 1 and fit the floor alone
+     * @param cases   predicted ensembles (at least 2 samples each) against simulations, dimensionless, as
+     *                {@link SurrogateEvaluation#run} gives them
+     * @param fitGain whether to fit the gain too; false keeps it at 1 and fits the floor alone
      * @return the floor (and gain) per channel that minimize the error of the std over the cases
      * @throws IllegalArgumentException if there are no cases
      */

@@ -57,21 +57,23 @@ class CalibrateCommandTest {
         assertTrue(written.get("error_std_after").asDouble() <= written.get("error_std_before").asDouble() + 1e-12,
                 "the fit errs no more than no correction, which it includes: " + written);
         assertTrue(written.get("command").asText().contains("calibrate"));
-        assertEquals("noise_floor,gain", written.get("fitted").asText());
+        assertEquals("noise_floor", written.get("fitted").asText());
     }
 
     @Test
-    void floorOnlyKeepsTheGainAtOne() throws Exception {
-        Path floor = dir.resolve("floor.json");
-        CliRun r = CliRun.of("calibrate", "--model", bundle.toString(), "--against", data.toString(), "--sampler",
-                "euler:3", "--samples", "4", "--floor-only", "--out", floor.toString());
-        assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("wrote " + floor), r.out());
-        JsonNode json = new ObjectMapper().readTree(floor.toFile());
-        assertEquals("noise_floor", json.get("fitted").asText());
+    void fitsTheFloorAloneUnlessAskedForTheGain() throws Exception {
         for (String channel : new String[] {"p", "ux", "uy"}) {
-            assertEquals(1.0, json.get("channels").get(channel).get("gain").asDouble(), 0, channel);
+            assertEquals(1.0, written.get("channels").get(channel).get("gain").asDouble(), 0, channel);
         }
+        Path withGain = dir.resolve("gain.json");
+        CliRun r = CliRun.of("calibrate", "--model", bundle.toString(), "--against", data.toString(), "--sampler",
+                "euler:3", "--samples", "4", "--fit-gain", "--out", withGain.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("wrote " + withGain), r.out());
+        JsonNode json = new ObjectMapper().readTree(withGain.toFile());
+        assertEquals("noise_floor,gain", json.get("fitted").asText());
+        assertTrue(json.get("error_std_after").asDouble() <= written.get("error_std_after").asDouble() + 1e-12,
+                "on the conditions it is fitted on, the gain can only help: " + json + " " + written);
     }
 
     @Test

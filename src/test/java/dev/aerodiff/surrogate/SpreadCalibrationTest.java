@@ -89,7 +89,7 @@ class SpreadCalibrationTest {
     @Test
     void fitFindsTheFloorAndGainThatMadeTheSpread() {
         List<CaseEvaluation> cases = cases();
-        SpreadCalibration fitted = SpreadCalibration.fit(cases);
+        SpreadCalibration fitted = SpreadCalibration.fit(cases, true);
         for (Channel ch : Channel.ALL) {
             // the floor's grid steps by 0.1/200 at most here; the gain is then exact up to that step
             assertEquals(FLOOR, fitted.noiseFloor()[ch.ordinal()], 6e-4, ch.variableName());
@@ -114,7 +114,7 @@ class SpreadCalibrationTest {
         assertEquals(0, fitted.errorOfStd(cases(1)), 2e-4);
         SpreadCalibration floorAlone = SpreadCalibration.fit(cases(), false);
         assertEquals(1, floorAlone.gain()[0], 0);
-        assertTrue(floorAlone.errorOfStd(cases()) > SpreadCalibration.fit(cases()).errorOfStd(cases()),
+        assertTrue(floorAlone.errorOfStd(cases()) > SpreadCalibration.fit(cases(), true).errorOfStd(cases()),
                 "where the spread is short by a gain, the floor alone cannot make it up");
     }
 
@@ -188,6 +188,6 @@ class SpreadCalibrationTest {
                 () -> new SpreadCalibration(new double[] {0, 0, 0}, new double[] {1, 0, 1}));
         assertThrows(IllegalArgumentException.class, () -> new SpreadCalibration(new double[] {0, 0},
                 new double[] {1, 1}));
-        assertThrows(IllegalArgumentException.class, () -> SpreadCalibration.fit(List.of()));
+        assertThrows(IllegalArgumentException.class, () -> SpreadCalibration.fit(List.of(), false));
     }
 }
