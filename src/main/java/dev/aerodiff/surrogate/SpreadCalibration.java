@@ -135,11 +135,8 @@ public record SpreadCalibration(double[] noiseFloor, double[] gain) {
     public double errorOfStd(List<CaseEvaluation> cases) {
         double sum = 0;
         for (Channel channel : Channel.ALL) {
-            StdPairs pairs = StdPairs.of(cases, channel);
-            for (int i = 0; i < pairs.predicted().length; i++) {
-                sum += pairs.weight()[i] * Math.abs(calibratedStd(channel, pairs.predicted()[i])
-                        - pairs.reference()[i]);
-            }
+            sum += StdPairs.of(cases, channel).error(noiseFloor[channel.ordinal()],
+                    Math.sqrt(gain[channel.ordinal()]));
         }
         return sum / Channel.count();
     }
@@ -230,7 +227,7 @@ public record SpreadCalibration(double[] noiseFloor, double[] gain) {
         }
 
         /** @return sum_i w_i |g r_i - ref_i| with r_i = sqrt(max(0, pred_i^2 - floor^2)) */
-        private double error(double floor, double g) {
+        double error(double floor, double g) {
             double error = 0;
             for (int i = 0; i < predicted.length; i++) {
                 double r = Math.sqrt(Math.max(0, predicted[i] * predicted[i] - floor * floor));
