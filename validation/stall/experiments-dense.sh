@@ -25,13 +25,16 @@
 # 80 minutes, and the two averaged; then for 18000 steps (flow-dense-between-wd-highnoise-18000),
 # seeds 1 and 2, side by side, about 120 minutes, the two averaged, and each with 50 ancestral steps
 # (on the train split too) and the two averaged so, and with 40 samples per condition (20 steps);
+# and each seed (20 steps) and the average (50 steps) with a spread calibration fitted on the
+# train split (calibrated in run.sh);
 # then the 12000-step recipe with the around split as well
 # (flow-dense-between-around-wd-highnoise-12000: NACA 0012 at eight angle/Re pairs next to its two
 # test conditions; 107 conditions, 45 passes), seeds 1 and 2, side by side, about 80 minutes (only
 # where $DATA/around.nc exists: SPLITS=around bash datasets/generate.sh $DATA, about 3 minutes),
 # and the two averaged, with the lookup nearest-dense-between-around; and that average and the
 # 12000-step one without the around split with 40 samples per condition; and its seed 3 on two
-# cores, about 45 minutes, and the three averaged;
+# cores, about 45 minutes, and the three averaged, and the three seeds with calibrated spreads;
+# and that recipe for 18000 steps, seed 1, about 115 minutes, and calibrated;
 
 # sampler_tag SPEC: a result-name suffix for an ancestral DDIM spec, ddim:N:1[:rho=R] ->
 # ddim-N-eta1[-rhoR]
@@ -125,6 +128,18 @@ if [ -f "$DATA/between.nc" ]; then
     validate flow-dense-between-wd-highnoise-18000-avg-ddim-50-eta1 "$SEEDS_18000" ddim:50:1 --average
     SAMPLES=40 validate flow-dense-between-wd-highnoise-18000-avg-40-ddim-20-eta1 "$SEEDS_18000" \
         ddim:20:1 --average
+    # the spread the networks invent where the runs settle is their fit error, the same at their
+    # own conditions as at unseen ones: a spread calibration fitted on the train split
+    # (aerodiff calibrate; a few minutes each, the average with 50 steps about 10), the floor alone
+    # and with the gain
+    for fit in "" gain; do
+        for seed in 1 2; do
+            run=$(seed_name flow-dense-between-wd-highnoise-18000 "$seed")
+            FIT=$fit calibrated "$run-ddim-20-eta1" "$WORK/$run.aerodiff" ddim:20:1
+        done
+        FIT=$fit calibrated flow-dense-between-wd-highnoise-18000-avg-ddim-50-eta1 "$SEEDS_18000" ddim:50:1 \
+            --average
+    done
     # what is left is mostly interpolation: NACA 0012 at 21 degrees, Re 6e6, gets too little of
     # its spread and at 19 degrees, Re 2e6, some it does not have. The around split puts eight
     # NACA 0012 runs next to those two conditions (not at them): 12000 steps, against -12000
@@ -150,6 +165,19 @@ if [ -f "$DATA/between.nc" ]; then
             "$WORK/train-dense-between-around.nc" 12000 3
         validate flow-dense-between-around-wd-highnoise-12000-avg3-ddim-20-eta1 \
             "$(seed_bundles flow-dense-between-around-wd-highnoise-12000 1 2 3)" ddim:20:1 --average
+        # the three seeds with their spread calibrated on the train split
+        for fit in "" gain; do
+            for seed in 1 2 3; do
+                run=$(seed_name flow-dense-between-around-wd-highnoise-12000 "$seed")
+                FIT=$fit calibrated "$run-ddim-20-eta1" "$WORK/$run.aerodiff" ddim:20:1
+            done
+        done
+        # the around split at 18000 steps (73 passes, as the best recipe without it), seed 1 on one
+        # core beside other work, about 115 minutes; and calibrated
+        seeds flow-dense-between-around-wd-highnoise-18000 "$WD_HIGH_RECIPE" \
+            "$WORK/train-dense-between-around.nc" 18000 1
+        calibrated flow-dense-between-around-wd-highnoise-18000-ddim-20-eta1 \
+            "$WORK/flow-dense-between-around-wd-highnoise-18000.aerodiff" ddim:20:1
     else
         echo "skipping flow-dense-between-around-wd-highnoise-12000: $DATA/around.nc is missing" \
             "(SPLITS=around bash datasets/generate.sh $DATA)" >&2
