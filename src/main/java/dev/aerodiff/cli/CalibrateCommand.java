@@ -39,9 +39,8 @@ final class CalibrateCommand implements Runnable {
     @Mixin
     private AirfoilOptions airfoilOptions;
 
-    @Option(names = "--model", required = true, split = ",", paramLabel = "BUNDLE", description = "Model bundle;"
-            + " several (repeated, or separated by commas) are sampled as an equal mixture, each drawing its share of"
-            + " every ensemble.")
+    @Option(names = "--model", required = true, split = ",", paramLabel = "BUNDLE",
+            description = EvaluationOutput.MODELS_HELP)
     private List<Path> models;
 
     @Mixin
@@ -59,8 +58,7 @@ final class CalibrateCommand implements Runnable {
             + " model will be sampled (default: ${DEFAULT-VALUE}).")
     private int samples;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the first condition; condition c uses"
-            + " seed + c (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0", description = EvaluationOutput.CONDITION_SEED_HELP)
     private long seed;
 
     @Option(names = "--fit-gain", description = "Fit a gain per channel as well as the noise floor, which"

@@ -34,6 +34,14 @@ final class EvaluationOutput {
             + " their networks' predictions at every sampler step, as one model that evaluates every network per step,"
             + " instead of mixing their samples.";
 
+    /** Help of the {@code --model} option of the commands that evaluate a model on every condition of a data set. */
+    static final String MODELS_HELP = "Model bundle; several (repeated, or separated by commas) are sampled as an equal"
+            + " mixture, each drawing its share of every ensemble.";
+
+    /** Help of the {@code --seed} option of the commands that draw one ensemble per condition of a data set. */
+    static final String CONDITION_SEED_HELP = "Seed of the first condition; condition c uses seed + c (default:"
+            + " ${DEFAULT-VALUE}).";
+
     /** @return the bundles' names ({@link #modelName(Path)}) joined by "+", as a mixture of them is called */
     static String modelName(List<Path> bundles) {
         return String.join("+", bundles.stream().map(EvaluationOutput::modelName).toList());

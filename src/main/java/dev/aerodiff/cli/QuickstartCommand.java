@@ -86,8 +86,7 @@ final class QuickstartCommand implements Runnable {
             + " (default: train.nc beside the data, where it exists on the same grid; 'none' leaves it out).")
     private String nearest;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the first condition; condition c uses"
-            + " seed + c (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0", description = EvaluationOutput.CONDITION_SEED_HELP)
     private long seed;
 
     @Override

@@ -39,9 +39,7 @@ final class ValidateCommand implements Runnable {
     @Mixin
     private AirfoilOptions airfoilOptions;
 
-    @Option(names = "--model", split = ",", paramLabel = "BUNDLE", description = "Model bundle;"
-            + " several (repeated, or separated by commas) are sampled as an equal mixture, each drawing its share of"
-            + " every ensemble.")
+    @Option(names = "--model", split = ",", paramLabel = "BUNDLE", description = EvaluationOutput.MODELS_HELP)
     private List<Path> models;
 
     @Mixin
@@ -67,8 +65,7 @@ final class ValidateCommand implements Runnable {
             + " ${DEFAULT-VALUE}).")
     private int samples;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the first condition; condition c uses"
-            + " seed + c (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0", description = EvaluationOutput.CONDITION_SEED_HELP)
     private long seed;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for report.md, its"

@@ -105,13 +105,15 @@ class CalibrateCommandTest {
     void validateNamesTheCalibratedModel() throws Exception {
         Path out = dir.resolve("v");
         CliRun r = CliRun.of("validate", "--model", bundle.toString(), "--against", data.toString(), "--sampler",
-                "euler:3", "--samples", "4", "--calibration", calibration.toString(), "--out", out.toString(), "--json");
+                "euler:3", "--samples", "4", "--calibration", calibration.toString(), "--out", out.toString(),
+                "--json");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
         assertEquals(calibration.toString(), metrics.get("calibration").asText());
         assertEquals("tiny-calibrated", metrics.get("models").get(0).get("name").asText());
         // the same conditions, seeds and sampler as the fit: the error of the std it promised
-        assertEquals(written.get("error_std_after").asDouble(), metrics.get("models").get(0).get("error_std").asDouble(),
+        assertEquals(written.get("error_std_after").asDouble(),
+                metrics.get("models").get(0).get("error_std").asDouble(),
                 0.05 * written.get("error_std_after").asDouble() + 1e-6);
     }
 
@@ -121,7 +123,8 @@ class CalibrateCommandTest {
                 "--calibration", calibration.toString(), "--out", dir.resolve("x").toString())
                 .assertFailedWithOneLine("cal.json", "euler:3", "euler:4");
         CliRun.of("predict", "--model", bundle + "," + bundle, "--airfoil", "naca0012", "--aoa", "3", "--re", "1e6",
-                "--sampler", "euler:3", "--calibration", calibration.toString(), "--out", dir.resolve("y.nc").toString())
+                "--sampler", "euler:3", "--calibration", calibration.toString(), "--out",
+                dir.resolve("y.nc").toString())
                 .assertFailedWithOneLine("cal.json", "tiny+tiny");
         CliRun.of("validate", "--nearest", data.toString(), "--against", data.toString(), "--calibration",
                 calibration.toString(), "--out", dir.resolve("z").toString())
