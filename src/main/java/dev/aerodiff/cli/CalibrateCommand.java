@@ -54,7 +54,7 @@ final class CalibrateCommand implements Runnable {
             + Surrogate.DEFAULT_SAMPLERS + ").")
     private String sampler;
 
-    @Option(names = "--samples", defaultValue = "10", description = "Ensemble size per condition, as the calibrated"
+    @Option(names = "--samples", defaultValue = "20", description = "Ensemble size per condition, as the calibrated"
             + " model will be sampled (default: ${DEFAULT-VALUE}).")
     private int samples;
 
