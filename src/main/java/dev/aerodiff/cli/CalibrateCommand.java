@@ -5,6 +5,7 @@ import dev.aerodiff.io.NetcdfFieldDataset;
 import dev.aerodiff.sampling.SamplerSpec;
 import dev.aerodiff.surrogate.CaseEvaluation;
 import dev.aerodiff.surrogate.EnsemblePredictor;
+import dev.aerodiff.surrogate.ModelEvaluation;
 import dev.aerodiff.surrogate.SpreadCalibration;
 import dev.aerodiff.surrogate.Surrogate;
 import dev.aerodiff.surrogate.SurrogateEvaluation;
@@ -76,16 +77,17 @@ final class CalibrateCommand implements Runnable {
         SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
         String name = combination.name(models);
         long start = System.nanoTime();
-        List<CaseEvaluation> cases;
+        ModelEvaluation evaluation;
         try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(against)) {
             err.printf(Locale.ROOT, "%s (%s, %s): %d conditions x %d samples%n", name, surrogate.objective().id(),
                     samplerSpec, ds.caseCount(), samples);
             err.flush();
-            cases = SurrogateEvaluation.run(surrogate, ds, samples, samplerSpec, seed,
+            evaluation = SurrogateEvaluation.evaluate(name, surrogate, ds, samples, samplerSpec, seed,
                     new Progress(err, name, ds.caseCount()));
         }
+        List<CaseEvaluation> cases = evaluation.cases();
         SpreadCalibration calibration = SpreadCalibration.fit(cases, fitGain);
-        double before = SpreadCalibration.IDENTITY.errorOfStd(cases);
+        double before = evaluation.errorOfStd();
         double after = calibration.errorOfStd(cases);
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("model", EvaluationOutput.modelPaths(models));

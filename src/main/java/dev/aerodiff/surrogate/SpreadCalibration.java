@@ -70,8 +70,12 @@ public record SpreadCalibration(double[] noiseFloor, double[] gain) {
 
     /** @return the calibrated std of one channel for an ensemble std (dimensionless) */
     public double calibratedStd(Channel channel, double std) {
-        double floor = noiseFloor[channel.ordinal()];
-        return Math.sqrt(gain[channel.ordinal()] * Math.max(0, std * std - floor * floor));
+        return Math.sqrt(gain[channel.ordinal()]) * aboveFloor(std, noiseFloor[channel.ordinal()]);
+    }
+
+    /** @return sqrt(max(0, std^2 - floor^2)): the std with the floor taken out in quadrature */
+    private static double aboveFloor(double std, double floor) {
+        return Math.sqrt(Math.max(0, std * std - floor * floor));
     }
 
     /**
@@ -194,22 +198,21 @@ public record SpreadCalibration(double[] noiseFloor, double[] gain) {
             int n = predicted.length;
             double[] ratio = new double[n];
             double[] w = new double[n];
-            Integer[] order = new Integer[n];
             int m = 0;
             double totalWeight = 0;
             for (int i = 0; i < n; i++) {
-                double r = Math.sqrt(Math.max(0, predicted[i] * predicted[i] - floor * floor));
+                double r = aboveFloor(predicted[i], floor);
                 if (r > 0) {
                     ratio[m] = reference[i] / r;
                     w[m] = weight[i] * r;
                     totalWeight += w[m];
-                    order[m] = m;
                     m++;
                 }
             }
             double g = 1;
             if (m > 0) {
-                Integer[] used = Arrays.copyOf(order, m);
+                Integer[] used = new Integer[m];
+                Arrays.setAll(used, k -> k);
                 Arrays.sort(used, (a, b) -> Double.compare(ratio[a], ratio[b]));
                 double running = 0;
                 for (int idx : used) {
@@ -230,8 +233,7 @@ public record SpreadCalibration(double[] noiseFloor, double[] gain) {
         double error(double floor, double g) {
             double error = 0;
             for (int i = 0; i < predicted.length; i++) {
-                double r = Math.sqrt(Math.max(0, predicted[i] * predicted[i] - floor * floor));
-                error += weight[i] * Math.abs(g * r - reference[i]);
+                error += weight[i] * Math.abs(g * aboveFloor(predicted[i], floor) - reference[i]);
             }
             return error;
         }
