@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -101,7 +102,8 @@ final class CalibrateCommand implements Runnable {
         provenance.put("error_std_after", after);
         provenance.put("seconds", (System.nanoTime() - start) / 1e9);
         provenance.put("command", AeroDiff.invocation(spec));
-        Map<String, Object> json = new CalibrationFile(calibration, name, samplerSpec.toString()).json(provenance);
+        Map<String, Object> json = new CalibrationFile(calibration, name, samplerSpec.toString(), OptionalInt.of(samples))
+                .json(provenance);
         Json.write(out, json);
         PrintWriter stdout = spec.commandLine().getOut();
         if (common.json) {

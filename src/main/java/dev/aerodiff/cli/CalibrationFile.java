@@ -3,12 +3,17 @@ package dev.aerodiff.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aerodiff.field.Channel;
+import dev.aerodiff.sampling.SamplerSpec;
+import dev.aerodiff.surrogate.CalibratedPredictor;
+import dev.aerodiff.surrogate.EnsemblePredictor;
 import dev.aerodiff.surrogate.SpreadCalibration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * A {@link SpreadCalibration} as {@code aerodiff calibrate} writes it: JSON with the format name and
@@ -18,8 +23,9 @@ import java.util.Map;
  * @param calibration the floor and gain per channel
  * @param modelName   the model's name ({@code ModelCombinationOptions#name})
  * @param sampler     the sampler specification it was fitted with
+ * @param samples     the ensemble size per condition it was fitted with, where recorded
  */
-record CalibrationFile(SpreadCalibration calibration, String modelName, String sampler) {
+record CalibrationFile(SpreadCalibration calibration, String modelName, String sampler, OptionalInt samples) {
     /** The value of the {@code format} key. */
     static final String FORMAT = "aerodiff-spread-calibration";
     /** The version this code writes and reads. */
@@ -27,7 +33,7 @@ record CalibrationFile(SpreadCalibration calibration, String modelName, String s
 
     /**
      * @param provenance what else to record (model paths, data, samples, seed, errors, command), after the
-     *                   calibration's own keys
+     *                   calibration's own keys; {@code samples} is read back into {@link #samples}
      * @return the file's content
      */
     Map<String, Object> json(Map<String, Object> provenance) {
@@ -83,7 +89,47 @@ record CalibrationFile(SpreadCalibration calibration, String modelName, String s
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("spread calibration " + file + ": " + e.getMessage(), e);
         }
-        return new CalibrationFile(calibration, text(file, json, "model_name"), text(file, json, "sampler"));
+        JsonNode samples = json.path("samples");
+        return new CalibrationFile(calibration, text(file, json, "model_name"), text(file, json, "sampler"),
+                samples.canConvertToInt() && samples.isIntegralNumber() ? OptionalInt.of(samples.asInt())
+                        : OptionalInt.empty());
+    }
+
+    /**
+     * @param file      where it was read from, for the messages
+     * @param predictor the model as loaded
+     * @param name      its name, as the commands name it
+     * @param sampler   the sampler of this run
+     * @return the predictor with its spread calibrated
+     * @throws IllegalArgumentException naming the file, if it was fitted for another model or sampler
+     */
+    EnsemblePredictor applyTo(Path file, EnsemblePredictor predictor, String name, SamplerSpec sampler) {
+        if (!modelName.equals(name)) {
+            throw new IllegalArgumentException("--calibration " + file + " was fitted for the model " + modelName
+                    + ", this run samples " + name + ": fit one for it with aerodiff calibrate");
+        }
+        if (!this.sampler.equals(sampler.toString())) {
+            throw new IllegalArgumentException("--calibration " + file + " was fitted with the sampler " + this.sampler
+                    + ", this run samples with " + sampler + ": a sampler changes the spread, so fit one for it with"
+                    + " aerodiff calibrate --sampler " + sampler);
+        }
+        return new CalibratedPredictor(predictor, calibration);
+    }
+
+    /**
+     * @param file    where it was read from
+     * @param samples the ensemble size per condition of this run
+     * @return a one-line note where the calibration was fitted with another ensemble size (the per-pixel
+     *         spread of a small ensemble is biased low, so the floor fitted depends a little on it), or
+     *         empty
+     */
+    String ensembleSizeNote(Path file, int samples) {
+        if (this.samples.isEmpty() || this.samples.getAsInt() == samples) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "note: --calibration %s was fitted with %d samples per condition,"
+                + " this run draws %d; fit it with the ensemble size you draw (aerodiff calibrate --samples %d)%n",
+                file, this.samples.getAsInt(), samples, samples);
     }
 
     private static double number(Path file, JsonNode channel, Channel c, String key) {

@@ -1,8 +1,8 @@
 package dev.aerodiff.cli;
 
 import dev.aerodiff.sampling.SamplerSpec;
-import dev.aerodiff.surrogate.CalibratedPredictor;
 import dev.aerodiff.surrogate.EnsemblePredictor;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -18,25 +18,21 @@ final class CalibrationOptions {
      * @param predictor the model as loaded
      * @param modelName its name, as the commands name it
      * @param sampler   the sampler of this run
+     * @param samples   the ensemble size per condition of this run
+     * @param err       where a note goes if the calibration was fitted with another ensemble size
      * @return the predictor, calibrated where --calibration is given
      * @throws IllegalArgumentException if the calibration was fitted for another model or sampler
      */
-    EnsemblePredictor apply(EnsemblePredictor predictor, String modelName, SamplerSpec sampler) {
+    EnsemblePredictor apply(EnsemblePredictor predictor, String modelName, SamplerSpec sampler, int samples,
+                            PrintWriter err) {
         if (file == null) {
             return predictor;
         }
         CalibrationFile calibration = CalibrationFile.read(file);
-        if (!calibration.modelName().equals(modelName)) {
-            throw new IllegalArgumentException("--calibration " + file + " was fitted for the model "
-                    + calibration.modelName() + ", this run samples " + modelName + ": fit one for it with aerodiff"
-                    + " calibrate");
-        }
-        if (!calibration.sampler().equals(sampler.toString())) {
-            throw new IllegalArgumentException("--calibration " + file + " was fitted with the sampler "
-                    + calibration.sampler() + ", this run samples with " + sampler + ": a sampler changes the spread,"
-                    + " so fit one for it with aerodiff calibrate --sampler " + sampler);
-        }
-        return new CalibratedPredictor(predictor, calibration.calibration());
+        EnsemblePredictor calibrated = calibration.applyTo(file, predictor, modelName, sampler);
+        err.print(calibration.ensembleSizeNote(file, samples));
+        err.flush();
+        return calibrated;
     }
 
     /**

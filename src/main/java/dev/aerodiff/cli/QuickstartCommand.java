@@ -89,6 +89,15 @@ final class QuickstartCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "0", description = EvaluationOutput.CONDITION_SEED_HELP)
     private long seed;
 
+    @Option(names = "--calibration", paramLabel = "FILE.json", description = "Spread calibration that 'aerodiff"
+            + " calibrate' fitted for one of the models, found by the model name it records; that model's spread is"
+            + " corrected and it is reported as NAME-calibrated. Repeat for several models.")
+    private List<Path> calibrationFiles = new ArrayList<>();
+
+    /** A --calibration file and what it holds. */
+    private record Calibration(Path file, CalibrationFile content) {
+    }
+
     @Override
     public void run() {
         Path dataPath = data != null ? data : ShippedFile.locate(TEST_DATA);
@@ -102,6 +111,8 @@ final class QuickstartCommand implements Runnable {
         }
         SamplerSpec flow = SamplerSpec.parse(flowSampler);
         SamplerSpec ddpm = SamplerSpec.parse(ddpmSampler);
+        Map<String, Calibration> calibrations = calibrationsByModel(mixtures.stream()
+                .map(bundles -> EvaluationOutput.modelName(bundles, average)).toList());
         PrintWriter err = spec.commandLine().getErr();
         List<ModelEvaluation> evaluations = new ArrayList<>();
         StringBuilder trained = new StringBuilder();
@@ -113,6 +124,12 @@ final class QuickstartCommand implements Runnable {
                 EnsemblePredictor surrogate = EnsemblePredictor.load(bundles, airfoilOptions.library(), average);
                 SamplerSpec sampler = surrogate.objective() == TrainingObjective.DDPM ? ddpm : flow;
                 String name = EvaluationOutput.modelName(bundles, average);
+                Calibration calibration = calibrations.get(name);
+                if (calibration != null) {
+                    surrogate = calibration.content().applyTo(calibration.file(), surrogate, name, sampler);
+                    err.print(calibration.content().ensembleSizeNote(calibration.file(), samples));
+                    name += "-calibrated";
+                }
                 err.printf(Locale.ROOT, "%s (%s, %s): %d conditions x %d samples%n", name,
                         surrogate.objective().id(), sampler, ds.caseCount(), samples);
                 err.flush();
@@ -135,9 +152,34 @@ final class QuickstartCommand implements Runnable {
         if (baselineData != null) {
             header.put("baseline_data", baselineData.toString());
         }
+        if (!calibrationFiles.isEmpty()) {
+            header.put("calibrations", calibrationFiles.stream().map(Path::toString).toList());
+        }
         EvaluationOutput.write(out, "AeroDiff quickstart: surrogates against held-out simulations",
                 preamble(dataPath, trained.toString(), copied), header, evaluations, baseline, common.json,
                 spec.commandLine().getOut());
+    }
+
+    /**
+     * @param names the names of this run's models
+     * @return the --calibration files by the name of the model each was fitted for
+     * @throws IllegalArgumentException if one was fitted for none of the models, or two for one model
+     */
+    private Map<String, Calibration> calibrationsByModel(List<String> names) {
+        Map<String, Calibration> byName = new LinkedHashMap<>();
+        for (Path file : calibrationFiles) {
+            CalibrationFile content = CalibrationFile.read(file);
+            if (!names.contains(content.modelName())) {
+                throw new IllegalArgumentException("--calibration " + file + " was fitted for the model "
+                        + content.modelName() + ", which is not among this run's models: " + String.join(", ", names));
+            }
+            Calibration earlier = byName.put(content.modelName(), new Calibration(file, content));
+            if (earlier != null) {
+                throw new IllegalArgumentException("--calibration " + earlier.file() + " and " + file + " are both for"
+                        + " the model " + content.modelName() + ": give one");
+            }
+        }
+        return byName;
     }
 
     /**

@@ -104,7 +104,8 @@ final class ValidateCommand implements Runnable {
             } else {
                 EnsemblePredictor loaded = combination.load(models, airfoilOptions.library());
                 SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : loaded.defaultSampler();
-                EnsemblePredictor surrogate = calibration.apply(loaded, combination.name(models), samplerSpec);
+                EnsemblePredictor surrogate = calibration.apply(loaded, combination.name(models), samplerSpec, samples,
+                        err);
                 name = combination.name(models) + calibration.suffix();
                 err.printf(Locale.ROOT, "%s (%s, %s): %d conditions x %d samples%n", name, surrogate.objective().id(),
                         samplerSpec, conditions, samples);

@@ -85,6 +85,8 @@ class CalibrateCommandTest {
                     "--re", "1e6", "--samples", "6", "--seed", "4", "--sampler", "euler:3", "--out", out.toString(),
                     out == plain ? "--json" : "--calibration=" + calibration);
             assertEquals(0, r.exitCode(), r.err());
+            assertEquals(out != plain, r.err().contains("fitted with 4 samples per condition, this run draws 6"),
+                    r.err());
         }
         try (NetcdfFile a = NetcdfFile.open(plain.toString()); NetcdfFile b = NetcdfFile.open(calibrated.toString())) {
             assertEquals(calibration.toString(), b.findGlobalAttribute("calibration").getStringValue());
@@ -115,6 +117,31 @@ class CalibrateCommandTest {
         assertEquals(written.get("error_std_after").asDouble(),
                 metrics.get("models").get(0).get("error_std").asDouble(),
                 0.05 * written.get("error_std_after").asDouble() + 1e-6);
+    }
+
+    @Test
+    void quickstartCalibratesTheModelItWasFittedFor() throws Exception {
+        Path out = dir.resolve("q");
+        CliRun r = CliRun.of("quickstart", "--data", data.toString(), "--model", bundle.toString(), "--model",
+                bundle + "," + bundle, "--flow-sampler", "euler:3", "--samples", "4", "--nearest", "none",
+                "--calibration", calibration.toString(), "--out", out.toString(), "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(!r.err().contains("note:"), "fitted with the ensemble size drawn: " + r.err());
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertEquals(calibration.toString(), metrics.get("calibrations").get(0).asText());
+        JsonNode models = metrics.get("models");
+        assertEquals("tiny-calibrated", models.get(0).get("name").asText());
+        assertEquals("tiny+tiny", models.get(1).get("name").asText(), "the mixture is another model");
+        assertEquals(written.get("error_std_after").asDouble(), models.get(0).get("error_std").asDouble(),
+                0.05 * written.get("error_std_after").asDouble() + 1e-6);
+        CliRun.of("quickstart", "--data", data.toString(), "--model", bundle + "," + bundle, "--flow-sampler",
+                "euler:3", "--nearest", "none", "--calibration", calibration.toString(), "--out",
+                dir.resolve("q2").toString())
+                .assertFailedWithOneLine("cal.json", "tiny", "not among this run's models: tiny+tiny");
+        CliRun.of("quickstart", "--data", data.toString(), "--model", bundle.toString(), "--flow-sampler",
+                "euler:3", "--nearest", "none", "--calibration", calibration.toString(), "--calibration",
+                calibration.toString(), "--out", dir.resolve("q3").toString())
+                .assertFailedWithOneLine("cal.json", "both for the model tiny");
     }
 
     @Test
