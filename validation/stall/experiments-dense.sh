@@ -26,7 +26,8 @@
 # seeds 1 and 2, side by side, about 120 minutes, the two averaged, and each with 50 ancestral steps
 # (on the train split too) and the two averaged so, and with 40 samples per condition (20 steps);
 # and each seed (20 steps) and the average (50 steps) with a spread calibration fitted on the
-# train split (calibrated in run.sh);
+# train split (calibrated in run.sh), the average also on the around split, which those networks
+# were not trained on (where $DATA/around.nc exists);
 # then the 12000-step recipe with the around split as well
 # (flow-dense-between-around-wd-highnoise-12000: NACA 0012 at eight angle/Re pairs next to its two
 # test conditions; 107 conditions, 45 passes), seeds 1 and 2, side by side, about 80 minutes (only
@@ -140,6 +141,12 @@ if [ -f "$DATA/between.nc" ]; then
         FIT=$fit calibrated flow-dense-between-wd-highnoise-18000-avg-ddim-50-eta1 "$SEEDS_18000" ddim:50:1 \
             --average
     done
+    # the same floor fitted on conditions the networks were not trained on: the around split's eight
+    # NACA 0012 runs (a few minutes)
+    if [ -f "$DATA/around.nc" ]; then
+        ON=around calibrated flow-dense-between-wd-highnoise-18000-avg-ddim-50-eta1 "$SEEDS_18000" ddim:50:1 \
+            --average
+    fi
     # what is left is mostly interpolation: NACA 0012 at 21 degrees, Re 6e6, gets too little of
     # its spread and at 19 degrees, Re 2e6, some it does not have. The around split puts eight
     # NACA 0012 runs next to those two conditions (not at them): 12000 steps, against -12000
