@@ -27,7 +27,8 @@
 # (on the train split too) and the two averaged so, and with 40 samples per condition (20 steps);
 # and each seed (20 steps) and the average (50 steps) with a spread calibration fitted on the
 # train split (calibrated in run.sh), the average also on the around split, which those networks
-# were not trained on (where $DATA/around.nc exists);
+# were not trained on (where $DATA/around.nc exists); and seed 3, about 115 minutes on one core, and
+# the three averaged with 50 steps, uncalibrated and calibrated;
 # then the 12000-step recipe with the around split as well
 # (flow-dense-between-around-wd-highnoise-12000: NACA 0012 at eight angle/Re pairs next to its two
 # test conditions; 107 conditions, 45 passes), seeds 1 and 2, side by side, about 80 minutes (only
@@ -147,6 +148,11 @@ if [ -f "$DATA/between.nc" ]; then
         ON=around calibrated flow-dense-between-wd-highnoise-18000-avg-ddim-50-eta1 "$SEEDS_18000" ddim:50:1 \
             --average
     fi
+    # a third seed (about 115 minutes on one core), and the three averaged with 50 steps, calibrated
+    seeds flow-dense-between-wd-highnoise-18000 "$WD_HIGH_RECIPE" "$WORK/train-dense-between.nc" 18000 3
+    SEEDS3_18000=$(seed_bundles flow-dense-between-wd-highnoise-18000 1 2 3)
+    validate flow-dense-between-wd-highnoise-18000-avg3-ddim-50-eta1 "$SEEDS3_18000" ddim:50:1 --average
+    calibrated flow-dense-between-wd-highnoise-18000-avg3-ddim-50-eta1 "$SEEDS3_18000" ddim:50:1 --average
     # what is left is mostly interpolation: NACA 0012 at 21 degrees, Re 6e6, gets too little of
     # its spread and at 19 degrees, Re 2e6, some it does not have. The around split puts eight
     # NACA 0012 runs next to those two conditions (not at them): 12000 steps, against -12000
