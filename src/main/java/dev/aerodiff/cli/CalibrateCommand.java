@@ -102,8 +102,8 @@ final class CalibrateCommand implements Runnable {
         provenance.put("error_std_after", after);
         provenance.put("seconds", (System.nanoTime() - start) / 1e9);
         provenance.put("command", AeroDiff.invocation(spec));
-        Map<String, Object> json = new CalibrationFile(calibration, name, samplerSpec.toString(), OptionalInt.of(samples))
-                .json(provenance);
+        CalibrationFile file = new CalibrationFile(calibration, name, samplerSpec.toString(), OptionalInt.of(samples));
+        Map<String, Object> json = file.json(provenance);
         Json.write(out, json);
         PrintWriter stdout = spec.commandLine().getOut();
         if (common.json) {
