@@ -74,6 +74,12 @@ if [ -f "$DATA/between.nc" ]; then
     merge_once "$WORK/train-dense-between.nc" --drop-airfoil naca0015,naca23015 \
         "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/dense.nc" "$DATA/between.nc"
     nearest nearest-dense-between "$WORK/train-dense-between.nc"    # what the data alone gives
+    # NACA 2415's neighbours one at a time: each answers it from its own runs (at 20 degrees, Re 1e6,
+    # from the very same condition)
+    merge_once "$WORK/between-naca2414.nc" --drop-airfoil naca2416 "$DATA/between.nc"
+    merge_once "$WORK/between-naca2416.nc" --drop-airfoil naca2414 "$DATA/between.nc"
+    nearest nearest-naca2414 "$WORK/between-naca2414.nc"
+    nearest nearest-naca2416 "$WORK/between-naca2416.nc"
     two_seeds flow-dense-between-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-between.nc" 9000
     BETWEEN_SEEDS=$(seed_bundles flow-dense-between-wd-highnoise 1 2)
     validate flow-dense-between-wd-highnoise-avg-ddim-20-eta1 "$BETWEEN_SEEDS" ddim:20:1 --average
