@@ -154,6 +154,18 @@ if [ -f "$DATA/between.nc" ]; then
         ON=around calibrated flow-dense-between-wd-highnoise-18000-avg-ddim-50-eta1 "$SEEDS_18000" ddim:50:1 \
             --average
     fi
+    # NACA 2415 and its neighbours next to its test conditions (the probe split, for analysis, not
+    # training): the calibrated pair there, and NACA 2414's and 2416's runs at 18 degrees, Re 4e6,
+    # each as the answer for NACA 2415 at that very condition
+    if [ -f "$DATA/probe.nc" ]; then
+        pair=flow-dense-between-wd-highnoise-18000-avg-ddim-50-eta1
+        on_split "$DATA/probe.nc" probe-split "$pair-calibrated-probe" "$SEEDS_18000" ddim:50:1 --average \
+            --calibration "$OUT/calibrations/$pair-calibrated.json"
+        merge_once "$WORK/probe-naca2414.nc" --drop-airfoil naca2415,naca2416 "$DATA/probe.nc"
+        merge_once "$WORK/probe-naca2416.nc" --drop-airfoil naca2415,naca2414 "$DATA/probe.nc"
+        nearest nearest-probe-naca2414 "$WORK/probe-naca2414.nc"
+        nearest nearest-probe-naca2416 "$WORK/probe-naca2416.nc"
+    fi
     # a third seed (about 115 minutes on one core), and the three averaged with 50 steps, calibrated
     seeds flow-dense-between-wd-highnoise-18000 "$WD_HIGH_RECIPE" "$WORK/train-dense-between.nc" 18000 3
     SEEDS3_18000=$(seed_bundles flow-dense-between-wd-highnoise-18000 1 2 3)
