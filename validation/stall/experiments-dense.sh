@@ -27,7 +27,9 @@
 # (on the train split too) and the two averaged so, and with 40 samples per condition (20 steps);
 # and each seed (20 steps) and the average (50 steps) with a spread calibration fitted on the
 # train split (calibrated in run.sh), the average also on the around split, which those networks
-# were not trained on (where $DATA/around.nc exists); and seed 3, about 115 minutes on one core, and
+# were not trained on (where $DATA/around.nc exists), and the calibrated average on the probe split
+# with the lookups of NACA 2414's and 2416's runs there (where $DATA/probe.nc exists: SPLITS=probe
+# bash datasets/generate.sh $DATA, about 4 minutes); and seed 3, about 115 minutes on one core, and
 # the three averaged with 50 steps, uncalibrated and calibrated;
 # then the 12000-step recipe with the around split as well
 # (flow-dense-between-around-wd-highnoise-12000: NACA 0012 at eight angle/Re pairs next to its two
