@@ -8,7 +8,6 @@ import dev.aerodiff.surrogate.EnsemblePredictor;
 import dev.aerodiff.surrogate.ModelEvaluation;
 import dev.aerodiff.surrogate.SpreadCalibration;
 import dev.aerodiff.surrogate.Surrogate;
-import dev.aerodiff.surrogate.SurrogateEvaluation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -80,11 +79,7 @@ final class CalibrateCommand implements Runnable {
         long start = System.nanoTime();
         ModelEvaluation evaluation;
         try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(against)) {
-            err.printf(Locale.ROOT, "%s (%s, %s): %d conditions x %d samples%n", name, surrogate.objective().id(),
-                    samplerSpec, ds.caseCount(), samples);
-            err.flush();
-            evaluation = SurrogateEvaluation.evaluate(name, surrogate, ds, samples, samplerSpec, seed,
-                    new Progress(err, name, ds.caseCount()));
+            evaluation = EvaluationOutput.evaluate(err, name, surrogate, ds, samples, samplerSpec, seed);
         }
         List<CaseEvaluation> cases = evaluation.cases();
         SpreadCalibration calibration = SpreadCalibration.fit(cases, fitGain);

@@ -4,11 +4,13 @@ import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.io.NetcdfFieldDataset;
 import dev.aerodiff.metrics.SnapshotFloor;
 import dev.aerodiff.report.EvaluationReport;
+import dev.aerodiff.sampling.SamplerSpec;
 import dev.aerodiff.surrogate.BundleManifest;
 import dev.aerodiff.surrogate.CaseEvaluation;
 import dev.aerodiff.surrogate.EnsemblePredictor;
 import dev.aerodiff.surrogate.ModelEvaluation;
 import dev.aerodiff.surrogate.NearestSimulation;
+import dev.aerodiff.surrogate.SurrogateEvaluation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -55,6 +57,19 @@ final class EvaluationOutput {
     /** @return the bundles' paths joined by commas, as {@code --model} takes them and JSON records them */
     static String modelPaths(List<Path> bundles) {
         return String.join(",", bundles.stream().map(Path::toString).toList());
+    }
+
+    /**
+     * Says on {@code err} what is about to be sampled, then predicts every condition of {@code ds} with
+     * progress on {@code err} ({@link SurrogateEvaluation#evaluate}).
+     */
+    static ModelEvaluation evaluate(PrintWriter err, String name, EnsemblePredictor model, NetcdfFieldDataset ds,
+                                    int samples, SamplerSpec sampler, long seed) {
+        err.printf(Locale.ROOT, "%s (%s, %s): %d conditions x %d samples%n", name, model.objective().id(), sampler,
+                ds.caseCount(), samples);
+        err.flush();
+        return SurrogateEvaluation.evaluate(name, model, ds, samples, sampler, seed,
+                new Progress(err, name, ds.caseCount()));
     }
 
     /** @return the name of the nearest-simulation baseline of these training simulations */

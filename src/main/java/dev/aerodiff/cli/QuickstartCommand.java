@@ -130,11 +130,7 @@ final class QuickstartCommand implements Runnable {
                     err.print(calibration.content().ensembleSizeNote(calibration.file(), samples));
                     name += "-calibrated";
                 }
-                err.printf(Locale.ROOT, "%s (%s, %s): %d conditions x %d samples%n", name,
-                        surrogate.objective().id(), sampler, ds.caseCount(), samples);
-                err.flush();
-                evaluations.add(SurrogateEvaluation.evaluate(name, surrogate, ds, samples, sampler, seed,
-                        new Progress(err, name, ds.caseCount())));
+                evaluations.add(EvaluationOutput.evaluate(err, name, surrogate, ds, samples, sampler, seed));
                 trained.append(EvaluationOutput.provenanceLines(surrogate)).append('\n');
             }
             baselineData = baselineData(dataPath, ds.grid(), err);

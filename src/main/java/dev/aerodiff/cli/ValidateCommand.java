@@ -107,11 +107,7 @@ final class ValidateCommand implements Runnable {
                 EnsemblePredictor surrogate = calibration.apply(loaded, combination.name(models), samplerSpec, samples,
                         err);
                 name = combination.name(models) + calibration.suffix();
-                err.printf(Locale.ROOT, "%s (%s, %s): %d conditions x %d samples%n", name, surrogate.objective().id(),
-                        samplerSpec, conditions, samples);
-                err.flush();
-                evaluation = SurrogateEvaluation.evaluate(name, surrogate, ds, samples, samplerSpec, seed,
-                        new Progress(err, name, conditions));
+                evaluation = EvaluationOutput.evaluate(err, name, surrogate, ds, samples, samplerSpec, seed);
                 provenance = EvaluationOutput.provenanceLines(surrogate);
             }
         }

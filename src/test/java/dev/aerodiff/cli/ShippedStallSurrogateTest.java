@@ -25,13 +25,14 @@ class ShippedStallSurrogateTest {
             Path.of("examples/stall-flow-dense-seed2.aerodiff"));
     private static final Path CALIBRATION = Path.of("examples/stall-flow-dense.calibration.json");
     private static final String SAMPLER = "ddim:50:1";
+    private static final AirfoilLibrary SHAPES = new AirfoilLibrary(List.of());
 
     @Test
     void theCalibrationBelongsToTheShippedPairAndItsSampler() {
         CalibrationFile calibration = CalibrationFile.read(CALIBRATION);
         assertEquals(EvaluationOutput.modelName(PAIR, true), calibration.modelName(),
                 "quickstart finds the calibration by the averaged pair's name");
-        EnsemblePredictor pair = EnsemblePredictor.load(PAIR, new AirfoilLibrary(List.of()), true);
+        EnsemblePredictor pair = EnsemblePredictor.load(PAIR, SHAPES, true);
         assertEquals(TrainingObjective.FLOW, pair.objective());
         // the sampler check passes, so the README's quickstart command runs
         calibration.applyTo(CALIBRATION, pair, calibration.modelName(), SamplerSpec.parse(SAMPLER));
@@ -40,7 +41,7 @@ class ShippedStallSurrogateTest {
             assertTrue(floor > 0 && floor < 0.02, "a floor of the fit error's size, dimensionless: " + floor);
         }
         for (Path bundle : PAIR) {
-            Surrogate s = Surrogate.load(bundle, new AirfoilLibrary(List.of()));
+            Surrogate s = Surrogate.load(bundle, SHAPES);
             assertTrue(s.manifest().scaling().hasWallDistance(), bundle + " reads the wall distance");
             List<String> airfoils = s.manifest().trainingConditions().airfoils();
             assertTrue(airfoils.containsAll(List.of("naca2414", "naca2416")) && !airfoils.contains("naca2415"),
