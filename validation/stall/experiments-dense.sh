@@ -39,6 +39,10 @@
 # 12000-step one without the around split with 40 samples per condition; and its seed 3 on two
 # cores, about 45 minutes, and the three averaged, and the three seeds with calibrated spreads;
 # and that recipe for 18000 steps, seed 1, about 115 minutes, and calibrated;
+# then the 12000-step recipe with NACA 2414 and 2416 on the dense split's grid as well
+# (flow-dense-between-dense-wd-highnoise-12000: 127 conditions; only where $DATA/between-dense.nc
+# exists: SPLITS=between-dense bash datasets/generate.sh $DATA, about 9 minutes), seeds 1 and 2, side
+# by side, about 80 minutes, the two averaged, and both 12000-step pairs on the probe split.
 
 # sampler_tag SPEC: a result-name suffix for an ancestral DDIM spec, ddim:N:1[:rho=R] ->
 # ddim-N-eta1[-rhoR]
@@ -214,6 +218,36 @@ if [ -f "$DATA/between.nc" ]; then
     else
         echo "skipping flow-dense-between-around-wd-highnoise-12000: $DATA/around.nc is missing" \
             "(SPLITS=around bash datasets/generate.sh $DATA)" >&2
+    fi
+    # NACA 2415's neighbours on the dense split's grid as well (the between-dense split: NACA 2414
+    # and 2416 at every degree from 16 to 22 at Re 2e6 and 5e6, where the between split has Re 1e6,
+    # 3e6 and 1e7 only; SPLITS=between-dense bash datasets/generate.sh $DATA, about 9 minutes):
+    # 127 conditions, the 12000-step recipe, seeds 1 and 2, side by side, about 80 minutes, against
+    # flow-dense-between-wd-highnoise-12000, and the two averaged (20 and 50 ancestral steps);
+    # both pairs on the probe split, whose NACA 2414 and 2416 at 18 degrees, Re 4e6, neither was
+    # trained on
+    if [ -f "$DATA/between-dense.nc" ]; then
+        merge_once "$WORK/train-dense-between-dense.nc" --drop-airfoil naca0015,naca23015 \
+            "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/dense.nc" "$DATA/between.nc" \
+            "$DATA/between-dense.nc"
+        nearest nearest-dense-between-dense "$WORK/train-dense-between-dense.nc"
+        seeds flow-dense-between-dense-wd-highnoise-12000 "$WD_HIGH_RECIPE" \
+            "$WORK/train-dense-between-dense.nc" 12000 1 2
+        RE_SEEDS=$(seed_bundles flow-dense-between-dense-wd-highnoise-12000 1 2)
+        for sampler in ddim:20:1 ddim:50:1; do
+            validate "flow-dense-between-dense-wd-highnoise-12000-avg-$(sampler_tag $sampler)" "$RE_SEEDS" \
+                "$sampler" --average
+        done
+        validate flow-dense-between-wd-highnoise-12000-avg-ddim-50-eta1 "$SEEDS_12000" ddim:50:1 --average
+        if [ -f "$DATA/probe.nc" ]; then
+            for pair in flow-dense-between-wd-highnoise-12000 flow-dense-between-dense-wd-highnoise-12000; do
+                on_split "$DATA/probe.nc" probe-split "$pair-avg-ddim-20-eta1" "$(seed_bundles $pair 1 2)" \
+                    ddim:20:1 --average
+            done
+        fi
+    else
+        echo "skipping flow-dense-between-dense-wd-highnoise-12000: $DATA/between-dense.nc is missing" \
+            "(SPLITS=between-dense bash datasets/generate.sh $DATA)" >&2
     fi
 else
     echo "skipping flow-dense-between-wd-highnoise: $DATA/between.nc is missing" \
