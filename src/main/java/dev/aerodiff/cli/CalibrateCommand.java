@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,7 +76,8 @@ final class CalibrateCommand implements Runnable {
         PrintWriter err = spec.commandLine().getErr();
         EnsemblePredictor surrogate = combination.load(models, airfoilOptions.library());
         SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();
-        String name = combination.name(models);
+        ModelIdentity model = combination.identity(models);
+        String name = model.name();
         long start = System.nanoTime();
         ModelEvaluation evaluation;
         try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(against)) {
@@ -97,7 +99,8 @@ final class CalibrateCommand implements Runnable {
         provenance.put("error_std_after", after);
         provenance.put("seconds", (System.nanoTime() - start) / 1e9);
         provenance.put("command", AeroDiff.invocation(spec));
-        CalibrationFile file = new CalibrationFile(calibration, name, samplerSpec.toString(), OptionalInt.of(samples));
+        CalibrationFile file = new CalibrationFile(calibration, name, Optional.of(model.content()),
+                samplerSpec.toString(), OptionalInt.of(samples));
         Map<String, Object> json = file.json(provenance);
         Json.write(out, json);
         PrintWriter stdout = spec.commandLine().getOut();

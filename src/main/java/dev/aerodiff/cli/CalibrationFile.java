@@ -13,19 +13,25 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * A {@link SpreadCalibration} as {@code aerodiff calibrate} writes it: JSON with the format name and
- * version, the model it was fitted for ({@code model_name}, as the commands name it), the sampler,
- * and per channel {@code noise_floor} and {@code gain}, next to how it was made.
+ * version, the model it was fitted for ({@code model_name}, as the commands name it, and
+ * {@code model_content}, the same made of the bundles' SHA-256: {@link ModelIdentity}), the sampler, and per
+ * channel {@code noise_floor} and {@code gain}, next to how it was made. A file that records the content
+ * applies to the bundles of that content whatever their file names; one written before it was recorded, to
+ * the model of that name.
  *
- * @param calibration the floor and gain per channel
- * @param modelName   the model's name ({@code ModelCombinationOptions#name})
- * @param sampler     the sampler specification it was fitted with
- * @param samples     the ensemble size per condition it was fitted with, where recorded
+ * @param calibration  the floor and gain per channel
+ * @param modelName    the model's name ({@code ModelCombinationOptions#name})
+ * @param modelContent the model's content ({@link ModelIdentity#content}), where recorded
+ * @param sampler      the sampler specification it was fitted with
+ * @param samples      the ensemble size per condition it was fitted with, where recorded
  */
-record CalibrationFile(SpreadCalibration calibration, String modelName, String sampler, OptionalInt samples) {
+record CalibrationFile(SpreadCalibration calibration, String modelName, Optional<String> modelContent, String sampler,
+                       OptionalInt samples) {
     /** The value of the {@code format} key. */
     static final String FORMAT = "aerodiff-spread-calibration";
     /** The version this code writes and reads. */
@@ -41,6 +47,7 @@ record CalibrationFile(SpreadCalibration calibration, String modelName, String s
         json.put("format", FORMAT);
         json.put("version", VERSION);
         json.put("model_name", modelName);
+        modelContent.ifPresent(content -> json.put("model_content", content));
         json.put("sampler", sampler);
         Map<String, Object> channels = new LinkedHashMap<>();
         for (Channel c : Channel.ALL) {
@@ -90,23 +97,35 @@ record CalibrationFile(SpreadCalibration calibration, String modelName, String s
             throw new IllegalArgumentException("spread calibration " + file + ": " + e.getMessage(), e);
         }
         JsonNode samples = json.path("samples");
-        return new CalibrationFile(calibration, text(file, json, "model_name"), text(file, json, "sampler"),
-                samples.canConvertToInt() && samples.isIntegralNumber() ? OptionalInt.of(samples.asInt())
-                        : OptionalInt.empty());
+        return new CalibrationFile(calibration, text(file, json, "model_name"),
+                json.has("model_content") ? Optional.of(text(file, json, "model_content")) : Optional.empty(),
+                text(file, json, "sampler"), samples.canConvertToInt() && samples.isIntegralNumber()
+                        ? OptionalInt.of(samples.asInt()) : OptionalInt.empty());
+    }
+
+    /**
+     * @param model a run's model
+     * @return whether this calibration was fitted for it: the same content where the file records it, the
+     *         same name otherwise
+     */
+    boolean isFor(ModelIdentity model) {
+        return modelContent.map(model.content()::equals).orElseGet(() -> modelName.equals(model.name()));
     }
 
     /**
      * @param file      where it was read from, for the messages
      * @param predictor the model as loaded
-     * @param name      its name, as the commands name it
+     * @param model     its name and content
      * @param sampler   the sampler of this run
      * @return the predictor with its spread calibrated
      * @throws IllegalArgumentException naming the file, if it was fitted for another model or sampler
      */
-    EnsemblePredictor applyTo(Path file, EnsemblePredictor predictor, String name, SamplerSpec sampler) {
-        if (!modelName.equals(name)) {
+    EnsemblePredictor applyTo(Path file, EnsemblePredictor predictor, ModelIdentity model, SamplerSpec sampler) {
+        if (!isFor(model)) {
             throw new IllegalArgumentException("--calibration " + file + " was fitted for the model " + modelName
-                    + ", this run samples " + name + ": fit one for it with aerodiff calibrate");
+                    + ", this run samples " + model.name() + (modelContent.isPresent() ? " (bundles of other content:"
+                    + " their SHA-256 differ from those the file records)" : "") + ": fit one for it with aerodiff"
+                    + " calibrate");
         }
         if (!this.sampler.equals(sampler.toString())) {
             throw new IllegalArgumentException("--calibration " + file + " was fitted with the sampler " + this.sampler

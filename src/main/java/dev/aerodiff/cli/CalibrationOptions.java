@@ -4,32 +4,35 @@ import dev.aerodiff.sampling.SamplerSpec;
 import dev.aerodiff.surrogate.EnsemblePredictor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The {@code --calibration} option of the commands that sample a model: its spread corrected. */
 final class CalibrationOptions {
     @Option(names = "--calibration", paramLabel = "FILE.json", description = "Spread calibration that 'aerodiff"
-            + " calibrate' fitted for this model and sampler: every ensemble's per-pixel spread is corrected by its"
-            + " noise floor and gain, the mean kept.")
+            + " calibrate' fitted for this model (the same bundles by content, or by name in files that record no"
+            + " content) and sampler: every ensemble's per-pixel spread is corrected by its noise floor and gain, the"
+            + " mean kept.")
     private Path file;
 
     /**
-     * @param predictor the model as loaded
-     * @param modelName its name, as the commands name it
-     * @param sampler   the sampler of this run
-     * @param samples   the ensemble size per condition of this run
-     * @param err       where a note goes if the calibration was fitted with another ensemble size
+     * @param predictor   the model as loaded
+     * @param bundles     its --model bundles
+     * @param combination how they were combined
+     * @param sampler     the sampler of this run
+     * @param samples     the ensemble size per condition of this run
+     * @param err         where a note goes if the calibration was fitted with another ensemble size
      * @return the predictor, calibrated where --calibration is given
      * @throws IllegalArgumentException if the calibration was fitted for another model or sampler
      */
-    EnsemblePredictor apply(EnsemblePredictor predictor, String modelName, SamplerSpec sampler, int samples,
-                            PrintWriter err) {
+    EnsemblePredictor apply(EnsemblePredictor predictor, List<Path> bundles, ModelCombinationOptions combination,
+                            SamplerSpec sampler, int samples, PrintWriter err) {
         if (file == null) {
             return predictor;
         }
         CalibrationFile calibration = CalibrationFile.read(file);
-        EnsemblePredictor calibrated = calibration.applyTo(file, predictor, modelName, sampler);
+        EnsemblePredictor calibrated = calibration.applyTo(file, predictor, combination.identity(bundles), sampler);
         err.print(calibration.ensembleSizeNote(file, samples));
         err.flush();
         return calibrated;

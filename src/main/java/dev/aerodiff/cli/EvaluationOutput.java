@@ -44,14 +44,17 @@ final class EvaluationOutput {
     static final String CONDITION_SEED_HELP = "Seed of the first condition; condition c uses seed + c (default:"
             + " ${DEFAULT-VALUE}).";
 
-    /** @return the bundles' names ({@link #modelName(Path)}) joined by "+", as a mixture of them is called */
-    static String modelName(List<Path> bundles) {
-        return String.join("+", bundles.stream().map(EvaluationOutput::modelName).toList());
+    /**
+     * @return the bundles' names ({@link #modelName(Path)}) joined by "+", as a mixture of them is called, with
+     *         "averaged-" before the name of several averaged bundles
+     */
+    static String modelName(List<Path> bundles, boolean average) {
+        return combinedName(bundles.stream().map(EvaluationOutput::modelName).toList(), average);
     }
 
-    /** @return as {@link #modelName(List)}, with "averaged-" before the name of several averaged bundles */
-    static String modelName(List<Path> bundles, boolean average) {
-        return (average && bundles.size() > 1 ? "averaged-" : "") + modelName(bundles);
+    /** @return the bundles' names joined by "+", after "averaged-" where several are averaged */
+    static String combinedName(List<String> bundleNames, boolean average) {
+        return (average && bundleNames.size() > 1 ? "averaged-" : "") + String.join("+", bundleNames);
     }
 
     /** @return the bundles' paths joined by commas, as {@code --model} takes them and JSON records them */

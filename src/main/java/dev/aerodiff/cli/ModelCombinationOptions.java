@@ -61,11 +61,19 @@ final class ModelCombinationOptions {
 
     /** @return the model's name: the bundles' names, after "averaged-", or as "A-guided-W-by-B" */
     String name(List<Path> bundles) {
+        return combine(bundles.stream().map(EvaluationOutput::modelName).toList());
+    }
+
+    /** @return the model's name and content ({@link ModelIdentity}) */
+    ModelIdentity identity(List<Path> bundles) {
+        return ModelIdentity.of(bundles, this::combine);
+    }
+
+    private String combine(List<String> bundleNames) {
         if (guidance != null) {
-            return EvaluationOutput.modelName(bundles.get(0)) + "-guided-" + ModelInfoCommand.plain(guidance) + "-by-"
-                    + EvaluationOutput.modelName(bundles.get(1));
+            return bundleNames.get(0) + "-guided-" + ModelInfoCommand.plain(guidance) + "-by-" + bundleNames.get(1);
         }
-        return EvaluationOutput.modelName(bundles, average);
+        return EvaluationOutput.combinedName(bundleNames, average);
     }
 
     /** @return how several bundles were combined: "mixture", "average" or "guidance" */

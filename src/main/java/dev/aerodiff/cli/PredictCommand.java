@@ -100,7 +100,7 @@ final class PredictCommand implements Runnable {
         String bundle = EvaluationOutput.modelPaths(bundles);
         EnsemblePredictor loaded = combination.load(bundles, airfoilOptions.library());
         SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : loaded.defaultSampler();
-        EnsemblePredictor surrogate = calibration.apply(loaded, combination.name(bundles), samplerSpec, samples,
+        EnsemblePredictor surrogate = calibration.apply(loaded, bundles, combination, samplerSpec, samples,
                 spec.commandLine().getErr());
         List<Surrogate.Request> requests = new ArrayList<>();
         List<List<String>> outside = new ArrayList<>();

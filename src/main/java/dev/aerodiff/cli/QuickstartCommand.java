@@ -90,12 +90,13 @@ final class QuickstartCommand implements Runnable {
     private long seed;
 
     @Option(names = "--calibration", paramLabel = "FILE.json", description = "Spread calibration that 'aerodiff"
-            + " calibrate' fitted for one of the models, found by the model name it records; that model's spread is"
-            + " corrected and it is reported as NAME-calibrated. Repeat for several models.")
+            + " calibrate' fitted for one of the models, found by the bundles' content (SHA-256) it records, or by the"
+            + " model name in files that record none; that model's spread is corrected and it is reported as"
+            + " NAME-calibrated. Repeat for several models.")
     private List<Path> calibrationFiles = new ArrayList<>();
 
-    /** A --calibration file and what it holds. */
-    private record Calibration(Path file, CalibrationFile content) {
+    /** A --calibration file, what it holds, and the model of this run it was fitted for. */
+    private record Calibration(Path file, CalibrationFile content, ModelIdentity model) {
     }
 
     @Override
@@ -111,8 +112,9 @@ final class QuickstartCommand implements Runnable {
         }
         SamplerSpec flow = SamplerSpec.parse(flowSampler);
         SamplerSpec ddpm = SamplerSpec.parse(ddpmSampler);
-        Map<String, Calibration> calibrations = calibrationsByModel(mixtures.stream()
-                .map(bundles -> EvaluationOutput.modelName(bundles, average)).toList());
+        Map<String, Calibration> calibrations = calibrationsByModel(calibrationFiles.isEmpty() ? List.of()
+                : mixtures.stream().map(bundles -> ModelIdentity.of(bundles,
+                        names -> EvaluationOutput.combinedName(names, average))).toList());
         PrintWriter err = spec.commandLine().getErr();
         List<ModelEvaluation> evaluations = new ArrayList<>();
         StringBuilder trained = new StringBuilder();
@@ -126,7 +128,8 @@ final class QuickstartCommand implements Runnable {
                 String name = EvaluationOutput.modelName(bundles, average);
                 Calibration calibration = calibrations.get(name);
                 if (calibration != null) {
-                    surrogate = calibration.content().applyTo(calibration.file(), surrogate, name, sampler);
+                    surrogate = calibration.content().applyTo(calibration.file(), surrogate, calibration.model(),
+                            sampler);
                     err.print(calibration.content().ensembleSizeNote(calibration.file(), samples));
                     name += "-calibrated";
                 }
@@ -157,22 +160,22 @@ final class QuickstartCommand implements Runnable {
     }
 
     /**
-     * @param names the names of this run's models
-     * @return the --calibration files by the name of the model each was fitted for
+     * @param models this run's models (none where no --calibration is given)
+     * @return the --calibration files by the name of the model each was fitted for ({@link CalibrationFile#isFor})
      * @throws IllegalArgumentException if one was fitted for none of the models, or two for one model
      */
-    private Map<String, Calibration> calibrationsByModel(List<String> names) {
+    private Map<String, Calibration> calibrationsByModel(List<ModelIdentity> models) {
         Map<String, Calibration> byName = new LinkedHashMap<>();
         for (Path file : calibrationFiles) {
             CalibrationFile content = CalibrationFile.read(file);
-            if (!names.contains(content.modelName())) {
-                throw new IllegalArgumentException("--calibration " + file + " was fitted for the model "
-                        + content.modelName() + ", which is not among this run's models: " + String.join(", ", names));
-            }
-            Calibration earlier = byName.put(content.modelName(), new Calibration(file, content));
+            ModelIdentity model = models.stream().filter(content::isFor).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("--calibration " + file + " was fitted for the model "
+                            + content.modelName() + (content.modelContent().isPresent() ? " (its bundles by their"
+                            + " SHA-256)" : "") + ", which is not among this run's models: " + String.join(", ", models.stream().map(ModelIdentity::name).toList())));
+            Calibration earlier = byName.put(model.name(), new Calibration(file, content, model));
             if (earlier != null) {
                 throw new IllegalArgumentException("--calibration " + earlier.file() + " and " + file + " are both for"
-                        + " the model " + content.modelName() + ": give one");
+                        + " the model " + model.name() + ": give one");
             }
         }
         return byName;

@@ -104,8 +104,7 @@ final class ValidateCommand implements Runnable {
             } else {
                 EnsemblePredictor loaded = combination.load(models, airfoilOptions.library());
                 SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : loaded.defaultSampler();
-                EnsemblePredictor surrogate = calibration.apply(loaded, combination.name(models), samplerSpec, samples,
-                        err);
+                EnsemblePredictor surrogate = calibration.apply(loaded, models, combination, samplerSpec, samples, err);
                 name = combination.name(models) + calibration.suffix();
                 evaluation = EvaluationOutput.evaluate(err, name, surrogate, ds, samples, samplerSpec, seed);
                 provenance = EvaluationOutput.provenanceLines(surrogate);

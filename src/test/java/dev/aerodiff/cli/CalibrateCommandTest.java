@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aerodiff.io.FileDigest;
 import dev.aerodiff.io.NetcdfDatasetWriter;
 import dev.aerodiff.train.DiffusionTrainerTestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +50,7 @@ class CalibrateCommandTest {
         assertEquals(CalibrationFile.FORMAT, written.get("format").asText());
         assertEquals(CalibrationFile.VERSION, written.get("version").asInt());
         assertEquals("tiny", written.get("model_name").asText());
+        assertEquals(FileDigest.sha256(bundle), written.get("model_content").asText());
         assertEquals("euler:3", written.get("sampler").asText());
         assertEquals(2, written.get("conditions").asInt());
         for (String channel : new String[] {"p", "ux", "uy"}) {
@@ -142,6 +145,38 @@ class CalibrateCommandTest {
                 "euler:3", "--nearest", "none", "--calibration", calibration.toString(), "--calibration",
                 calibration.toString(), "--out", dir.resolve("q3").toString())
                 .assertFailedWithOneLine("cal.json", "both for the model tiny");
+    }
+
+    @Test
+    void followsTheBundlesContentNotTheirFileNames() throws Exception {
+        Path renamed = dir.resolve("renamed.aerodiff");
+        Files.copy(bundle, renamed, StandardCopyOption.REPLACE_EXISTING);
+        Path out = dir.resolve("renamed");
+        CliRun r = CliRun.of("quickstart", "--data", data.toString(), "--model", renamed.toString(), "--flow-sampler",
+                "euler:3", "--samples", "4", "--nearest", "none", "--calibration", calibration.toString(), "--out",
+                out.toString(), "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode model = new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("models").get(0);
+        assertEquals("renamed-calibrated", model.get("name").asText());
+        assertEquals(written.get("error_std_after").asDouble(), model.get("error_std").asDouble(),
+                0.05 * written.get("error_std_after").asDouble() + 1e-6, "the same weights, the same fit");
+        // other weights under the very file name the calibration records
+        Path retrained = Files.createDirectories(dir.resolve("retrained")).resolve("tiny.aerodiff");
+        assertEquals(0, CliRun.of("train", "--config", dir.resolve("t.json").toString(), "--data", data.toString(),
+                "--seed", "3", "--out", retrained.toString()).exitCode());
+        CliRun.of("validate", "--model", retrained.toString(), "--against", data.toString(), "--sampler", "euler:3",
+                "--calibration", calibration.toString(), "--out", dir.resolve("r").toString())
+                .assertFailedWithOneLine("cal.json", "fitted for the model tiny", "SHA-256");
+        // a file from before the content was recorded goes by the name
+        Path byName = dir.resolve("by-name.json");
+        Files.writeString(byName, written.toString().replaceFirst("\"model_content\":\"[0-9a-f]+\",", ""));
+        assertTrue(CalibrationFile.read(byName).modelContent().isEmpty());
+        CliRun.of("validate", "--model", renamed.toString(), "--against", data.toString(), "--sampler", "euler:3",
+                "--calibration", byName.toString(), "--out", dir.resolve("n").toString())
+                .assertFailedWithOneLine("by-name.json", "fitted for the model tiny", "renamed");
+        assertEquals(0, CliRun.of("validate", "--model", retrained.toString(), "--against", data.toString(),
+                "--sampler", "euler:3", "--samples", "4", "--calibration", byName.toString(), "--out",
+                dir.resolve("n2").toString()).exitCode());
     }
 
     @Test

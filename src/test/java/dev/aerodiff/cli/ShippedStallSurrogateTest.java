@@ -30,12 +30,12 @@ class ShippedStallSurrogateTest {
     @Test
     void theCalibrationBelongsToTheShippedPairAndItsSampler() {
         CalibrationFile calibration = CalibrationFile.read(CALIBRATION);
-        assertEquals(EvaluationOutput.modelName(PAIR, true), calibration.modelName(),
-                "quickstart finds the calibration by the averaged pair's name");
+        ModelIdentity averagedPair = ModelIdentity.of(PAIR, names -> EvaluationOutput.combinedName(names, true));
+        assertTrue(calibration.isFor(averagedPair), "quickstart finds the calibration for the averaged pair");
         EnsemblePredictor pair = EnsemblePredictor.load(PAIR, SHAPES, true);
         assertEquals(TrainingObjective.FLOW, pair.objective());
         // the sampler check passes, so the README's quickstart command runs
-        calibration.applyTo(CALIBRATION, pair, calibration.modelName(), SamplerSpec.parse(SAMPLER));
+        calibration.applyTo(CALIBRATION, pair, averagedPair, SamplerSpec.parse(SAMPLER));
         assertEquals(10, calibration.samples().orElseThrow(), "fitted at quickstart's ensemble size");
         for (double floor : calibration.calibration().noiseFloor()) {
             assertTrue(floor > 0 && floor < 0.02, "a floor of the fit error's size, dimensionless: " + floor);
