@@ -31,7 +31,8 @@ class ShippedStallSurrogateTest {
     void theCalibrationBelongsToTheShippedPairAndItsSampler() {
         CalibrationFile calibration = CalibrationFile.read(CALIBRATION);
         ModelIdentity averagedPair = ModelIdentity.of(PAIR, names -> EvaluationOutput.combinedName(names, true));
-        assertTrue(calibration.isFor(averagedPair), "quickstart finds the calibration for the averaged pair");
+        assertTrue(calibration.modelContent().isPresent() && calibration.isFor(averagedPair),
+                "quickstart finds the calibration for the averaged pair by the bundles' SHA-256");
         EnsemblePredictor pair = EnsemblePredictor.load(PAIR, SHAPES, true);
         assertEquals(TrainingObjective.FLOW, pair.objective());
         // the sampler check passes, so the README's quickstart command runs
