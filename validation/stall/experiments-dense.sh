@@ -68,6 +68,19 @@ sampler_seeds() {
     done
 }
 
+# with_split TAG SPLIT: the between recipe's data with $DATA/SPLIT.nc as well, merged into
+# $WORK/train-TAG.nc, and its lookup (nearest-TAG); the 12000-step recipe trained on it
+# (flow-TAG-wd-highnoise-12000, seeds 1 and 2, side by side: seeds), and the two averaged (ddim:20:1)
+with_split() {
+    local tag=$1 split=$2
+    merge_once "$WORK/train-$tag.nc" --drop-airfoil naca0015,naca23015 \
+        "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/dense.nc" "$DATA/between.nc" "$DATA/$split.nc"
+    nearest "nearest-$tag" "$WORK/train-$tag.nc"
+    seeds "flow-$tag-wd-highnoise-12000" "$WD_HIGH_RECIPE" "$WORK/train-$tag.nc" 12000 1 2
+    validate "flow-$tag-wd-highnoise-12000-avg-ddim-20-eta1" \
+        "$(seed_bundles "flow-$tag-wd-highnoise-12000" 1 2)" ddim:20:1 --average
+}
+
 merge_once "$WORK/train-dense-thick.nc" --drop-airfoil naca0015,naca23015 \
     "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/dense.nc"
 seeds flow-dense-thick-wd-highnoise "$WD_HIGH_RECIPE" "$WORK/train-dense-thick.nc" 7200 1 2
@@ -181,15 +194,8 @@ if [ -f "$DATA/between.nc" ]; then
     # its spread and at 19 degrees, Re 2e6, some it does not have. The around split puts eight
     # NACA 0012 runs next to those two conditions (not at them): 12000 steps, against -12000
     if [ -f "$DATA/around.nc" ]; then
-        merge_once "$WORK/train-dense-between-around.nc" --drop-airfoil naca0015,naca23015 \
-            "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/dense.nc" "$DATA/between.nc" \
-            "$DATA/around.nc"
-        nearest nearest-dense-between-around "$WORK/train-dense-between-around.nc"
-        seeds flow-dense-between-around-wd-highnoise-12000 "$WD_HIGH_RECIPE" \
-            "$WORK/train-dense-between-around.nc" 12000 1 2
+        with_split dense-between-around around
         AROUND_SEEDS=$(seed_bundles flow-dense-between-around-wd-highnoise-12000 1 2)
-        validate flow-dense-between-around-wd-highnoise-12000-avg-ddim-20-eta1 "$AROUND_SEEDS" \
-            ddim:20:1 --average
         # the error of the mean rose at conditions the around split is far from: the network or
         # 10 samples? Both averages with 40 samples per condition
         SAMPLES=40 validate flow-dense-between-around-wd-highnoise-12000-avg-40-ddim-20-eta1 \
@@ -227,17 +233,9 @@ if [ -f "$DATA/between.nc" ]; then
     # both pairs on the probe split, whose NACA 2414 and 2416 at 18 degrees, Re 4e6, neither was
     # trained on
     if [ -f "$DATA/between-dense.nc" ]; then
-        merge_once "$WORK/train-dense-between-dense.nc" --drop-airfoil naca0015,naca23015 \
-            "$DATA/train.nc" "$DATA/thickness.nc" "$DATA/dense.nc" "$DATA/between.nc" \
-            "$DATA/between-dense.nc"
-        nearest nearest-dense-between-dense "$WORK/train-dense-between-dense.nc"
-        seeds flow-dense-between-dense-wd-highnoise-12000 "$WD_HIGH_RECIPE" \
-            "$WORK/train-dense-between-dense.nc" 12000 1 2
-        RE_SEEDS=$(seed_bundles flow-dense-between-dense-wd-highnoise-12000 1 2)
-        for sampler in ddim:20:1 ddim:50:1; do
-            validate "flow-dense-between-dense-wd-highnoise-12000-avg-$(sampler_tag $sampler)" "$RE_SEEDS" \
-                "$sampler" --average
-        done
+        with_split dense-between-dense between-dense
+        validate flow-dense-between-dense-wd-highnoise-12000-avg-ddim-50-eta1 \
+            "$(seed_bundles flow-dense-between-dense-wd-highnoise-12000 1 2)" ddim:50:1 --average
         validate flow-dense-between-wd-highnoise-12000-avg-ddim-50-eta1 "$SEEDS_12000" ddim:50:1 --average
         if [ -f "$DATA/probe.nc" ]; then
             for pair in flow-dense-between-wd-highnoise-12000 flow-dense-between-dense-wd-highnoise-12000; do
