@@ -168,10 +168,12 @@ final class QuickstartCommand implements Runnable {
         Map<String, Calibration> byName = new LinkedHashMap<>();
         for (Path file : calibrationFiles) {
             CalibrationFile content = CalibrationFile.read(file);
+            List<String> names = models.stream().map(ModelIdentity::name).toList();
             ModelIdentity model = models.stream().filter(content::isFor).findFirst().orElseThrow(() ->
                     new IllegalArgumentException("--calibration " + file + " was fitted for the model "
                             + content.modelName() + (content.modelContent().isPresent() ? " (its bundles by their"
-                            + " SHA-256)" : "") + ", which is not among this run's models: " + String.join(", ", models.stream().map(ModelIdentity::name).toList())));
+                            + " SHA-256)" : "") + ", which is not among this run's models: "
+                            + String.join(", ", names)));
             Calibration earlier = byName.put(model.name(), new Calibration(file, content, model));
             if (earlier != null) {
                 throw new IllegalArgumentException("--calibration " + earlier.file() + " and " + file + " are both for"
