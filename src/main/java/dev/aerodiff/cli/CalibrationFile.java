@@ -8,6 +8,7 @@ import dev.aerodiff.surrogate.CalibratedPredictor;
 import dev.aerodiff.surrogate.EnsemblePredictor;
 import dev.aerodiff.surrogate.SpreadCalibration;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -117,10 +118,13 @@ record CalibrationFile(SpreadCalibration calibration, String modelName, Optional
      * @param predictor the model as loaded
      * @param model     its name and content
      * @param sampler   the sampler of this run
+     * @param samples   the ensemble size per condition of this run
+     * @param err       where a note goes if the calibration was fitted with another ensemble size
      * @return the predictor with its spread calibrated
      * @throws IllegalArgumentException naming the file, if it was fitted for another model or sampler
      */
-    EnsemblePredictor applyTo(Path file, EnsemblePredictor predictor, ModelIdentity model, SamplerSpec sampler) {
+    EnsemblePredictor applyTo(Path file, EnsemblePredictor predictor, ModelIdentity model, SamplerSpec sampler,
+                              int samples, PrintWriter err) {
         if (!isFor(model)) {
             throw new IllegalArgumentException("--calibration " + file + " was fitted for the model " + modelName
                     + ", this run samples " + model.name() + (modelContent.isPresent() ? " (bundles of other content:"
@@ -132,6 +136,8 @@ record CalibrationFile(SpreadCalibration calibration, String modelName, Optional
                     + ", this run samples with " + sampler + ": a sampler changes the spread, so fit one for it with"
                     + " aerodiff calibrate --sampler " + sampler);
         }
+        err.print(ensembleSizeNote(file, samples));
+        err.flush();
         return new CalibratedPredictor(predictor, calibration);
     }
 
@@ -142,7 +148,7 @@ record CalibrationFile(SpreadCalibration calibration, String modelName, Optional
      *         spread of a small ensemble is biased low, so the floor fitted depends a little on it), or
      *         empty
      */
-    String ensembleSizeNote(Path file, int samples) {
+    private String ensembleSizeNote(Path file, int samples) {
         if (this.samples.isEmpty() || this.samples.getAsInt() == samples) {
             return "";
         }

@@ -31,11 +31,8 @@ final class CalibrationOptions {
         if (file == null) {
             return predictor;
         }
-        CalibrationFile calibration = CalibrationFile.read(file);
-        EnsemblePredictor calibrated = calibration.applyTo(file, predictor, combination.identity(bundles), sampler);
-        err.print(calibration.ensembleSizeNote(file, samples));
-        err.flush();
-        return calibrated;
+        return CalibrationFile.read(file).applyTo(file, predictor, combination.identity(bundles), sampler, samples,
+                err);
     }
 
     /**

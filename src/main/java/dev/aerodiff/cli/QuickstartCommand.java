@@ -129,8 +129,7 @@ final class QuickstartCommand implements Runnable {
                 Calibration calibration = calibrations.get(name);
                 if (calibration != null) {
                     surrogate = calibration.content().applyTo(calibration.file(), surrogate, calibration.model(),
-                            sampler);
-                    err.print(calibration.content().ensembleSizeNote(calibration.file(), samples));
+                            sampler, samples, err);
                     name += "-calibrated";
                 }
                 evaluations.add(EvaluationOutput.evaluate(err, name, surrogate, ds, samples, sampler, seed));
@@ -166,9 +165,9 @@ final class QuickstartCommand implements Runnable {
      */
     private Map<String, Calibration> calibrationsByModel(List<ModelIdentity> models) {
         Map<String, Calibration> byName = new LinkedHashMap<>();
+        List<String> names = models.stream().map(ModelIdentity::name).toList();
         for (Path file : calibrationFiles) {
             CalibrationFile content = CalibrationFile.read(file);
-            List<String> names = models.stream().map(ModelIdentity::name).toList();
             ModelIdentity model = models.stream().filter(content::isFor).findFirst().orElseThrow(() ->
                     new IllegalArgumentException("--calibration " + file + " was fitted for the model "
                             + content.modelName() + (content.modelContent().isPresent() ? " (its bundles by their"

@@ -10,6 +10,8 @@ import dev.aerodiff.sampling.SamplerSpec;
 import dev.aerodiff.surrogate.EnsemblePredictor;
 import dev.aerodiff.surrogate.Surrogate;
 import dev.aerodiff.train.TrainingObjective;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -36,7 +38,9 @@ class ShippedStallSurrogateTest {
         EnsemblePredictor pair = EnsemblePredictor.load(PAIR, SHAPES, true);
         assertEquals(TrainingObjective.FLOW, pair.objective());
         // the sampler check passes, so the README's quickstart command runs
-        calibration.applyTo(CALIBRATION, pair, averagedPair, SamplerSpec.parse(SAMPLER));
+        StringWriter note = new StringWriter();
+        calibration.applyTo(CALIBRATION, pair, averagedPair, SamplerSpec.parse(SAMPLER), 10, new PrintWriter(note));
+        assertEquals("", note.toString(), "no ensemble-size note at quickstart's 10 samples");
         assertEquals(10, calibration.samples().orElseThrow(), "fitted at quickstart's ensemble size");
         for (double floor : calibration.calibration().noiseFloor()) {
             assertTrue(floor > 0 && floor < 0.02, "a floor of the fit error's size, dimensionless: " + floor);
