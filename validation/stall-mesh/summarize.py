@@ -1,5 +1,6 @@
-"""Tables of the mesh study (run.sh): the spread of each condition on each mesh, and the test split
-answered by each mesh's runs, scored as a surrogate is, beside the shipped surrogate.
+"""Tables of the mesh study (run.sh): the spread of each condition on each mesh, the test split
+answered by each mesh's runs, scored as a surrogate is, beside the shipped surrogate, and the test
+split pooled over five meshes with three answers scored against it.
 Usage: summarize.py RESULTS_DIR SCALE...   (markdown on standard output)"""
 import json
 import os
@@ -61,5 +62,31 @@ def main(results, scales):
               " | ".join(f"{c['error_mean']:.4f}" for c in m["cases"]) + " |")
 
 
+def pooled_table(results):
+    """The test split pooled over five meshes, and three answers scored against it."""
+    stats = json.load(open(os.path.join(results, "stats-pooled.json")))
+    print("\nThe test split with the mesh's uncertainty counted: 4 snapshots from each of the meshes x0.8, x0.9,")
+    print("x0.95, x1.0 and x1.05 (`dataset pool`), its spread by condition:\n")
+    print("| condition | spread, five meshes | spread, the data set's mesh |")
+    print("|---|---|---|")
+    own = {label(c): spread(c) for c in json.load(open(os.path.join(results, "stats-1.0.json")))["per_case"]}
+    for case in stats["per_case"]:
+        print(f"| {label(case)} | {spread(case):.2g} | {own[label(case)]:.2g} |")
+    print("\nScored against it (10 samples per condition; errors over its spread; the data set's runs are")
+    print("4 of its 20 snapshots, so partly in sample):\n")
+    print("| answered by | error of the mean / spread | error of the std / spread | predicted spread |")
+    print("|---|---|---|---|")
+    for name, title in (("pooled-shipped", "the shipped surrogate (trained on the data set's mesh)"),
+                        ("pooled-dataset", "the data set's own runs (`validate --nearest test.nc`)"),
+                        ("pooled-train", "the lookup of the train split (`validate --nearest train.nc`)")):
+        m = json.load(open(os.path.join(results, f"{name}.json")))["models"][0]
+        s = m["simulation_mean_std"]
+        print(f"| {title} | {m['error_mean'] / s:.2f} | {m['error_std'] / s:.2f} | {m['predicted_mean_std']:.4f} |")
+    print(f"| split-half floor of the pooled runs | {m['floor_error_mean'] / s:.2f} | {m['floor_error_std'] / s:.2f} | |")
+    print(f"\nSpread of the pooled test split: {s:.4f}.")
+
+
 if __name__ == "__main__":
     main(sys.argv[1], sys.argv[2:])
+    if os.path.exists(os.path.join(sys.argv[1], "stats-pooled.json")):
+        pooled_table(sys.argv[1])

@@ -5,7 +5,6 @@ import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.field.Grid;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,9 +42,7 @@ public final class ConcatenatedDataset implements FieldDataset {
             }
             for (int c = 0; c < part.caseCount(); c++) {
                 FlowCondition condition = part.condition(c);
-                String key = String.format(Locale.ROOT, "%s %.6g %.6g", condition.airfoil().toLowerCase(Locale.ROOT),
-                        condition.angleOfAttackDeg(), condition.reynolds());
-                String before = seen.putIfAbsent(key, names.get(p));
+                String before = seen.putIfAbsent(condition.key(), names.get(p));
                 if (before != null) {
                     throw new IllegalArgumentException(names.get(p) + ": condition " + condition.label()
                             + " is also in " + before);

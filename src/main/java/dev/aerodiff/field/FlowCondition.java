@@ -54,6 +54,15 @@ public record FlowCondition(String airfoil, double angleOfAttackDeg, double reyn
         return freestreamSpeed * Math.sin(Math.toRadians(angleOfAttackDeg));
     }
 
+    /**
+     * @return the operating point as text, airfoil name in lower case and angle and Reynolds number
+     *         to six significant digits: equal for the same condition simulated twice
+     */
+    public String key() {
+        return String.format(java.util.Locale.ROOT, "%s %.6g %.6g", airfoil.toLowerCase(java.util.Locale.ROOT),
+                angleOfAttackDeg, reynolds);
+    }
+
     /** @return a short label such as "raf30 aoa=20.0 Re=1.05e+07" */
     public String label() {
         return String.format(java.util.Locale.ROOT, "%s aoa=%.2f Re=%.3g", airfoil, angleOfAttackDeg, reynolds);
