@@ -13,8 +13,6 @@ import dev.aerodiff.field.Grid;
 import dev.aerodiff.io.NetcdfDatasetWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -130,10 +128,9 @@ final class DatasetGenerateCommand implements Runnable {
                 + " %.0f s on one core", meanCells, mesh.wallCellSize(), mesh.regionCellSize(), mesh.farfieldRadius(),
                 iterations, snapshotEvery, snapshotStart, airfoilOptions.nu, airfoilOptions.chord, resolution, resolution,
                 meanSeconds);
-        String history = Instant.now().truncatedTo(ChronoUnit.SECONDS) + " aerodiff " + VersionProvider.version()
-                + ": dataset generate --conditions " + conditions.getFileName() + " --iterations " + iterations
+        String history = VersionProvider.historyLine("dataset generate --conditions " + conditions.getFileName() + " --iterations " + iterations
                 + " --snapshot-start " + snapshotStart + " --snapshot-every " + snapshotEvery + " --res " + resolution
-                + " --mesh-scale " + meshScale;
+                + " --mesh-scale " + meshScale);
         NetcdfDatasetWriter.write(new InMemoryFieldDataset(grid, cases, new DatasetMetadata(
                 title != null ? title : "AeroDiff airfoil RANS snapshots", source, history)), out, i -> { });
         report(outcomes, cases.size(), meanSeconds);

@@ -5,8 +5,6 @@ import dev.aerodiff.io.AirfoilNpzImporter;
 import dev.aerodiff.io.NetcdfDatasetWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,9 +52,8 @@ final class DatasetImportCommand implements Runnable {
         PrintWriter err = spec.commandLine().getErr();
         InMemoryFieldDataset imported = new AirfoilNpzImporter(chord, nu)
                 .importFiles(files, new Progress(err, "read", files.size()));
-        var meta = imported.metadata().withHistoryLine(Instant.now().truncatedTo(ChronoUnit.SECONDS)
-                + " aerodiff " + VersionProvider.version() + ": dataset import --format " + format + " --nu " + nu
-                + " --chord " + chord + " (" + files.size() + " files)");
+        var meta = imported.metadata().withHistoryLine(VersionProvider.historyLine("dataset import --format "
+                + format + " --nu " + nu + " --chord " + chord + " (" + files.size() + " files)"));
         if (title != null) {
             meta = new dev.aerodiff.data.DatasetMetadata(title, meta.source(), meta.history());
         }

@@ -8,8 +8,6 @@ import dev.aerodiff.io.NetcdfDatasetWriter;
 import dev.aerodiff.io.NetcdfFieldDataset;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -69,15 +67,11 @@ final class DatasetMergeCommand implements Runnable {
             if (kept.isEmpty()) {
                 throw new IllegalArgumentException("--drop-airfoil leaves no cases to write");
             }
-            String source = parts.stream().map(p -> p.metadata().source()).distinct()
-                    .collect(Collectors.joining("\n"));
-            String history = parts.stream().map(p -> p.metadata().history()).filter(h -> !h.isEmpty())
-                    .collect(Collectors.joining("\n"));
-            DatasetMetadata meta = new DatasetMetadata(title != null ? title
-                    : parts.stream().map(p -> p.metadata().title()).collect(Collectors.joining(" + ")), source, history)
-                    .withHistoryLine(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " aerodiff "
-                            + VersionProvider.version() + ": dataset merge " + dropSummary()
-                            + files.stream().map(Path::toString).collect(Collectors.joining(" ")));
+            DatasetMetadata meta = DatasetMetadata.combined(title != null ? title
+                    : parts.stream().map(p -> p.metadata().title()).collect(Collectors.joining(" + ")),
+                    parts.stream().map(FieldDataset::metadata).toList())
+                    .withHistoryLine(VersionProvider.historyLine("dataset merge " + dropSummary()
+                            + files.stream().map(Path::toString).collect(Collectors.joining(" "))));
             ConcatenatedDataset merged = new ConcatenatedDataset(kept, names, meta);
             NetcdfDatasetWriter.write(merged, out, new Progress(err, "write", merged.caseCount()));
             DatasetWrittenReport.print(spec.commandLine().getOut(), common.json, out, merged, files.size());

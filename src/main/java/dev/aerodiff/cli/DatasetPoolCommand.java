@@ -7,11 +7,8 @@ import dev.aerodiff.io.NetcdfDatasetWriter;
 import dev.aerodiff.io.NetcdfFieldDataset;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,15 +51,11 @@ final class DatasetPoolCommand implements Runnable {
                 sources.add(NetcdfFieldDataset.open(f));
             }
             List<String> names = files.stream().map(Path::toString).toList();
-            String source = sources.stream().map(s -> s.metadata().source()).distinct()
-                    .collect(Collectors.joining("\n"));
-            String history = sources.stream().map(s -> s.metadata().history()).filter(h -> !h.isEmpty())
-                    .collect(Collectors.joining("\n"));
-            DatasetMetadata meta = new DatasetMetadata(title != null ? title
-                    : sources.get(0).metadata().title() + ", pooled over " + files.size() + " runs", source, history)
-                    .withHistoryLine(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " aerodiff "
-                            + VersionProvider.version() + ": dataset pool --samples-each " + each(sources) + " "
-                            + String.join(" ", names));
+            DatasetMetadata meta = DatasetMetadata.combined(title != null ? title
+                    : sources.get(0).metadata().title() + ", pooled over " + files.size() + " runs",
+                    sources.stream().map(FieldDataset::metadata).toList())
+                    .withHistoryLine(VersionProvider.historyLine("dataset pool --samples-each " + each(sources) + " "
+                            + String.join(" ", names)));
             PooledDataset pooled = new PooledDataset(sources, names, each(sources), meta);
             pooled.leftOut().forEach((condition, lacking) -> err.println("left out " + condition.label()
                     + ": not in " + String.join(", ", lacking)));

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import picocli.CommandLine;
 
 /**
@@ -23,6 +25,14 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
     /** @return the AeroDiff version string, with the source revision when known */
     public static String version() {
         return VERSION;
+    }
+
+    /**
+     * @param step what was done to a data set, e.g. the command line
+     * @return a NetCDF history line: the time to the second, "aerodiff VERSION: " and the step
+     */
+    public static String historyLine(String step) {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS) + " aerodiff " + VERSION + ": " + step;
     }
 
     private static String readVersion() {
