@@ -2,7 +2,6 @@ package dev.aerodiff.cli;
 
 import dev.aerodiff.data.InMemoryFieldDataset;
 import dev.aerodiff.io.AirfoilNpzImporter;
-import dev.aerodiff.io.NetcdfDatasetWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,8 +58,6 @@ final class DatasetImportCommand implements Runnable {
         }
         InMemoryFieldDataset dataset = new InMemoryFieldDataset(imported.grid(),
                 java.util.stream.IntStream.range(0, imported.caseCount()).mapToObj(imported::readCase).toList(), meta);
-        NetcdfDatasetWriter.write(dataset, out, new Progress(err, "write", dataset.caseCount()));
-
-        DatasetWrittenReport.print(spec.commandLine().getOut(), common.json, out, dataset, files.size());
+        DatasetWrittenReport.write(spec.commandLine().getOut(), err, common.json, out, dataset, files.size());
     }
 }

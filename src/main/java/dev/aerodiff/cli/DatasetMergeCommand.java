@@ -4,8 +4,6 @@ import dev.aerodiff.data.CaseSubset;
 import dev.aerodiff.data.ConcatenatedDataset;
 import dev.aerodiff.data.DatasetMetadata;
 import dev.aerodiff.data.FieldDataset;
-import dev.aerodiff.io.NetcdfDatasetWriter;
-import dev.aerodiff.io.NetcdfFieldDataset;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,11 +47,8 @@ final class DatasetMergeCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter err = spec.commandLine().getErr();
-        List<FieldDataset> parts = new ArrayList<>();
-        try {
-            for (Path f : files) {
-                parts.add(NetcdfFieldDataset.open(f));
-            }
+        try (OpenDatasets inputs = OpenDatasets.of(files)) {
+            List<FieldDataset> parts = inputs.all();
             checkDroppedAirfoilsExist(parts);
             List<FieldDataset> kept = new ArrayList<>();
             List<String> names = new ArrayList<>();
@@ -73,10 +68,7 @@ final class DatasetMergeCommand implements Runnable {
                     .withHistoryLine(VersionProvider.historyLine("dataset merge " + dropSummary()
                             + files.stream().map(Path::toString).collect(Collectors.joining(" "))));
             ConcatenatedDataset merged = new ConcatenatedDataset(kept, names, meta);
-            NetcdfDatasetWriter.write(merged, out, new Progress(err, "write", merged.caseCount()));
-            DatasetWrittenReport.print(spec.commandLine().getOut(), common.json, out, merged, files.size());
-        } finally {
-            parts.forEach(FieldDataset::close);
+            DatasetWrittenReport.write(spec.commandLine().getOut(), err, common.json, out, merged, files.size());
         }
     }
 

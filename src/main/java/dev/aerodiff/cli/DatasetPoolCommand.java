@@ -3,11 +3,8 @@ package dev.aerodiff.cli;
 import dev.aerodiff.data.DatasetMetadata;
 import dev.aerodiff.data.FieldDataset;
 import dev.aerodiff.data.PooledDataset;
-import dev.aerodiff.io.NetcdfDatasetWriter;
-import dev.aerodiff.io.NetcdfFieldDataset;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,11 +42,8 @@ final class DatasetPoolCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter err = spec.commandLine().getErr();
-        List<FieldDataset> sources = new ArrayList<>();
-        try {
-            for (Path f : files) {
-                sources.add(NetcdfFieldDataset.open(f));
-            }
+        try (OpenDatasets inputs = OpenDatasets.of(files)) {
+            List<FieldDataset> sources = inputs.all();
             List<String> names = files.stream().map(Path::toString).toList();
             DatasetMetadata meta = DatasetMetadata.combined(title != null ? title
                     : sources.get(0).metadata().title() + ", pooled over " + files.size() + " runs",
@@ -59,10 +53,7 @@ final class DatasetPoolCommand implements Runnable {
             PooledDataset pooled = new PooledDataset(sources, names, each(sources), meta);
             pooled.leftOut().forEach((condition, lacking) -> err.println("left out " + condition.label()
                     + ": not in " + String.join(", ", lacking)));
-            NetcdfDatasetWriter.write(pooled, out, new Progress(err, "write", pooled.caseCount()));
-            DatasetWrittenReport.print(spec.commandLine().getOut(), common.json, out, pooled, files.size());
-        } finally {
-            sources.forEach(FieldDataset::close);
+            DatasetWrittenReport.write(spec.commandLine().getOut(), err, common.json, out, pooled, files.size());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.aerodiff.cli;
 
 import dev.aerodiff.data.FieldDataset;
+import dev.aerodiff.io.NetcdfDatasetWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,8 +13,17 @@ final class DatasetWrittenReport {
     private DatasetWrittenReport() {
     }
 
+    /**
+     * Writes {@code dataset} to {@code out} (complete or not at all), with progress on {@code err},
+     * then reports it as {@link #print} does.
+     */
+    static void write(PrintWriter stdout, PrintWriter err, boolean json, Path out, FieldDataset dataset, int files) {
+        NetcdfDatasetWriter.write(dataset, out, new Progress(err, "write", dataset.caseCount()));
+        print(stdout, json, out, dataset, files);
+    }
+
     /** Prints {@code out, files, cases, samples_per_case, nx, ny} as JSON or one line of text. */
-    static void print(PrintWriter stdout, boolean json, Path out, FieldDataset dataset, int files) {
+    private static void print(PrintWriter stdout, boolean json, Path out, FieldDataset dataset, int files) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("out", out.toString());
         summary.put("files", files);
