@@ -43,5 +43,5 @@ TEST=$pooled validate pooled-shipped examples/stall-flow-dense-seed1.aerodiff,ex
     ddim:50:1 --average --calibration examples/stall-flow-dense.calibration.json
 TEST=$pooled nearest pooled-dataset datasets/airfoil-stall/test.nc
 TEST=$pooled nearest pooled-train datasets/airfoil-stall/train.nc
-/usr/bin/python3 "$here/summarize.py" "$OUT" $SCALES > "$OUT/summary.md"
+/usr/bin/python3 "$here/summarize.py" "$OUT" > "$OUT/summary.md"
 cat "$OUT/summary.md"

@@ -1,7 +1,8 @@
 """Tables of the mesh study (run.sh): the spread of each condition on each mesh, the test split
 answered by each mesh's runs, scored as a surrogate is, beside the shipped surrogate, and the test
-split pooled over five meshes with three answers scored against it.
-Usage: summarize.py RESULTS_DIR SCALE...   (markdown on standard output)"""
+split pooled over five meshes with three answers scored against it, and (train.sh) a surrogate
+trained on the train split pooled the same way.
+Usage: summarize.py RESULTS_DIR   (markdown on standard output; the scales are those of RESULTS_DIR/stats-SCALE.json)"""
 import json
 import os
 import sys
@@ -86,7 +87,39 @@ def pooled_table(results):
     print(f"\nSpread of the pooled test split: {s:.4f}.")
 
 
+def trained_table(results):
+    """The shipped stall flow recipe trained on the pooled train split (train.sh), against the test
+    split pooled and as it is."""
+    stall = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "stall", "results")
+    rows = [("pooled", "trained on the pooled train split, seed 1", os.path.join(results, "pooled-flow-meshpool-seed1.json")),
+            ("pooled", "trained on the pooled train split, seed 2", os.path.join(results, "pooled-flow-meshpool-seed2.json")),
+            ("pooled", "the shipped stall flow bundle (the data set's mesh alone, seed 1)",
+             os.path.join(results, "pooled-flow-shipped.json")),
+            ("pooled", "the lookup of the pooled train split", os.path.join(results, "pooled-nearest-train-pooled.json")),
+            ("pooled", "the lookup of the data set's train split", os.path.join(results, "pooled-train.json")),
+            ("the data set's", "trained on the pooled train split, seed 1",
+             os.path.join(results, "meshpool-seed1-ddim-20-eta1.json")),
+            ("the data set's", "trained on the pooled train split, seed 2",
+             os.path.join(results, "meshpool-seed2-ddim-20-eta1.json")),
+            ("the data set's", "the shipped stall flow bundle", os.path.join(stall, "flow-ddim-20-eta1.json"))]
+    print("\nThe shipped stall flow recipe (`examples/train-flow-stall.json`, 3600 steps) trained on the train")
+    print("split pooled over the same five meshes (train.sh), `ddim:20:1`, 10 samples per condition:\n")
+    print("| test split | model | error of the mean / spread | error of the std / spread | predicted spread |"
+          " NACA 2415 mean errors |")
+    print("|---|---|---|---|---|---|")
+    for split, name, path in rows:
+        m = json.load(open(path))["models"][0]
+        s = m["simulation_mean_std"]
+        naca2415 = ", ".join(f"{c['error_mean']:.4f}" for c in m["cases"] if c["airfoil"] == "naca2415")
+        print(f"| {split} ({s:.4f}) | {name} | {m['error_mean'] / s:.2f} | {m['error_std'] / s:.2f} |"
+              f" {m['predicted_mean_std']:.4f} | {naca2415} |")
+
+
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2:])
+    found = [f[len("stats-"):-len(".json")] for f in os.listdir(sys.argv[1])
+             if f.startswith("stats-") and f != "stats-pooled.json"]
+    main(sys.argv[1], sorted(found, key=float))
     if os.path.exists(os.path.join(sys.argv[1], "stats-pooled.json")):
         pooled_table(sys.argv[1])
+    if os.path.exists(os.path.join(sys.argv[1], "meshpool-seed2-ddim-20-eta1.json")):
+        trained_table(sys.argv[1])
