@@ -103,7 +103,8 @@ def trained_table(results):
              os.path.join(results, "meshpool-seed2-ddim-20-eta1.json")),
             ("the data set's", "the shipped stall flow bundle", os.path.join(stall, "flow-ddim-20-eta1.json"))]
     print("\nThe shipped stall flow recipe (`examples/train-flow-stall.json`, 3600 steps) trained on the train")
-    print("split pooled over the same five meshes (train.sh), `ddim:20:1`, 10 samples per condition:\n")
+    print("split pooled over the meshes x0.9, x0.95, x1.0 and x1.05 (train.sh, 5 snapshots of each), `ddim:20:1`,")
+    print("10 samples per condition:\n")
     print("| test split | model | error of the mean / spread | error of the std / spread | predicted spread |"
           " NACA 2415 mean errors |")
     print("|---|---|---|---|---|---|")
