@@ -45,12 +45,13 @@ final class DatasetPoolCommand implements Runnable {
         try (OpenDatasets inputs = OpenDatasets.of(files)) {
             List<FieldDataset> sources = inputs.all();
             List<String> names = files.stream().map(Path::toString).toList();
+            int samplesFromEach = each(sources);
             DatasetMetadata meta = DatasetMetadata.combined(title != null ? title
                     : sources.get(0).metadata().title() + ", pooled over " + files.size() + " runs",
                     sources.stream().map(FieldDataset::metadata).toList())
-                    .withHistoryLine(VersionProvider.historyLine("dataset pool --samples-each " + each(sources) + " "
+                    .withHistoryLine(VersionProvider.historyLine("dataset pool --samples-each " + samplesFromEach + " "
                             + String.join(" ", names)));
-            PooledDataset pooled = new PooledDataset(sources, names, each(sources), meta);
+            PooledDataset pooled = new PooledDataset(sources, names, samplesFromEach, meta);
             pooled.leftOut().forEach((condition, lacking) -> err.println("left out " + condition.label()
                     + ": not in " + String.join(", ", lacking)));
             DatasetWrittenReport.write(spec.commandLine().getOut(), err, common.json, out, pooled, files.size());
