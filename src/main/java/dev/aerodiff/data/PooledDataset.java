@@ -161,14 +161,16 @@ public final class PooledDataset implements FieldDataset {
             FlowCase part = parts.get(p);
             System.arraycopy(part.values(), 0, values, p * block, block);
             int at = p * first.samples();
-            haveIterations &= part.iterations() != null;
-            haveCoefficients &= part.coefficients() != null;
-            if (part.iterations() != null) {
-                System.arraycopy(part.iterations(), 0, iterations, at, part.samples());
+            int[] partIterations = part.iterations();
+            ForceCoefficients partCoefficients = part.coefficients();
+            haveIterations &= partIterations != null;
+            haveCoefficients &= partCoefficients != null;
+            if (partIterations != null) {
+                System.arraycopy(partIterations, 0, iterations, at, part.samples());
             }
-            if (part.coefficients() != null) {
-                System.arraycopy(part.coefficients().lift(), 0, lift, at, part.samples());
-                System.arraycopy(part.coefficients().drag(), 0, drag, at, part.samples());
+            if (partCoefficients != null) {
+                System.arraycopy(partCoefficients.lift(), 0, lift, at, part.samples());
+                System.arraycopy(partCoefficients.drag(), 0, drag, at, part.samples());
             }
         }
         return new FlowCase(condition, first.mask(), first.units(), samples, values,
