@@ -1,7 +1,7 @@
 """Tables of the mesh study (run.sh): the spread of each condition on each mesh, the test split
 answered by each mesh's runs, scored as a surrogate is, beside the shipped surrogate, and the test
 split pooled over five meshes with three answers scored against it, and (train.sh) a surrogate
-trained on the train split pooled the same way.
+trained on the train split pooled the same way; (train-between.sh) one with NACA 2415's neighbours too.
 Usage: summarize.py RESULTS_DIR   (markdown on standard output; the scales are those of RESULTS_DIR/stats-SCALE.json)"""
 import json
 import os
@@ -116,6 +116,33 @@ def trained_table(results):
               f" {m['predicted_mean_std']:.4f} | {naca2415} |")
 
 
+def between_table(results):
+    """The shipped stall pair's settings trained on the pooled train and between splits
+    (train-between.sh), against the pooled test split."""
+    rows = [("trained with the between split, seed 1", "pooled-between-seed1"),
+            ("trained with the between split, seed 2", "pooled-between-seed2"),
+            ("the two averaged network by network (40 evaluations)", "pooled-between-avg"),
+            ("the lookup of its training data", "pooled-between-nearest"),
+            ("the train split alone, 3600 steps, seed 1 (train.sh)", "pooled-flow-meshpool-seed1"),
+            ("the train split alone, 3600 steps, seed 2 (train.sh)", "pooled-flow-meshpool-seed2")]
+    print("\nThe shipped stall pair's settings (`examples/train-flow-stall-dense.json`: wall distance, high-noise")
+    print("training times) trained on the pooled train split and the between split (NACA 2414 and 2416) pooled")
+    print("over the meshes x0.9, x0.95, x1.0 and x1.05 (train-between.sh), `ddim:20:1`, 10 samples per")
+    print("condition, against the pooled test split:\n")
+    print("| model | error of the mean / spread | error of the std / spread | predicted spread |"
+          " NACA 2415 mean errors | NACA 2415 std errors |")
+    print("|---|---|---|---|---|---|")
+    for name, file in rows:
+        m = json.load(open(os.path.join(results, f"{file}.json")))["models"][0]
+        s = m["simulation_mean_std"]
+        naca2415 = [c for c in m["cases"] if c["airfoil"] == "naca2415"]
+        means = ", ".join(f"{c['error_mean']:.4f}" for c in naca2415)
+        stds = ", ".join(f"{c['error_std']:.4f}" for c in naca2415)
+        print(f"| {name} | {m['error_mean'] / s:.2f} | {m['error_std'] / s:.2f} | {m['predicted_mean_std']:.4f} |"
+              f" {means} | {stds} |")
+    print(f"| split-half floor of the pooled runs | {m['floor_error_mean'] / s:.2f} | {m['floor_error_std'] / s:.2f} | | | |")
+
+
 if __name__ == "__main__":
     found = [f[len("stats-"):-len(".json")] for f in os.listdir(sys.argv[1])
              if f.startswith("stats-") and f != "stats-pooled.json"]
@@ -124,3 +151,5 @@ if __name__ == "__main__":
         pooled_table(sys.argv[1])
     if os.path.exists(os.path.join(sys.argv[1], "meshpool-seed2-ddim-20-eta1.json")):
         trained_table(sys.argv[1])
+    if os.path.exists(os.path.join(sys.argv[1], "pooled-between-nearest.json")):
+        between_table(sys.argv[1])

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The mesh-pooled surrogate with the unseen NACA 2415's neighbours in its data: simulates the
+# between split of datasets/airfoil-stall (NACA 2414 and 2416, 20 conditions) on the data set's mesh
+# and on the meshes x1.05, x0.95 and x0.9, pools them (`dataset pool`, 5 snapshots of each mesh,
+# the conditions that ran on all four), merges them with the pooled train split of train.sh, and
+# trains the shipped stall pair's settings (examples/train-flow-stall-dense.json: wall distance,
+# high-noise training times) on it for $STEPS steps (default 6000), seeds 1 and 2, each on one core,
+# side by side. Validates each and the two averaged network by network (ddim:20:1, 10 samples)
+# against the test split pooled over five meshes (run.sh), with the lookup of the training data
+# beside them. Writes results/between-pooled.json (the pooled split's summary) and
+# results/pooled-between-*.json.
+# About 35 minutes of OpenFOAM on 2 cores, then 45 minutes of training. Resumable.
+# Usage (from anywhere): bash validation/stall-mesh/train-between.sh [WORK_DIR]   (after run.sh and train.sh)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+cd "$here/../.."
+OUT=validation/stall-mesh/results
+WORK=${1:-target/stall-mesh}
+TEST=$WORK/test-pooled.nc
+SAMPLES=10
+STEPS=${STEPS:-6000}
+DATA=datasets/airfoil-stall
+source validation/lib.sh
+for needed in "$TEST" "$WORK/train-pooled.nc"; do
+    [ -f "$needed" ] || { echo "$needed is missing: bash validation/stall-mesh/run.sh, then train.sh first" >&2; exit 1; }
+done
+meshes=()
+for scale in 1.0 1.05 0.95 0.9; do
+    java -jar target/aerodiff.jar dataset generate --conditions "$DATA/between.csv" \
+        --out "$WORK/between-mesh-$scale.nc" --work "$WORK/between-mesh-$scale" --mesh-scale "$scale" \
+        --res 64 --iterations 2000 --snapshot-start 1525 --snapshot-every 25 --json \
+        > "$WORK/between-mesh-$scale.generate.json"
+    meshes+=("$WORK/between-mesh-$scale.nc")
+done
+between=$WORK/between-pooled.nc
+[ -f "$between" ] || java -jar target/aerodiff.jar dataset pool --out "$between" --samples-each 5 \
+    "${meshes[@]}" --json > "$OUT/between-pooled.json" 2> "$WORK/between-pool.log"
+cat "$WORK/between-pool.log" >&2
+data=$WORK/train-between-pooled.nc
+[ -f "$data" ] || java -jar target/aerodiff.jar dataset merge --out "$data" \
+    "$WORK/train-pooled.nc" "$between" > /dev/null
+for seed in 1 2; do
+    train_bundle "$WORK/meshpool-between-seed$seed.aerodiff" examples/train-flow-stall-dense.json "$data" \
+        --seed "$seed" --steps "$STEPS"
+done
+wait_for_training
+for seed in 1 2; do
+    validate "pooled-between-seed$seed" "$WORK/meshpool-between-seed$seed.aerodiff" ddim:20:1
+done
+validate pooled-between-avg "$WORK/meshpool-between-seed1.aerodiff,$WORK/meshpool-between-seed2.aerodiff" \
+    ddim:20:1 --average
+nearest pooled-between-nearest "$data"
+/usr/bin/python3 "$here/summarize.py" "$OUT" > "$OUT/summary.md"
