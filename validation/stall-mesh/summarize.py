@@ -122,13 +122,27 @@ def between_table(results):
     rows = [("trained with the between split, seed 1", "pooled-between-seed1"),
             ("trained with the between split, seed 2", "pooled-between-seed2"),
             ("the two averaged network by network (40 evaluations)", "pooled-between-avg"),
+            ("seed 1, `ddim:50:1`", "pooled-between-seed1-ddim-50"),
+            ("seed 2, `ddim:50:1`", "pooled-between-seed2-ddim-50"),
+            ("the two averaged network by network, `ddim:50:1` (100 evaluations)", "pooled-between-avg-ddim-50"),
+            ("seed 1, spread calibrated on its training data (`calibrate --fit-gain`)", "pooled-between-seed1-calibrated"),
+            ("seed 2, so", "pooled-between-seed2-calibrated"),
             ("the lookup of its training data", "pooled-between-nearest"),
-            ("the train split alone, 3600 steps, seed 1 (train.sh)", "pooled-flow-meshpool-seed1"),
-            ("the train split alone, 3600 steps, seed 2 (train.sh)", "pooled-flow-meshpool-seed2")]
+            ("the stall flow recipe on the train split alone (train.sh), seed 1", "pooled-flow-meshpool-seed1"),
+            ("the stall flow recipe on the train split alone (train.sh), seed 2", "pooled-flow-meshpool-seed2")]
+    own = json.load(open(os.path.join(results, "between-stats-1.0.json")))["per_case"]
+    pooled = {label(c): spread(c) for c in json.load(open(os.path.join(results, "between-stats-pooled.json")))["per_case"]}
+    print("\nThe between split (NACA 2414 and 2416) on the data set's mesh and pooled over the meshes x0.9,")
+    print("x0.95, x1.0 and x1.05 (train-between.sh), spread by condition:\n")
+    print("| condition | spread, the data set's mesh | spread, four meshes |")
+    print("|---|---|---|")
+    for case in own:
+        print(f"| {label(case)} | {spread(case):.2g} | {pooled[label(case)]:.2g} |" if label(case) in pooled
+              else f"| {label(case)} | {spread(case):.2g} | diverged on a mesh |")
     print("\nThe shipped stall pair's settings (`examples/train-flow-stall-dense.json`: wall distance, high-noise")
     print("training times) trained on the pooled train split and the between split (NACA 2414 and 2416) pooled")
-    print("over the meshes x0.9, x0.95, x1.0 and x1.05 (train-between.sh), `ddim:20:1`, 10 samples per")
-    print("condition, against the pooled test split:\n")
+    print("over the meshes x0.9, x0.95, x1.0 and x1.05 (train-between.sh), `ddim:20:1` unless")
+    print("named, 10 samples per condition, against the pooled test split:\n")
     print("| model | error of the mean / spread | error of the std / spread | predicted spread |"
           " NACA 2415 mean errors | NACA 2415 std errors |")
     print("|---|---|---|---|---|---|")

@@ -5,11 +5,13 @@
 # the conditions that ran on all four), merges them with the pooled train split of train.sh, and
 # trains the shipped stall pair's settings (examples/train-flow-stall-dense.json: wall distance,
 # high-noise training times) on it for $STEPS steps (default 6000), seeds 1 and 2, each on one core,
-# side by side. Validates each and the two averaged network by network (ddim:20:1, 10 samples)
-# against the test split pooled over five meshes (run.sh), with the lookup of the training data
-# beside them. Writes results/between-pooled.json (the pooled split's summary) and
-# results/pooled-between-*.json.
-# About 35 minutes of OpenFOAM on 2 cores, then 45 minutes of training. Resumable.
+# side by side. Validates each and the two averaged network by network (ddim:20:1 and ddim:50:1,
+# 10 samples) against the test split pooled over five meshes (run.sh), each with its spread
+# calibrated on its training data (calibrate --fit-gain), and the lookup of the training data.
+# Writes results/between-pooled.json (the pooled split's summary), results/between-stats-1.0.json
+# and between-stats-pooled.json (`dataset stats` of the split on the data set's mesh and pooled),
+# results/calibration-between-*.json and results/pooled-between-*.json.
+# About 35 minutes of OpenFOAM on 2 cores, then 42 minutes of training (the two seeds side by side). Resumable.
 # Usage (from anywhere): bash validation/stall-mesh/train-between.sh [WORK_DIR]   (after run.sh and train.sh)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -36,6 +38,8 @@ between=$WORK/between-pooled.nc
 [ -f "$between" ] || java -jar target/aerodiff.jar dataset pool --out "$between" --samples-each 5 \
     "${meshes[@]}" --json > "$OUT/between-pooled.json" 2> "$WORK/between-pool.log"
 cat "$WORK/between-pool.log" >&2
+run between-stats-1.0 dataset stats "$WORK/between-mesh-1.0.nc"
+run between-stats-pooled dataset stats "$between"
 data=$WORK/train-between-pooled.nc
 [ -f "$data" ] || java -jar target/aerodiff.jar dataset merge --out "$data" \
     "$WORK/train-pooled.nc" "$between" > /dev/null
@@ -47,7 +51,19 @@ wait_for_training
 for seed in 1 2; do
     validate "pooled-between-seed$seed" "$WORK/meshpool-between-seed$seed.aerodiff" ddim:20:1
 done
-validate pooled-between-avg "$WORK/meshpool-between-seed1.aerodiff,$WORK/meshpool-between-seed2.aerodiff" \
-    ddim:20:1 --average
+both=$WORK/meshpool-between-seed1.aerodiff,$WORK/meshpool-between-seed2.aerodiff
+validate pooled-between-avg "$both" ddim:20:1 --average
+for seed in 1 2; do
+    validate "pooled-between-seed$seed-ddim-50" "$WORK/meshpool-between-seed$seed.aerodiff" ddim:50:1
+done
+validate pooled-between-avg-ddim-50 "$both" ddim:50:1 --average
+# Their spread calibrated on their own training data, a gain fitted as well (calibrate --fit-gain).
+for seed in 1 2; do
+    run "calibration-between-seed$seed" calibrate --model "$WORK/meshpool-between-seed$seed.aerodiff" \
+        --against "$data" --sampler ddim:20:1 --samples "$SAMPLES" --fit-gain \
+        --out "$WORK/calibration-between-seed$seed.json"
+    validate "pooled-between-seed$seed-calibrated" "$WORK/meshpool-between-seed$seed.aerodiff" ddim:20:1 \
+        --calibration "$WORK/calibration-between-seed$seed.json"
+done
 nearest pooled-between-nearest "$data"
 /usr/bin/python3 "$here/summarize.py" "$OUT" > "$OUT/summary.md"
