@@ -21,14 +21,12 @@ TEST=datasets/airfoil-stall/test.nc
 SAMPLES=10
 SCALES=${SCALES:-0.8 0.9 0.95 1.0 1.05 1.1 1.25}
 source validation/lib.sh
+source "$here/simulate.sh"
 if ! command -v simpleFoam >/dev/null || ! command -v gmsh >/dev/null; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openfoam gmsh >/dev/null
 fi
 for scale in $SCALES; do
-    java -jar target/aerodiff.jar dataset generate --conditions "$here/conditions.csv" \
-        --out "$WORK/mesh-$scale.nc" --work "$WORK/mesh-$scale" --mesh-scale "$scale" \
-        --res 64 --iterations 2000 --snapshot-start 1525 --snapshot-every 25 --json \
-        > "$WORK/mesh-$scale.generate.json"
+    simulate "$here/conditions.csv" "$WORK/mesh" "$scale"
     java -jar target/aerodiff.jar dataset stats --json "$WORK/mesh-$scale.nc" > "$OUT/stats-$scale.json"
     nearest "mesh-$scale" "$WORK/mesh-$scale.nc"
 done

@@ -23,15 +23,13 @@ SAMPLES=10
 STEPS=${STEPS:-6000}
 DATA=datasets/airfoil-stall
 source validation/lib.sh
+source "$here/simulate.sh"
 for needed in "$TEST" "$WORK/train-pooled.nc"; do
     [ -f "$needed" ] || { echo "$needed is missing: bash validation/stall-mesh/run.sh, then train.sh first" >&2; exit 1; }
 done
 meshes=()
 for scale in 1.0 1.05 0.95 0.9; do
-    java -jar target/aerodiff.jar dataset generate --conditions "$DATA/between.csv" \
-        --out "$WORK/between-mesh-$scale.nc" --work "$WORK/between-mesh-$scale" --mesh-scale "$scale" \
-        --res 64 --iterations 2000 --snapshot-start 1525 --snapshot-every 25 --json \
-        > "$WORK/between-mesh-$scale.generate.json"
+    simulate "$DATA/between.csv" "$WORK/between-mesh" "$scale"
     meshes+=("$WORK/between-mesh-$scale.nc")
 done
 between=$WORK/between-pooled.nc

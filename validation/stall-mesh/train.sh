@@ -20,13 +20,11 @@ TEST=$WORK/test-pooled.nc
 SAMPLES=10
 DATA=datasets/airfoil-stall
 source validation/lib.sh
+source "$here/simulate.sh"
 [ -f "$TEST" ] || { echo "$TEST is missing: bash validation/stall-mesh/run.sh first" >&2; exit 1; }
 meshes=()
 for scale in 1.05 0.95 0.9; do
-    java -jar target/aerodiff.jar dataset generate --conditions "$DATA/train.csv" \
-        --out "$WORK/train-mesh-$scale.nc" --work "$WORK/train-mesh-$scale" --mesh-scale "$scale" \
-        --res 64 --iterations 2000 --snapshot-start 1525 --snapshot-every 25 --json \
-        > "$WORK/train-mesh-$scale.generate.json"
+    simulate "$DATA/train.csv" "$WORK/train-mesh" "$scale"
     meshes+=("$WORK/train-mesh-$scale.nc")
 done
 pooled=$WORK/train-pooled.nc
