@@ -6,7 +6,7 @@
 # trains the shipped stall pair's settings (examples/train-flow-stall-dense.json: wall distance,
 # high-noise training times) on it for $STEPS steps (default 6000), seeds 1 and 2, each on one core,
 # side by side. Validates each and the two averaged network by network (ddim:20:1 and ddim:50:1,
-# 10 samples) against the test split pooled over five meshes (run.sh), each with its spread
+# 10 samples; the average with 50 steps and 40 samples too) against the test split pooled over five meshes (run.sh), each with its spread
 # calibrated on its training data (calibrate --fit-gain), and the lookup of the training data.
 # Writes results/between-pooled.json (the pooled split's summary), results/between-stats-1.0.json
 # and between-stats-pooled.json (`dataset stats` of the split on the data set's mesh and pooled),
@@ -55,6 +55,7 @@ for seed in 1 2; do
     validate "pooled-between-seed$seed-ddim-50" "$WORK/meshpool-between-seed$seed.aerodiff" ddim:50:1
 done
 validate pooled-between-avg-ddim-50 "$both" ddim:50:1 --average
+SAMPLES=40 validate pooled-between-avg-ddim-50-40 "$both" ddim:50:1 --average
 # Their spread calibrated on their own training data, a gain fitted as well (calibrate --fit-gain).
 for seed in 1 2; do
     run "calibration-between-seed$seed" calibrate --model "$WORK/meshpool-between-seed$seed.aerodiff" \
