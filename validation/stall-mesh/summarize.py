@@ -20,6 +20,17 @@ def spread(case):
     return sum(case["mean_std"][c] for c in CHANNELS) / len(CHANNELS)
 
 
+def model(path):
+    """The first model of a validate result, and the simulations' spread it is scored against."""
+    m = json.load(open(path))["models"][0]
+    return m, m["simulation_mean_std"]
+
+
+def naca2415(m, error):
+    """The unseen airfoil's errors ("error_mean" or "error_std") of model M, comma-separated."""
+    return ", ".join(f"{c[error]:.4f}" for c in m["cases"] if c["airfoil"] == "naca2415")
+
+
 def lost(run, stats):
     """Test conditions of RUN that the mesh's runs lack (diverged)."""
     simulated = {label(c) for c in stats["per_case"]}
@@ -80,8 +91,7 @@ def pooled_table(results):
     for name, title in (("pooled-shipped", "the shipped surrogate (trained on the data set's mesh)"),
                         ("pooled-dataset", "the data set's own runs (`validate --nearest test.nc`)"),
                         ("pooled-train", "the lookup of the train split (`validate --nearest train.nc`)")):
-        m = json.load(open(os.path.join(results, f"{name}.json")))["models"][0]
-        s = m["simulation_mean_std"]
+        m, s = model(os.path.join(results, f"{name}.json"))
         print(f"| {title} | {m['error_mean'] / s:.2f} | {m['error_std'] / s:.2f} | {m['predicted_mean_std']:.4f} |")
     print(f"| split-half floor of the pooled runs | {m['floor_error_mean'] / s:.2f} | {m['floor_error_std'] / s:.2f} | |")
     print(f"\nSpread of the pooled test split: {s:.4f}.")
@@ -109,11 +119,9 @@ def trained_table(results):
           " NACA 2415 mean errors |")
     print("|---|---|---|---|---|---|")
     for split, name, path in rows:
-        m = json.load(open(path))["models"][0]
-        s = m["simulation_mean_std"]
-        naca2415 = ", ".join(f"{c['error_mean']:.4f}" for c in m["cases"] if c["airfoil"] == "naca2415")
+        m, s = model(path)
         print(f"| {split} ({s:.4f}) | {name} | {m['error_mean'] / s:.2f} | {m['error_std'] / s:.2f} |"
-              f" {m['predicted_mean_std']:.4f} | {naca2415} |")
+              f" {m['predicted_mean_std']:.4f} | {naca2415(m, 'error_mean')} |")
 
 
 def between_table(results):
@@ -148,13 +156,9 @@ def between_table(results):
           " NACA 2415 mean errors | NACA 2415 std errors |")
     print("|---|---|---|---|---|---|")
     for name, file in rows:
-        m = json.load(open(os.path.join(results, f"{file}.json")))["models"][0]
-        s = m["simulation_mean_std"]
-        naca2415 = [c for c in m["cases"] if c["airfoil"] == "naca2415"]
-        means = ", ".join(f"{c['error_mean']:.4f}" for c in naca2415)
-        stds = ", ".join(f"{c['error_std']:.4f}" for c in naca2415)
+        m, s = model(os.path.join(results, f"{file}.json"))
         print(f"| {name} | {m['error_mean'] / s:.2f} | {m['error_std'] / s:.2f} | {m['predicted_mean_std']:.4f} |"
-              f" {means} | {stds} |")
+              f" {naca2415(m, 'error_mean')} | {naca2415(m, 'error_std')} |")
     print(f"| split-half floor of the pooled runs | {m['floor_error_mean'] / s:.2f} | {m['floor_error_std'] / s:.2f} | | | |")
 
 
