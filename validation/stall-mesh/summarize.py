@@ -174,8 +174,12 @@ def ode_table(results):
             ("the two averaged network by network, `ode-bs3:1e-2`", "pooled-between-avg-ode"),
             ("the same with 40 samples per condition (an exact surrogate: about 0.21 / 0.20)", "pooled-between-avg-ode-40"),
             ("seed 1 trained for 12000 steps, `ddim:20:1`", "pooled-between-seed1-12k"),
+            ("seed 2 trained for 12000 steps, `ddim:20:1`", "pooled-between-seed2-12k"),
             ("seed 1 trained for 12000 steps, `ddim:50:1`", "pooled-between-seed1-12k-ddim-50"),
+            ("seed 2 trained for 12000 steps, `ddim:50:1`", "pooled-between-seed2-12k-ddim-50"),
             ("seed 1 trained for 12000 steps, `ode-bs3:1e-2`", "pooled-between-seed1-12k-ode"),
+            ("seed 2 trained for 12000 steps, `ode-bs3:1e-2`", "pooled-between-seed2-12k-ode"),
+            ("the two 12000-step seeds averaged network by network, `ode-bs3:1e-2`", "pooled-between-12k-avg-ode"),
             ("the shipped stall pair averaged, `ddim:50:1`, uncalibrated, on the data set's own test split", "shipped-pair-ddim-50"),
             ("the same on `ode-bs3:3e-2`", "shipped-pair-ode")]
     print("\nThe networks of train-between.sh sampled on the probability-flow ODE (ode.sh), 10 samples per")
@@ -195,6 +199,35 @@ def ode_table(results):
               f" {m['predicted_mean_std']:.4f} | {s:.4f} | {ratios} |")
 
 
+def spread_rule(results):
+    """Whether the ODE's spread errs by a rule of the predicted spread: per condition, the fluid mean
+    std predicted (p) and simulated (r) on seed 1's training conditions; the gain g and exponent gamma
+    of r ~ g p (p / p0)^gamma (p0 the median p) that err least there, and what each does on the test split."""
+    def pairs(file):
+        m, _ = model(os.path.join(results, f"{file}.json"))
+        return [(c["predicted_mean_std"], c["simulation_mean_std"]) for c in m["cases"]]
+
+    def error(cases, g, gamma, p0):
+        return sum(abs(g * p * (p / p0) ** gamma - r) for p, r in cases) / len(cases)
+
+    train, test = pairs("train-between-seed1-ode"), pairs("pooled-between-seed1-ode")
+    p0 = sorted(p for p, _ in train)[len(train) // 2]
+    ratios = [p / r for p, r in train]
+    print(f"\nSeed 1 on `ode-bs3:1e-2` on its {len(train)} training conditions (ode.sh): predicted over simulated")
+    print(f"spread {min(ratios):.2f} to {max(ratios):.2f}. A per-condition rule std_cal = g std (S / S0)^gamma")
+    print(f"(S the condition's predicted spread, S0 = {p0:.4f} their median), g fitted on the training conditions")
+    print("for each gamma; error of each condition's spread, averaged, over the split's spread:\n")
+    print("| gamma | g | training conditions | pooled test split |")
+    print("|---|---|---|---|")
+    train_spread = sum(r for _, r in train) / len(train)
+    test_spread = sum(r for _, r in test) / len(test)
+    print(f"| uncalibrated | 1 | {error(train, 1, 0, p0) / train_spread:.3f} | {error(test, 1, 0, p0) / test_spread:.3f} |")
+    for gamma in (0, 0.25, 0.5, 0.75, 1.0):
+        g = min((k / 100 for k in range(50, 201)), key=lambda g: error(train, g, gamma, p0))
+        print(f"| {gamma} | {g:.2f} | {error(train, g, gamma, p0) / train_spread:.3f} |"
+              f" {error(test, g, gamma, p0) / test_spread:.3f} |")
+
+
 if __name__ == "__main__":
     found = [f[len("stats-"):-len(".json")] for f in os.listdir(sys.argv[1])
              if f.startswith("stats-") and f != "stats-pooled.json"]
@@ -207,3 +240,5 @@ if __name__ == "__main__":
         between_table(sys.argv[1])
     if os.path.exists(os.path.join(sys.argv[1], "pooled-between-avg-ode.json")):
         ode_table(sys.argv[1])
+    if os.path.exists(os.path.join(sys.argv[1], "train-between-seed1-ode.json")):
+        spread_rule(sys.argv[1])
