@@ -228,6 +228,34 @@ def spread_rule(results):
               f" {error(test, g, gamma, p0) / test_spread:.3f} |")
 
 
+def mesh_floor(results):
+    """The pooled test split's five meshes split two against three (mesh-floor.sh): the errors of the
+    one pool against the other, and scaled to an exact surrogate with 10 samples against all five."""
+    splits = sorted(f for f in os.listdir(results) if f.startswith("mesh-floor-"))
+    m, s = model(os.path.join(results, "pooled-between-seed1.json"))
+    errors = []
+    for f in splits:
+        cases = json.load(open(os.path.join(results, f)))["cases"]
+        errors.append([sum(c[ch][key] for c in cases for ch in ("p", "ux", "uy")) / (3 * len(cases))
+                       for key in ("error_of_mean", "error_of_std")])
+    mean = [sum(e[k] for e in errors) / len(errors) for k in (0, 1)]
+    # Var of the difference of two pooled means with the meshes' variance dominant (the runs of one
+    # mesh scatter by 0.0149, the pool by 0.0625): 1/2 + 1/3 of it for two meshes against three,
+    # 1/10 + 1/5 for 10 samples of an exact surrogate (each from its own mesh) against five meshes.
+    scale = ((1 / 10 + 1 / 5) / (1 / 2 + 1 / 3)) ** 0.5
+    print(f"\nThe pooled test split's five meshes split two against three, in all {len(splits)} ways (mesh-floor.sh;")
+    print("`metrics fields`, 4 snapshots of each mesh), errors over the pooled split's spread:\n")
+    print("| comparison | error of the mean / spread | error of the std / spread |")
+    print("|---|---|---|")
+    print(f"| two meshes against the other three, mean over the splits | {mean[0] / s:.2f} | {mean[1] / s:.2f} |")
+    print(f"| the same, least and most | {min(e[0] for e in errors) / s:.2f} to {max(e[0] for e in errors) / s:.2f} |"
+          f" {min(e[1] for e in errors) / s:.2f} to {max(e[1] for e in errors) / s:.2f} |")
+    print(f"| scaled by {scale:.2f}: an exact surrogate, 10 samples, against the five meshes |"
+          f" {scale * mean[0] / s:.2f} | {scale * mean[1] / s:.2f} |")
+    print(f"| 0.87 times the random split-half floor (both halves of the same five meshes) |"
+          f" {0.87 * m['floor_error_mean'] / s:.2f} | {0.87 * m['floor_error_std'] / s:.2f} |")
+
+
 if __name__ == "__main__":
     found = [f[len("stats-"):-len(".json")] for f in os.listdir(sys.argv[1])
              if f.startswith("stats-") and f != "stats-pooled.json"]
@@ -242,3 +270,5 @@ if __name__ == "__main__":
         ode_table(sys.argv[1])
     if os.path.exists(os.path.join(sys.argv[1], "train-between-seed1-ode.json")):
         spread_rule(sys.argv[1])
+    if os.path.exists(os.path.join(sys.argv[1], "mesh-floor-1.0-0.8.json")):
+        mesh_floor(sys.argv[1])
