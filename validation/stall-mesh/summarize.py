@@ -260,15 +260,9 @@ if __name__ == "__main__":
     found = [f[len("stats-"):-len(".json")] for f in os.listdir(sys.argv[1])
              if f.startswith("stats-") and f != "stats-pooled.json"]
     main(sys.argv[1], sorted(found, key=float))
-    if os.path.exists(os.path.join(sys.argv[1], "stats-pooled.json")):
-        pooled_table(sys.argv[1])
-    if os.path.exists(os.path.join(sys.argv[1], "meshpool-seed2-ddim-20-eta1.json")):
-        trained_table(sys.argv[1])
-    if os.path.exists(os.path.join(sys.argv[1], "pooled-between-nearest.json")):
-        between_table(sys.argv[1])
-    if os.path.exists(os.path.join(sys.argv[1], "pooled-between-avg-ode.json")):
-        ode_table(sys.argv[1])
-    if os.path.exists(os.path.join(sys.argv[1], "train-between-seed1-ode.json")):
-        spread_rule(sys.argv[1])
-    if os.path.exists(os.path.join(sys.argv[1], "mesh-floor-1.0-0.8.json")):
-        mesh_floor(sys.argv[1])
+    tables = [("stats-pooled.json", pooled_table), ("meshpool-seed2-ddim-20-eta1.json", trained_table),
+              ("pooled-between-nearest.json", between_table), ("pooled-between-avg-ode.json", ode_table),
+              ("train-between-seed1-ode.json", spread_rule), ("mesh-floor-1.0-0.8.json", mesh_floor)]
+    for marker, table in tables:   # each table where the script that writes it has run
+        if os.path.exists(os.path.join(sys.argv[1], marker)):
+            table(sys.argv[1])
