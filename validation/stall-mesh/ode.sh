@@ -9,7 +9,7 @@
 # two averaged network by network on the ODE.
 # Writes results/pooled-between-*-ode*.json, results/train-between-seed1-ode.json (seed 1 on its own
 # training conditions), results/shipped-pair-*.json and, with LONG=1,
-# results/pooled-between-seed{1,2}-12k-*.json and pooled-between-12k-avg-ode.json; regenerates results/summary.md.
+# results/pooled-between-seed{1,2}-12k*.json and pooled-between-12k-avg-ode*.json; regenerates results/summary.md.
 # About 15 minutes on one core. Usage: bash validation/stall-mesh/ode.sh [WORK_DIR]  (after train-between.sh)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -48,7 +48,8 @@ if [ -n "${LONG:-}" ]; then
         validate "pooled-between-seed$seed-12k-ddim-50" "$long" ddim:50:1
         validate "pooled-between-seed$seed-12k-ode" "$long" ode-bs3:1e-2
     done
-    validate pooled-between-12k-avg-ode "$WORK/meshpool-between-seed1-12k.aerodiff,$WORK/meshpool-between-seed2-12k.aerodiff" \
-        ode-bs3:1e-2 --average
+    both=$WORK/meshpool-between-seed1-12k.aerodiff,$WORK/meshpool-between-seed2-12k.aerodiff
+    validate pooled-between-12k-avg-ode "$both" ode-bs3:1e-2 --average
+    SAMPLES=40 validate pooled-between-12k-avg-ode-40 "$both" ode-bs3:1e-2 --average
 fi
 /usr/bin/python3 "$here/summarize.py" "$OUT" > "$OUT/summary.md"
