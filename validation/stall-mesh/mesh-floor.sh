@@ -11,10 +11,7 @@
 # (after run.sh)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-cd "$here/../.."
-OUT=validation/stall-mesh/results
-WORK=${1:-target/stall-mesh}
-source validation/lib.sh
+source "$here/common.sh"
 scales=(1.0 0.8 0.9 0.95 1.05)
 file() {   # the test split's six conditions on mesh $1
     if [ "$1" = 1.0 ]; then echo datasets/airfoil-stall/test.nc; else echo "$WORK/mesh-$1-test.nc"; fi

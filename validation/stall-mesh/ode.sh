@@ -13,12 +13,7 @@
 # About 15 minutes on one core. Usage: bash validation/stall-mesh/ode.sh [WORK_DIR]  (after train-between.sh)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-cd "$here/../.."
-OUT=validation/stall-mesh/results
-WORK=${1:-target/stall-mesh}
-TEST=$WORK/test-pooled.nc
-SAMPLES=10
-source validation/lib.sh
+source "$here/common.sh"
 seed1=$WORK/meshpool-between-seed1.aerodiff
 seed2=$WORK/meshpool-between-seed2.aerodiff
 for needed in "$TEST" "$seed1" "$seed2"; do

@@ -14,14 +14,9 @@
 # Usage (from anywhere): bash validation/stall-mesh/run.sh [WORK_DIR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-cd "$here/../.."
-OUT=validation/stall-mesh/results
-WORK=${1:-target/stall-mesh}
+source "$here/common.sh"
 TEST=datasets/airfoil-stall/test.nc
-SAMPLES=10
 SCALES=${SCALES:-0.8 0.9 0.95 1.0 1.05 1.1 1.25}
-source validation/lib.sh
-source "$here/simulate.sh"
 if ! command -v simpleFoam >/dev/null || ! command -v gmsh >/dev/null; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openfoam gmsh >/dev/null
 fi

@@ -15,15 +15,8 @@
 # Usage (from anywhere): bash validation/stall-mesh/train-between.sh [WORK_DIR]   (after run.sh and train.sh)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-cd "$here/../.."
-OUT=validation/stall-mesh/results
-WORK=${1:-target/stall-mesh}
-TEST=$WORK/test-pooled.nc
-SAMPLES=10
+source "$here/common.sh"
 STEPS=${STEPS:-6000}
-DATA=datasets/airfoil-stall
-source validation/lib.sh
-source "$here/simulate.sh"
 for needed in "$TEST" "$WORK/train-pooled.nc"; do
     [ -f "$needed" ] || { echo "$needed is missing: bash validation/stall-mesh/run.sh, then train.sh first" >&2; exit 1; }
 done

@@ -13,14 +13,7 @@
 # Usage (from anywhere): bash validation/stall-mesh/train.sh [WORK_DIR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-cd "$here/../.."
-OUT=validation/stall-mesh/results
-WORK=${1:-target/stall-mesh}
-TEST=$WORK/test-pooled.nc
-SAMPLES=10
-DATA=datasets/airfoil-stall
-source validation/lib.sh
-source "$here/simulate.sh"
+source "$here/common.sh"
 [ -f "$TEST" ] || { echo "$TEST is missing: bash validation/stall-mesh/run.sh first" >&2; exit 1; }
 meshes=()
 for scale in 1.05 0.95 0.9; do
