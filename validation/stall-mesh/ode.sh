@@ -4,9 +4,9 @@
 # names"): seeds 1 and 2 with tolerance 3e-2 (about 20 evaluations) and 1e-2 (about 30), the two
 # averaged network by network (1e-2; 10 and 40 samples per condition), against the test split pooled
 # over five meshes. For contrast, the shipped stall pair sampled so on the data set's own test split.
-# With LONG=1 also trains seeds 1 and 2 for 12000 steps (twice train-between.sh's), about 90 minutes
+# With LONG=1 also trains seeds 1 and 2 for 12000 steps (twice train-between.sh's), about 83 minutes
 # on one core each, side by side, and validates each with ddim:20:1, ddim:50:1 and the ODE, and the
-# two averaged network by network on the ODE.
+# two averaged network by network on the ODE (10 and 40 samples per condition).
 # Writes results/pooled-between-*-ode*.json, results/train-between-seed1-ode.json (seed 1 on its own
 # training conditions), results/shipped-pair-*.json and, with LONG=1,
 # results/pooled-between-seed{1,2}-12k*.json and pooled-between-12k-avg-ode*.json; regenerates results/summary.md.
