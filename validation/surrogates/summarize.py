@@ -1,5 +1,5 @@
 """Summary table of validation/surrogates/run.sh (and validation/stall/run.sh): accuracy per sampler
-relative to DDPM-200 with the simulations' spread, the predicted spread, their rank correlation
+relative to DDPM-200 and over the simulations' spread, the predicted spread, their rank correlation
 across conditions and the split-half floor where recorded, the
 memorization audit and the one-step denoising error by noise level. Usage: python3 summarize.py RESULTS_DIR > summary.md"""
 import json
@@ -10,8 +10,9 @@ out = sys.argv[1]
 runs = {f[:-5]: json.load(open(os.path.join(out, f))) for f in sorted(os.listdir(out)) if f.endswith(".json")}
 ref = runs["ddpm-200"]["models"][0] if "ddpm-200" in runs else None
 print("| run | method | sampler | NFE | error_mean | vs DDPM-200 | error_std | vs DDPM-200 | drag W1 | "
-      "simulation spread | predicted spread | spread rank correlation | split-half floor, mean / std | seconds |")
-print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+      "simulation spread | predicted spread | spread rank correlation | split-half floor, mean / std | seconds | "
+      "error_mean / spread | error_std / spread |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for name, r in runs.items():
     if "models" not in r:
         continue
@@ -22,9 +23,10 @@ for name, r in runs.items():
     predicted = f"{m['predicted_mean_std']:.3g}" if "predicted_mean_std" in m else "-"
     rho = m.get("spread_rank_correlation")
     rho = f"{rho:.2f}" if rho is not None else "-"
+    spread = m["simulation_mean_std"]
     print(f"| {name} | {m['method']} | {m['sampler']} | {m['nfe']} | {m['error_mean']:.4g} | {rel_mean} | "
           f"{m['error_std']:.4g} | {rel_std} | {m['drag_w1']:.4g} | {m['simulation_mean_std']:.3g} | {predicted} | {rho} | {floor} | "
-          f"{r['wall_seconds']} |")
+          f"{r['wall_seconds']} | {m['error_mean'] / spread:.2f} | {m['error_std'] / spread:.2f} |")
 audits = {name: r for name, r in runs.items() if "trained" in r}
 if audits:
     print()
