@@ -3,6 +3,7 @@ package dev.aerodiff.report;
 import dev.aerodiff.io.AtomicFile;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -17,6 +18,7 @@ import javax.imageio.ImageIO;
  * content is also given in words in the report.
  */
 final class Canvas {
+    private static final String ELLIPSIS = "...";
     private final BufferedImage image;
     private final Graphics2D g;
     private boolean textWorks = true;
@@ -48,6 +50,39 @@ final class Canvas {
             g.drawString(s, x, y);
         } catch (RuntimeException | Error e) {
             textWorks = false;
+        }
+    }
+
+    /**
+     * Draws text as {@link #text(String, int, int, int)} does, shortened in the middle where it would
+     * be wider than {@code maxWidth} pixels, so that a long model name keeps its start and its end.
+     */
+    void text(String s, int x, int y, int size, int maxWidth) {
+        text(fitted(s, size, maxWidth), x, y, size);
+    }
+
+    /**
+     * @return {@code s}, or where it is wider than {@code maxWidth} pixels in the sans-serif font of
+     *         {@code size} points, its start and end joined by "..." to fit; {@code s} itself where
+     *         the machine has no fonts to measure with
+     */
+    String fitted(String s, int size, int maxWidth) {
+        if (!textWorks) {
+            return s;
+        }
+        try {
+            FontMetrics metrics = g.getFontMetrics(new Font(Font.SANS_SERIF, Font.PLAIN, size));
+            for (int keep = s.length(); keep > 0; keep--) {
+                String t = keep == s.length() ? s
+                        : s.substring(0, (keep + 1) / 2) + ELLIPSIS + s.substring(s.length() - keep / 2);
+                if (metrics.stringWidth(t) <= maxWidth) {
+                    return t;
+                }
+            }
+            return ELLIPSIS;
+        } catch (RuntimeException | Error e) {
+            textWorks = false;
+            return s;
         }
     }
 

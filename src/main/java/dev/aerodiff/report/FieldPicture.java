@@ -59,7 +59,7 @@ public final class FieldPicture {
             int x0 = (k % columns) * cellW + MARGIN;
             int y0 = (k / columns) * cellH + TITLE;
             double[] range = panel.range() != null ? panel.range() : panel.scale().range(panel.field(), fluid);
-            canvas.text(panel.title(), x0, y0 - 6, 13);
+            canvas.text(panel.title(), x0, y0 - 6, 13, w);
             for (int py = 0; py < h; py++) {
                 int j = mask.ny() - 1 - py / SCALE;
                 for (int px = 0; px < w; px++) {

@@ -81,7 +81,7 @@ public final class HistogramPicture {
         g.setColor(Color.BLACK);
         g.drawLine(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH);
         g.drawLine(LEFT, TOP, LEFT, TOP + plotH);
-        canvas.text(title, LEFT, TOP - 12, 13);
+        canvas.text(title, LEFT, TOP - 12, 13, WIDTH - LEFT - 4);
         for (int t = 0; t <= 2; t++) {
             String label = Canvas.number(lo + (hi - lo) * t / 2);
             canvas.text(label, LEFT + plotW * t / 2 - 3 * label.length(), TOP + plotH + 16, 11);
@@ -92,7 +92,7 @@ public final class HistogramPicture {
             int y = TOP + 8 + 16 * k;
             g.setColor(new Color(series.get(k).rgb()));
             g.fillRect(LEFT + plotW - 150, y - 9, 12, 10);
-            canvas.text(series.get(k).name(), LEFT + plotW - 132, y, 11);
+            canvas.text(series.get(k).name(), LEFT + plotW - 132, y, 11, WIDTH - (LEFT + plotW - 132) - 4);
         }
         canvas.writePng(file);
     }

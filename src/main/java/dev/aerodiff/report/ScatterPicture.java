@@ -90,12 +90,12 @@ public final class ScatterPicture {
                 py = y;
             }
             g.fillRect(LEFT + 8, TOP + 8 + 16 * k, 10, 10);
-            canvas.text(s.name(), LEFT + 24, TOP + 17 + 16 * k, 11);
+            canvas.text(s.name(), LEFT + 24, TOP + 17 + 16 * k, 11, plotW - 28);
         }
-        canvas.text(title, LEFT, 18, 13);
+        canvas.text(title, LEFT, 18, 13, WIDTH - LEFT - 4);
         for (int t = 0; t <= 2; t++) {
             String xl = Canvas.number(value(t / 2.0, xr, axes.logX()));
-            canvas.text(xl, LEFT + plotW * t / 2 - 3 * xl.length(), TOP + plotH + 16, 11);
+            canvas.text(xl, Math.min(LEFT + plotW * t / 2 - 3 * xl.length(), WIDTH - 4 - 8 * xl.length()), TOP + plotH + 16, 11);
             canvas.text(Canvas.number(value(t / 2.0, yr, axes.logY())), 4, TOP + plotH - plotH * t / 2 + 4, 11);
         }
         canvas.text(axes.xLabel(), LEFT + plotW / 2 - 3 * axes.xLabel().length(), TOP + plotH + 34, 12);
