@@ -4,9 +4,11 @@
 # spread is the flow's and the mesh's, not one mesh's settling; the data set's README.md):
 #  - the flow pair (examples/stall-pooled-flow-seed1.aerodiff, -seed2) with at most 20 network
 #    evaluations per sample (Euler and Heun on its ODE, adaptive Bogacki-Shampine, ancestral steps)
-#    and with more (ode-bs3:1e-2, the two averaged network by network, 10 and 40 samples),
+#    and with more (ode-bs3:1e-2; the two as an equal mixture and averaged network by network, 10 and
+#    40 samples),
 #  - the DDPM bundle (examples/stall-pooled-ddpm.aerodiff) with all 200 steps, which the flow runs
 #    are compared with, and with 20 and 50 stochastic DDIM steps and the probability-flow ODE,
+#  - the flow pair against airfoil-stall's own test split, whose spread is one mesh's,
 #  - the lookup of the training simulations (validate --nearest), where they have been generated
 #    (bash datasets/airfoil-stall-pooled/generate.sh).
 # Every run writes its metrics to results/NAME.json; validation/surrogates/summarize.py makes
@@ -35,8 +37,12 @@ for seed in 1 2; do
     validate "flow-seed$seed-ddim-20-eta1" "$bundle" ddim:20:1
     validate "flow-seed$seed-ode-bs3-1e-2" "$bundle" ode-bs3:1e-2
 done
+validate flow-mix-ode-bs3-1e-2 "$SEED1,$SEED2" ode-bs3:1e-2
+SAMPLES=40 validate flow-mix-ode-bs3-1e-2-40 "$SEED1,$SEED2" ode-bs3:1e-2
 validate flow-avg-ode-bs3-1e-2 "$SEED1,$SEED2" ode-bs3:1e-2 --average
 SAMPLES=40 validate flow-avg-ode-bs3-1e-2-40 "$SEED1,$SEED2" ode-bs3:1e-2 --average
+# the same against airfoil-stall's own test split, one mesh's runs (spread 0.0149)
+TEST=datasets/airfoil-stall/test.nc validate flow-avg-ode-bs3-1e-2-one-mesh "$SEED1,$SEED2" ode-bs3:1e-2 --average
 validate ddpm-200 "$DDPM" ddpm
 validate ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 validate ddpm-ddim-50-eta1 "$DDPM" ddim:50:1

@@ -95,7 +95,8 @@ public final class ScatterPicture {
         canvas.text(title, LEFT, 18, 13, WIDTH - LEFT - 4);
         for (int t = 0; t <= 2; t++) {
             String xl = Canvas.number(value(t / 2.0, xr, axes.logX()));
-            canvas.text(xl, Math.min(LEFT + plotW * t / 2 - 3 * xl.length(), WIDTH - 4 - 8 * xl.length()), TOP + plotH + 16, 11);
+            int centred = LEFT + plotW * t / 2 - 3 * xl.length();
+            canvas.text(xl, Math.min(centred, WIDTH - 4 - 8 * xl.length()), TOP + plotH + 16, 11);
             canvas.text(Canvas.number(value(t / 2.0, yr, axes.logY())), 4, TOP + plotH - plotH * t / 2 + 4, 11);
         }
         canvas.text(axes.xLabel(), LEFT + plotW / 2 - 3 * axes.xLabel().length(), TOP + plotH + 34, 12);

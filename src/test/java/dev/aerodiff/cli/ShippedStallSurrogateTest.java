@@ -46,13 +46,20 @@ class ShippedStallSurrogateTest {
             assertTrue(floor > 0 && floor < 0.02, "a floor of the fit error's size, dimensionless: " + floor);
         }
         for (Path bundle : PAIR) {
-            Surrogate s = Surrogate.load(bundle, SHAPES);
-            assertTrue(s.manifest().scaling().hasWallDistance(), bundle + " reads the wall distance");
-            List<String> airfoils = s.manifest().trainingConditions().airfoils();
-            assertTrue(airfoils.containsAll(List.of("naca2414", "naca2416")) && !airfoils.contains("naca2415"),
-                    bundle + " was trained on the neighbours of the test split's NACA 2415, not on it: " + airfoils);
-            assertEquals(99, s.manifest().trainingConditions().count(), bundle.toString());
+            assertTrainedOnTheNeighboursOfNaca2415(Surrogate.load(bundle, SHAPES), bundle, 99);
         }
+    }
+
+    /**
+     * Checks that a shipped stall bundle reads the wall distance and was trained on {@code conditions}
+     * conditions, among them NACA 2414 and 2416, either side of the test split's unseen NACA 2415.
+     */
+    static void assertTrainedOnTheNeighboursOfNaca2415(Surrogate s, Path bundle, int conditions) {
+        assertTrue(s.manifest().scaling().hasWallDistance(), bundle + " reads the wall distance");
+        List<String> airfoils = s.manifest().trainingConditions().airfoils();
+        assertTrue(airfoils.containsAll(List.of("naca2414", "naca2416")) && !airfoils.contains("naca2415"),
+                bundle + " was trained on the neighbours of the test split's NACA 2415, not on it: " + airfoils);
+        assertEquals(conditions, s.manifest().trainingConditions().count(), bundle.toString());
     }
 
     /** The README's command: the pair, averaged and calibrated, well below the simulations' spread. */
