@@ -13,8 +13,8 @@
 #    (bash datasets/airfoil-stall-pooled/generate.sh).
 # Every run writes its metrics to results/NAME.json; validation/surrogates/summarize.py makes
 # results/summary.md (errors against DDPM-200 and, in the last columns, over the simulations' spread).
-# ONLY="name name" runs just those (validation/lib.sh). About 25 minutes on one core (DDPM-200 alone
-# about 6, the 40-sample average about 5).
+# ONLY="name name" runs just those (validation/lib.sh). About 22 minutes on one core (DDPM-200 alone
+# about 4, the 40-sample average about 4).
 # Usage (from anywhere): bash validation/stall-pooled/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
