@@ -1,4 +1,5 @@
-"""Summary table of validation/surrogates/run.sh (and validation/stall/run.sh): accuracy per sampler
+"""Summary table of validation/surrogates/run.sh (and validation/stall/run.sh,
+validation/stall-pooled/run.sh): accuracy per sampler
 relative to DDPM-200 and over the simulations' spread, the predicted spread, their rank correlation
 across conditions and the split-half floor where recorded, the
 memorization audit and the one-step denoising error by noise level. Usage: python3 summarize.py RESULTS_DIR > summary.md"""
