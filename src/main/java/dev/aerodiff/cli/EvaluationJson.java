@@ -40,7 +40,7 @@ final class EvaluationJson {
 
     /**
      * @return {@code name, method, sampler, nfe, error_mean, error_std} (averages over channels and
-     *         conditions), the simulations' spread and split-half floor, per-channel averages,
+     *         conditions), the simulations' spread, both errors over it, the split-half floor, per-channel averages,
      *         force-coefficient distances, timing, and one entry per condition
      */
     static Map<String, Object> model(ModelEvaluation m) {
@@ -52,6 +52,8 @@ final class EvaluationJson {
         out.put("error_mean", m.errorOfMean());
         out.put("error_std", m.errorOfStd());
         out.put("simulation_mean_std", m.referenceMeanStd());
+        out.put("error_mean_over_spread", Json.finiteOrNull(m.errorOfMeanOverSpread()));
+        out.put("error_std_over_spread", Json.finiteOrNull(m.errorOfStdOverSpread()));
         out.put("predicted_mean_std", m.predictedMeanStd());
         out.put("spread_rank_correlation", Json.finiteOrNull(m.spreadRankCorrelation()));
         out.put("member_disagreement", Json.finiteOrNull(m.memberDisagreement()));

@@ -75,16 +75,17 @@ public final class EvaluationReport {
 
     private static void summaryTable(StringBuilder md, List<ModelEvaluation> models) {
         md.append("| model | method | sampler | NFE | error of mean | error of std | simulation spread | "
-                + "predicted spread | spread rank correlation | split-half floor, mean / std | drag W1 | seconds |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "predicted spread | spread rank correlation | split-half floor, mean / std | drag W1 | seconds | "
+                + "error of mean / spread | error of std / spread |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ModelEvaluation m : models) {
             double rho = m.spreadRankCorrelation();
             String rank = Double.isNaN(rho) ? "-" : String.format(Locale.ROOT, "%.2f", rho);
             md.append(String.format(Locale.ROOT,
-                    "| %s | %s | %s | %d | %.4g | %.4g | %.4g | %.4g | %s | %s | %.4g | %.1f |%n",
+                    "| %s | %s | %s | %d | %.4g | %.4g | %.4g | %.4g | %s | %s | %.4g | %.1f | %.3g | %.3g |%n",
                     m.name(), m.method(), m.sampler(), m.nfe(), m.errorOfMean(), m.errorOfStd(),
                     m.referenceMeanStd(), m.predictedMeanStd(), rank, SnapshotFloor.describe(m.floor()),
-                    m.dragW1(), m.seconds()));
+                    m.dragW1(), m.seconds(), m.errorOfMeanOverSpread(), m.errorOfStdOverSpread()));
         }
         md.append('\n');
     }

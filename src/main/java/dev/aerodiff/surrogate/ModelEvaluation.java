@@ -41,6 +41,25 @@ public record ModelEvaluation(String name, String method, String sampler, int nf
         return average(CaseEvaluation::referenceMeanStd);
     }
 
+    /**
+     * @return the error of the mean over the simulations' spread ({@link #referenceMeanStd}), the
+     *         scale the issue's target "far better than the simulation spread" is read on; NaN where
+     *         the simulations do not scatter at all
+     */
+    public double errorOfMeanOverSpread() {
+        return overSpread(errorOfMean());
+    }
+
+    /** @return the error of the std over the simulations' spread, as {@link #errorOfMeanOverSpread} */
+    public double errorOfStdOverSpread() {
+        return overSpread(errorOfStd());
+    }
+
+    private double overSpread(double error) {
+        double spread = referenceMeanStd();
+        return spread > 0 ? error / spread : Double.NaN;
+    }
+
     /** @return the ensembles' spatially averaged std, averaged over channels and cases */
     public double predictedMeanStd() {
         return average(CaseEvaluation::predictedMeanStd);

@@ -72,6 +72,9 @@ class EvaluationCommandsTest {
             for (String key : List.of("name", "error_mean", "error_std", "simulation_mean_std", "cases")) {
                 assertNotNull(m.get(key), key);
             }
+            double spread = m.get("simulation_mean_std").asDouble();
+            assertEquals(m.get("error_mean").asDouble() / spread, m.get("error_mean_over_spread").asDouble(), 1e-12);
+            assertEquals(m.get("error_std").asDouble() / spread, m.get("error_std_over_spread").asDouble(), 1e-12);
         }
 
         // Condition 1 of the flow model again, by hand: same seed rule (seed + index), same mask; quickstart
