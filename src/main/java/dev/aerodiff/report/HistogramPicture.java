@@ -88,11 +88,12 @@ public final class HistogramPicture {
         }
         canvas.text(xLabel, LEFT + plotW / 2 - 3 * xLabel.length(), TOP + plotH + 34, 12);
         canvas.text("density", 4, TOP + 10, 11);
+        int legendX = LEFT + plotW - 132;   // the names; their colour boxes 18 pixels before
         for (int k = 0; k < series.size(); k++) {
             int y = TOP + 8 + 16 * k;
             g.setColor(new Color(series.get(k).rgb()));
-            g.fillRect(LEFT + plotW - 150, y - 9, 12, 10);
-            canvas.text(series.get(k).name(), LEFT + plotW - 132, y, 11, WIDTH - (LEFT + plotW - 132) - 4);
+            g.fillRect(legendX - 18, y - 9, 12, 10);
+            canvas.text(series.get(k).name(), legendX, y, 11, WIDTH - legendX - 4);
         }
         canvas.writePng(file);
     }
