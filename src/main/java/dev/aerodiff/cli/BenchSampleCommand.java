@@ -41,7 +41,7 @@ final class BenchSampleCommand implements Runnable {
     private Path model;
 
     @Option(names = "--sampler", paramLabel = "SPEC", description = "Sampler to time, repeatable (default: the"
-            + " bundle's default: " + Surrogate.DEFAULT_SAMPLERS + ").")
+            + " bundle's default, " + Surrogate.BUNDLE_DEFAULT_SAMPLERS + ").")
     private List<String> samplers = new ArrayList<>();
 
     @Option(names = "--airfoil", defaultValue = "naca2412", description = "Airfoil (default: ${DEFAULT-VALUE}).")

@@ -53,7 +53,7 @@ final class CalibrateCommand implements Runnable {
     private Path against;
 
     @Option(names = "--sampler", paramLabel = "SPEC", description = "Sampler the calibration is for (default: "
-            + Surrogate.DEFAULT_SAMPLERS + ").")
+            + Surrogate.BUNDLE_DEFAULT_SAMPLERS + ").")
     private String sampler;
 
     @Option(names = "--samples", defaultValue = "20", description = "Ensemble size per condition, as the calibrated"

@@ -50,7 +50,7 @@ final class MemorizationCommand implements Runnable {
     private int samples;
 
     @Option(names = "--sampler", paramLabel = "SPEC", description = "Sampler of both models (default: "
-            + Surrogate.DEFAULT_SAMPLERS + ").")
+            + Surrogate.BUNDLE_DEFAULT_SAMPLERS + ").")
     private String sampler;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")

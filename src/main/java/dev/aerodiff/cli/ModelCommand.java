@@ -4,9 +4,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code aerodiff model ...}: inspect trained surrogate bundles. */
+/** {@code aerodiff model ...}: inspect trained surrogate bundles and record their sampler. */
 @Command(name = "model", mixinStandardHelpOptions = true,
-        description = "Inspect trained surrogate bundles (.aerodiff).", subcommands = {ModelInfoCommand.class})
+        description = "Inspect trained surrogate bundles (.aerodiff) and record the sampler to use with one.",
+        subcommands = {ModelInfoCommand.class, ModelSetSamplerCommand.class})
 final class ModelCommand implements Runnable {
     @Spec
     private CommandSpec spec;

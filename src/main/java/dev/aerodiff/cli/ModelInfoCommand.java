@@ -3,6 +3,8 @@ package dev.aerodiff.cli;
 import dev.aerodiff.field.Grid;
 import dev.aerodiff.surrogate.BundleManifest;
 import dev.aerodiff.surrogate.ModelBundle;
+import dev.aerodiff.surrogate.Surrogate;
+import dev.aerodiff.train.TrainingObjective;
 import dev.aerodiff.train.TimeSampling;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -23,9 +25,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * every weight the network needs is there with its shape.
  */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Show a bundle's method, network, grid, training conditions and provenance (the AeroDiff"
-                + " version and revision, data, command, steps), after checking its weights.")
+        description = "Show a bundle's method, network, grid, training conditions, provenance (the AeroDiff"
+                + " version and revision, data, command, steps) and the sampler commands use with it, after"
+                + " checking its weights.")
 final class ModelInfoCommand implements Runnable {
+    /** Why a bundle without a recorded sampler is sampled with its method's default. */
+    private static final String NO_RECORD = "none recorded: the method's default";
+
     @Spec
     private CommandSpec spec;
 
@@ -67,6 +73,8 @@ final class ModelInfoCommand implements Runnable {
         info.put("units", m.units());
         info.put("training_conditions", m.trainingConditions());
         info.put("provenance", m.provenance());
+        info.put("sampler", m.sampler() != null ? m.sampler() : Map.of("spec", defaultSampler(m),
+                "reason", NO_RECORD));
         return info;
     }
 
@@ -103,6 +111,12 @@ final class ModelInfoCommand implements Runnable {
             line(out, "wall time", String.format(Locale.ROOT, "%.1f min (the run that finished it)",
                     seconds.doubleValue() / 60));
         }
+        line(out, "sampler", m.sampler() == null ? defaultSampler(m) + " (" + NO_RECORD + ")"
+                : m.sampler().spec() + ": " + m.sampler().reason() + " (recorded " + m.sampler().written() + ")");
+    }
+
+    private static String defaultSampler(BundleManifest m) {
+        return Surrogate.defaultSamplerText(TrainingObjective.of(m.method()));
     }
 
     /** @return the optimizer settings and the average of the weights that the bundle keeps */

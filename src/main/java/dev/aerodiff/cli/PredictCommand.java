@@ -78,7 +78,7 @@ final class PredictCommand implements Runnable {
     private long seed;
 
     @Option(names = "--sampler", paramLabel = "SPEC", description = "Sampler, e.g. ddpm, ddim:50, euler:20,"
-            + " heun:10, ode-dopri5, sde-euler:500 (default: " + Surrogate.DEFAULT_SAMPLERS + ").")
+            + " heun:10, ode-dopri5, sde-euler:500 (default: " + Surrogate.BUNDLE_DEFAULT_SAMPLERS + ").")
     private String sampler;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.nc", description = "Ensemble file to write (with"

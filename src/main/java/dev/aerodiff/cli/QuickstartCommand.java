@@ -41,6 +41,10 @@ final class QuickstartCommand implements Runnable {
     /** {@code --nearest none}: no baseline. */
     static final String NO_BASELINE = "none";
     static final List<Path> MODELS = List.of(PredictCommand.DEFAULT_MODEL, Path.of("examples", "ddpm.aerodiff"));
+    /** The sampler of flow-matching models that record none and are given none. */
+    static final String FLOW_SAMPLER = Surrogate.DEFAULT_FLOW_SAMPLER;
+    /** The sampler of DDPM models that record none and are given none: a tenth of DDPM's 200 steps. */
+    static final String DDPM_SAMPLER = "ddim:20:1";
 
     @Spec
     private CommandSpec spec;
@@ -71,14 +75,14 @@ final class QuickstartCommand implements Runnable {
             + " ${DEFAULT-VALUE}).")
     private int samples;
 
-    @Option(names = "--flow-sampler", paramLabel = "SPEC", defaultValue = Surrogate.DEFAULT_FLOW_SAMPLER,
-            description = "Sampler of flow-matching models (default: ${DEFAULT-VALUE}, 20 ancestral steps on the"
-                    + " flow's path; 'euler:20' integrates its ODE).")
+    @Option(names = "--flow-sampler", paramLabel = "SPEC", description = "Sampler of flow-matching models"
+            + " (default: the sampler the bundles record, else " + FLOW_SAMPLER + ", 20 ancestral steps on the"
+            + " flow's path; 'euler:20' integrates its ODE).")
     private String flowSampler;
 
-    @Option(names = "--ddpm-sampler", paramLabel = "SPEC", defaultValue = "ddim:20:1",
-            description = "Sampler of DDPM models (default: ${DEFAULT-VALUE}, 20 stochastic DDIM steps, eta 1;"
-                    + " 'ddpm' runs all 200 steps).")
+    @Option(names = "--ddpm-sampler", paramLabel = "SPEC", description = "Sampler of DDPM models (default: the"
+            + " sampler the bundles record, else " + DDPM_SAMPLER + ", 20 stochastic DDIM steps, eta 1; 'ddpm'"
+            + " runs all 200 steps).")
     private String ddpmSampler;
 
     @Option(names = "--nearest", paramLabel = "TRAIN.nc", description = "Training simulations of the baseline"
@@ -110,8 +114,8 @@ final class QuickstartCommand implements Runnable {
                         ? ": the shipped models live in examples/ of the checkout" : ""));
             }
         }
-        SamplerSpec flow = SamplerSpec.parse(flowSampler);
-        SamplerSpec ddpm = SamplerSpec.parse(ddpmSampler);
+        SamplerSpec flow = flowSampler != null ? SamplerSpec.parse(flowSampler) : null;
+        SamplerSpec ddpm = ddpmSampler != null ? SamplerSpec.parse(ddpmSampler) : null;
         Map<String, Calibration> calibrations = calibrationsByModel(calibrationFiles.isEmpty() ? List.of()
                 : mixtures.stream().map(bundles -> ModelIdentity.of(bundles,
                         names -> EvaluationOutput.combinedName(names, average))).toList());
@@ -124,7 +128,7 @@ final class QuickstartCommand implements Runnable {
         try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(dataPath)) {
             for (List<Path> bundles : mixtures) {
                 EnsemblePredictor surrogate = EnsemblePredictor.load(bundles, airfoilOptions.library(), average);
-                SamplerSpec sampler = surrogate.objective() == TrainingObjective.DDPM ? ddpm : flow;
+                SamplerSpec sampler = sampler(surrogate, surrogate.objective() == TrainingObjective.DDPM ? ddpm : flow);
                 String name = EvaluationOutput.modelName(bundles, average);
                 Calibration calibration = calibrations.get(name);
                 if (calibration != null) {
@@ -156,6 +160,15 @@ final class QuickstartCommand implements Runnable {
         EvaluationOutput.write(out, "AeroDiff quickstart: surrogates against held-out simulations",
                 preamble(dataPath, trained.toString(), copied), header, evaluations, baseline, common.json,
                 spec.commandLine().getOut());
+    }
+
+    /**
+     * @param named the sampler the options name for the model's method, or null
+     * @return it, else the sampler the model's bundles record, else this command's default for the method
+     */
+    private static SamplerSpec sampler(EnsemblePredictor model, SamplerSpec named) {
+        return named != null ? named : model.recommendedSampler().orElseGet(() -> SamplerSpec.parse(
+                model.objective() == TrainingObjective.DDPM ? DDPM_SAMPLER : FLOW_SAMPLER));
     }
 
     /**

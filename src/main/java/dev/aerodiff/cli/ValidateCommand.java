@@ -58,7 +58,7 @@ final class ValidateCommand implements Runnable {
     private Path against;
 
     @Option(names = "--sampler", paramLabel = "SPEC", description = "Sampler (default: "
-            + Surrogate.DEFAULT_SAMPLERS + ").")
+            + Surrogate.BUNDLE_DEFAULT_SAMPLERS + ").")
     private String sampler;
 
     @Option(names = "--samples", defaultValue = "20", description = "Ensemble size per condition (default:"

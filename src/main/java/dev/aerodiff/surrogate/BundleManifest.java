@@ -1,5 +1,6 @@
 package dev.aerodiff.surrogate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.nn.UNetConfig;
 import java.util.List;
@@ -23,9 +24,11 @@ import java.util.Map;
  * @param trainingConditions the airfoils and ranges of the training conditions; null in bundles
  *                        written before AeroDiff recorded them
  * @param provenance      how it was trained: data file and SHA-256, command, seed, steps, wall time
+ * @param sampler         the sampler a validation chose for it; null where none was recorded
  */
 public record BundleManifest(int format, String aerodiffVersion, String method, String parameterization,
                              String schedule, UNetConfig network, double[] gridX, double[] gridY,
                              List<String> channels, List<String> units, FieldScaling scaling,
-                             TrainingConditions trainingConditions, Map<String, Object> provenance) {
+                             TrainingConditions trainingConditions, Map<String, Object> provenance,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) RecommendedSampler sampler) {
 }

@@ -59,9 +59,23 @@ public interface EnsemblePredictor {
     /** @return how the networks were trained */
     TrainingObjective objective();
 
-    /** @return the sampler used when none is named: see {@link Surrogate#defaultSampler(TrainingObjective)} */
+    /**
+     * @return the sampler its bundles record as the one to sample them with ({@link RecommendedSampler}):
+     *         the one every member records, else nothing (none recorded, or members that disagree)
+     */
+    default Optional<SamplerSpec> recommendedSampler() {
+        List<String> specs = members().stream().map(m -> m.manifest().sampler())
+                .map(r -> r == null ? null : r.sampler().toString()).distinct().toList();
+        return specs.size() == 1 && specs.get(0) != null ? Optional.of(SamplerSpec.parse(specs.get(0)))
+                : Optional.empty();
+    }
+
+    /**
+     * @return the sampler used when none is named: the {@link #recommendedSampler()}, else the method's
+     *         default ({@link Surrogate#defaultSampler(TrainingObjective)})
+     */
     default SamplerSpec defaultSampler() {
-        return Surrogate.defaultSampler(objective());
+        return recommendedSampler().orElseGet(() -> Surrogate.defaultSampler(objective()));
     }
 
     /** @return the solid cells of an airfoil on the grid */

@@ -3,6 +3,7 @@ package dev.aerodiff.surrogate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aerodiff.data.NearestReference;
 import dev.aerodiff.field.Channel;
 import dev.aerodiff.field.Grid;
@@ -19,6 +20,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
@@ -41,6 +43,7 @@ public final class ModelBundle {
      * which older versions cannot use; bundles without it are written as format 1.
      */
     public static final int FORMAT = 2;
+    private static final String MANIFEST_ENTRY = "manifest.json";
     private static final String REFERENCE_ENTRY = "reference/nearest";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -78,10 +81,10 @@ public final class ModelBundle {
                 trainer.config().output().name(),
                 trainer.config().objective().schedule().toString(), trainer.config().network(), grid.x(), grid.y(),
                 Channel.ALL.stream().map(Channel::variableName).toList(),
-                Channel.ALL.stream().map(Channel::units).toList(), trainer.scaling(), conditions, provenance);
+                Channel.ALL.stream().map(Channel::units).toList(), trainer.scaling(), conditions, provenance, null);
         AtomicFile.write(file, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
-                zip.putNextEntry(new ZipEntry("manifest.json"));
+                zip.putNextEntry(new ZipEntry(MANIFEST_ENTRY));
                 zip.write(JSON.writeValueAsBytes(m));
                 for (Map.Entry<String, INDArray> e : trainer.emaWeights().entrySet()) {
                     zip.putNextEntry(new ZipEntry("weights/" + e.getKey()));
@@ -144,6 +147,48 @@ public final class ModelBundle {
         }
     }
 
+    /**
+     * Records in a bundle the sampler it is best sampled with, or removes that record. The weights,
+     * the reference and every other manifest field are copied as they are; the file is replaced
+     * only once the new one is complete.
+     *
+     * @param file    a bundle
+     * @param sampler the recommendation, or null to remove it
+     * @return the recommendation it replaces, or null where the bundle had none
+     * @throws DataFileException for a missing, foreign, incomplete or newer-format file
+     */
+    public static RecommendedSampler recordSampler(Path file, RecommendedSampler sampler) {
+        try (ZipFile zip = open(file)) {
+            RecommendedSampler before = manifest(file, zip).sampler();
+            ObjectNode manifest;
+            try (InputStream in = zip.getInputStream(zip.getEntry(MANIFEST_ENTRY))) {
+                manifest = (ObjectNode) JSON.readTree(in);
+            }
+            if (sampler == null) {
+                manifest.remove("sampler");
+            } else {
+                manifest.set("sampler", JSON.valueToTree(sampler));
+            }
+            AtomicFile.write(file, tmp -> {
+                try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream copy = new ZipOutputStream(out)) {
+                    for (ZipEntry entry : Collections.list(zip.entries())) {
+                        copy.putNextEntry(new ZipEntry(entry.getName()));
+                        if (entry.getName().equals(MANIFEST_ENTRY)) {
+                            copy.write(JSON.writeValueAsBytes(manifest));
+                        } else {
+                            try (InputStream in = zip.getInputStream(entry)) {
+                                in.transferTo(copy);
+                            }
+                        }
+                    }
+                }
+            });
+            return before;
+        } catch (IOException e) {
+            throw new DataFileException(file, "cannot rewrite model bundle: " + e.getMessage(), e);
+        }
+    }
+
     private static NearestReference reference(Path file, ZipFile zip) throws IOException {
         ZipEntry entry = zip.getEntry(REFERENCE_ENTRY);
         if (entry == null) {
@@ -170,7 +215,7 @@ public final class ModelBundle {
     }
 
     private static BundleManifest manifest(Path file, ZipFile zip) throws IOException {
-        ZipEntry me = zip.getEntry("manifest.json");
+        ZipEntry me = zip.getEntry(MANIFEST_ENTRY);
         if (me == null) {
             throw new DataFileException(file, "not an AeroDiff model bundle (manifest.json missing)");
         }
@@ -184,6 +229,17 @@ public final class ModelBundle {
         }
         if (m.format() < 1 || m.network() == null || m.scaling() == null || m.gridX() == null) {
             throw new DataFileException(file, "manifest.json is incomplete (format, network, scaling, grid needed)");
+        }
+        if (m.sampler() != null) {
+            if (m.sampler().spec() == null) {
+                throw new DataFileException(file, "manifest.json records a sampler without its spec");
+            }
+            try {
+                m.sampler().sampler();
+            } catch (IllegalArgumentException e) {
+                throw new DataFileException(file, "manifest.json records the sampler '" + m.sampler().spec()
+                        + "', which this AeroDiff cannot read: " + e.getMessage(), e);
+            }
         }
         return m;
     }

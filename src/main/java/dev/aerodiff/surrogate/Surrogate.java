@@ -49,6 +49,9 @@ public final class Surrogate implements EnsemblePredictor {
     /** The defaults, as option help says them. */
     public static final String DEFAULT_SAMPLERS = DEFAULT_DDPM_SAMPLER + " for DDPM models, " + DEFAULT_FLOW_SAMPLER
             + " (20 ancestral steps) for flow matching";
+    /** The defaults of a trained bundle, as option help says them. */
+    public static final String BUNDLE_DEFAULT_SAMPLERS = "the sampler the bundle records, which 'model info' shows;"
+            + " else " + DEFAULT_SAMPLERS;
     /**
      * Samples per network evaluation of the batched samplers, from one ensemble or from several
      * predicted together. With 32, {@code quickstart} (two bundles, 8 x 10 samples each) took 105-106 s
@@ -122,12 +125,17 @@ public final class Surrogate implements EnsemblePredictor {
     }
 
     /**
-     * @return the sampler used when none is named: all 200 DDPM steps for DDPM, 20 ancestral steps on
-     *     the flow's path for flow matching (lower errors of the mean and std than 20 Euler steps on
-     *     both validation sets, README "Shipped models")
+     * @return the sampler used when none is named and the bundle records none: all 200 DDPM steps for
+     *     DDPM, 20 ancestral steps on the flow's path for flow matching (lower errors of the mean and
+     *     std than 20 Euler steps on both validation sets, README "Shipped models")
      */
     public static SamplerSpec defaultSampler(TrainingObjective objective) {
-        return SamplerSpec.parse(objective == TrainingObjective.DDPM ? DEFAULT_DDPM_SAMPLER : DEFAULT_FLOW_SAMPLER);
+        return SamplerSpec.parse(defaultSamplerText(objective));
+    }
+
+    /** @return {@link #defaultSampler(TrainingObjective)} as it is written, e.g. {@code ddim:20:1} */
+    public static String defaultSamplerText(TrainingObjective objective) {
+        return objective == TrainingObjective.DDPM ? DEFAULT_DDPM_SAMPLER : DEFAULT_FLOW_SAMPLER;
     }
 
     /**
