@@ -141,12 +141,14 @@ final class EvaluationOutput {
             Json.print(out, metrics);
             return;
         }
-        out.printf(Locale.ROOT, "%-20s %-7s %-11s %4s %13s %13s %13s %13s %21s %10s %15s%n", "model", "method",
+        List<ModelEvaluation> rows = baseline == null ? evaluations
+                : Stream.concat(evaluations.stream(), Stream.of(baseline)).toList();
+        String name = "%-" + rows.stream().mapToInt(m -> m.name().length()).reduce(20, Math::max) + "s";
+        out.printf(Locale.ROOT, name + " %-7s %-11s %4s %13s %13s %13s %13s %21s %10s %15s%n", "model", "method",
                 "sampler", "NFE", "error_mean", "error_std", "sim. spread", "pred. spread", "split-half mean/std",
                 "drag W1", "errors / spread");
-        for (ModelEvaluation m : baseline == null ? evaluations
-                : Stream.concat(evaluations.stream(), Stream.of(baseline)).toList()) {
-            out.printf(Locale.ROOT, "%-20s %-7s %-11s %4d %13.4g %13.4g %13.4g %13.4g %21s %10.4g %15s%n", m.name(),
+        for (ModelEvaluation m : rows) {
+            out.printf(Locale.ROOT, name + " %-7s %-11s %4d %13.4g %13.4g %13.4g %13.4g %21s %10.4g %15s%n", m.name(),
                     m.method(), m.sampler(), m.nfe(), m.errorOfMean(), m.errorOfStd(), m.referenceMeanStd(),
                     m.predictedMeanStd(), SnapshotFloor.describe(m.floor()), m.dragW1(),
                     String.format(Locale.ROOT, "%.3g / %.3g", m.errorOfMeanOverSpread(), m.errorOfStdOverSpread()));

@@ -35,12 +35,20 @@ import picocli.CommandLine.Model.CommandSpec;
             + "nearest training simulation, and write DIR/report.md (with pictures) and "
             + "DIR/metrics.json.")
 final class QuickstartCommand implements Runnable {
-    static final Path TEST_DATA = Path.of("datasets", "airfoil-rans", "test.nc");
+    /**
+     * The held-out simulations: the stall test conditions, each run on five meshes, so that their
+     * spread is the flow's and the mesh's (datasets/airfoil-stall-pooled/README.md).
+     */
+    static final Path TEST_DATA = Path.of("datasets", "airfoil-stall-pooled", "test.nc");
     /** The training simulations of the baseline, looked for beside the data. */
     static final String DEFAULT_BASELINE_DATA = "train.nc";
     /** {@code --nearest none}: no baseline. */
     static final String NO_BASELINE = "none";
-    static final List<Path> MODELS = List.of(PredictCommand.DEFAULT_MODEL, Path.of("examples", "ddpm.aerodiff"));
+    /** The shipped models of that data set: the flow-matching pair as one mixture, and the DDPM bundle. */
+    static final List<List<Path>> MODELS = List.of(
+            List.of(Path.of("examples", "stall-pooled-flow-seed1.aerodiff"),
+                    Path.of("examples", "stall-pooled-flow-seed2.aerodiff")),
+            List.of(Path.of("examples", "stall-pooled-ddpm.aerodiff")));
     /** The sampler of flow-matching models that record none and are given none. */
     static final String FLOW_SAMPLER = Surrogate.DEFAULT_FLOW_SAMPLER;
     /** The sampler of DDPM models that record none and are given none: a tenth of DDPM's 200 steps. */
@@ -60,12 +68,13 @@ final class QuickstartCommand implements Runnable {
     private Path out;
 
     @Option(names = "--data", paramLabel = "FILE.nc", description = "Simulations to compare with (default: "
-            + "datasets/airfoil-rans/test.nc).")
+            + "datasets/airfoil-stall-pooled/test.nc, the stall test conditions run on five meshes).")
     private Path data;
 
     @Option(names = "--model", paramLabel = "BUNDLE[,BUNDLE...]", description = "A model bundle; repeat for several"
             + " models; bundles joined by commas are one model, their equal mixture (default:"
-            + " examples/flow-matching.aerodiff and examples/ddpm.aerodiff).")
+            + " examples/stall-pooled-flow-seed1.aerodiff,examples/stall-pooled-flow-seed2.aerodiff and"
+            + " examples/stall-pooled-ddpm.aerodiff).")
     private List<String> models = new ArrayList<>();
 
     @Option(names = "--average", description = EvaluationOutput.AVERAGE_HELP + " Applies to every --model.")
@@ -106,7 +115,8 @@ final class QuickstartCommand implements Runnable {
     @Override
     public void run() {
         Path dataPath = data != null ? data : ShippedFile.locate(TEST_DATA);
-        List<List<Path>> mixtures = models.isEmpty() ? MODELS.stream().map(ShippedFile::locate).map(List::of).toList()
+        List<List<Path>> mixtures = models.isEmpty()
+                ? MODELS.stream().map(bundles -> bundles.stream().map(ShippedFile::locate).toList()).toList()
                 : models.stream().map(m -> Arrays.stream(m.split(",", -1)).map(Path::of).toList()).toList();
         for (Path bundle : mixtures.stream().flatMap(List::stream).toList()) {
             if (!Files.isRegularFile(bundle)) {

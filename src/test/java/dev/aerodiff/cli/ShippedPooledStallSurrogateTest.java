@@ -38,18 +38,29 @@ class ShippedPooledStallSurrogateTest {
         }
     }
 
+    @Test
+    void theFlowPairAndTheDdpmBundleRecordTheSamplersTheirValidationChose() {
+        for (Path bundle : List.of(SEED1, SEED2, DDPM)) {
+            Surrogate s = Surrogate.load(bundle, SHAPES);
+            assertEquals(bundle == DDPM ? "ddim:50:1" : "ode-bs3:1e-2", s.manifest().sampler().spec(),
+                    bundle.toString());
+            assertTrue(s.manifest().sampler().reason().startsWith("validation/stall-pooled "), bundle.toString());
+        }
+    }
+
     /**
-     * The README's command for the pooled data set: the flow pair as a mixture on the probability-flow
-     * ODE, and the DDPM bundle with 50 stochastic DDIM steps, both well below the simulations' spread.
+     * The README's main job, {@code quickstart} with no options: the flow pair as a mixture on the
+     * probability-flow ODE and the DDPM bundle with 50 stochastic DDIM steps, the samplers they record,
+     * both well below the simulations' spread.
      */
     @Test
     @Tag("slow")
     void quickstartOnThePooledStallTestSplitErrsAThirdOfTheSpread(@TempDir Path dir) throws Exception {
-        CliRun r = CliRun.of("quickstart", "--data", "datasets/airfoil-stall-pooled/test.nc",
-                "--model", SEED1 + "," + SEED2, "--model", DDPM.toString(), "--flow-sampler", "ode-bs3:1e-2",
-                "--ddpm-sampler", "ddim:50:1", "--nearest", "none", "--out", dir.toString(), "--json");
+        CliRun r = CliRun.of("quickstart", "--out", dir.toString(), "--json");
         assertEquals(0, r.exitCode(), r.err());
-        JsonNode models = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile()).get("models");
+        JsonNode metrics = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
+        assertEquals("datasets/airfoil-stall-pooled/test.nc", metrics.get("data").asText());
+        JsonNode models = metrics.get("models");
         assertEquals(2, models.size());
         // measured (validation/stall-pooled/results): flow 0.28 / 0.32, DDPM 0.35 / 0.50 of the spread;
         // an exact surrogate with 10 samples errs about 0.30 / 0.28
@@ -57,6 +68,7 @@ class ShippedPooledStallSurrogateTest {
         for (int m = 0; m < 2; m++) {
             JsonNode model = models.get(m);
             assertEquals(m == 0 ? "flow" : "ddpm", model.get("method").asText());
+            assertEquals(m == 0 ? 33 : 50, model.get("nfe").asInt(), "the recorded samplers");
             double spread = model.get("simulation_mean_std").asDouble();
             assertEquals(0.0625, spread, 0.0005, "the pooled split's spread, four times one mesh's");
             assertTrue(model.get("error_mean").asDouble() < bounds[m][0] * spread, model.toString());
