@@ -9,12 +9,13 @@
 #  - the DDPM bundle (examples/stall-pooled-ddpm.aerodiff) with all 200 steps, which the flow runs
 #    are compared with, and with 20 and 50 stochastic DDIM steps and the probability-flow ODE,
 #  - the flow pair against airfoil-stall's own test split, whose spread is one mesh's,
-#  - the lookup of the training simulations (validate --nearest), where they have been generated
+#  - the lookup of the training simulations (validate --nearest), and the mixture with its spread
+#    calibrated on them (calibrate --fit-gain), where they have been generated
 #    (bash datasets/airfoil-stall-pooled/generate.sh).
 # Every run writes its metrics to results/NAME.json; validation/surrogates/summarize.py makes
 # results/summary.md (errors against DDPM-200 and, in the last columns, over the simulations' spread).
-# ONLY="name name" runs just those (validation/lib.sh). About 22 minutes on one core (DDPM-200 alone
-# about 4, the 40-sample average about 4).
+# ONLY="name name" runs just those (validation/lib.sh). About 30 minutes on one core (DDPM-200 alone
+# about 4, the 40-sample average about 4, the calibration about 7).
 # Usage (from anywhere): bash validation/stall-pooled/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -49,6 +50,13 @@ validate ddpm-ddim-50-eta1 "$DDPM" ddim:50:1
 validate ddpm-ode-bs3-1e-2 "$DDPM" ode-bs3:1e-2
 if [ -f "$TRAIN" ]; then
     nearest nearest-train "$TRAIN"
+    # the mixture's spread widened by per-channel gains fitted on its training conditions
+    # (calibrate --fit-gain; its figures in results/flow-mix-gain-calibration.json)
+    CALIBRATION=$WORK/flow-mix-gain.calibration.json
+    run flow-mix-gain-calibration calibrate --model "$SEED1,$SEED2" --against "$TRAIN" --sampler ode-bs3:1e-2 \
+        --samples "$SAMPLES" --fit-gain --out "$CALIBRATION"
+    validate flow-mix-ode-bs3-1e-2-calibrated "$SEED1,$SEED2" ode-bs3:1e-2 --calibration "$CALIBRATION"
+    SAMPLES=40 validate flow-mix-ode-bs3-1e-2-40-calibrated "$SEED1,$SEED2" ode-bs3:1e-2 --calibration "$CALIBRATION"
 fi
 /usr/bin/python3 validation/surrogates/summarize.py "$OUT" > "$OUT/summary.md"
 cat "$OUT/summary.md"
