@@ -109,14 +109,18 @@ final class EvaluationOutput {
                 .toList());
     }
 
-    /** @return a Markdown list item saying how a bundle was trained, from its provenance */
+    /**
+     * @return a Markdown list item saying how a bundle was trained, from its provenance, and the
+     *         sampler it records
+     */
     static String provenanceLine(Path bundle, BundleManifest manifest) {
         Map<String, Object> p = manifest.provenance();
         Object seconds = p.get("wall_seconds_this_run");
-        return String.format(Locale.ROOT, "- `%s` (%s): `%s`, %s steps%s, AeroDiff %s", bundle, manifest.method(),
+        return String.format(Locale.ROOT, "- `%s` (%s): `%s`, %s steps%s, AeroDiff %s%s", bundle, manifest.method(),
                 p.getOrDefault("command", "unknown command"), p.getOrDefault("steps", "?"),
                 seconds instanceof Number n ? String.format(Locale.ROOT, ", %.0f min", n.doubleValue() / 60) : "",
-                manifest.aerodiffVersion());
+                manifest.aerodiffVersion(), manifest.sampler() == null ? ""
+                        : "; it records the sampler `" + manifest.sampler().spec() + "`");
     }
 
     /**

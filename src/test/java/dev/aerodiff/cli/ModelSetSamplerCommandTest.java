@@ -64,10 +64,12 @@ class ModelSetSamplerCommandTest {
         CliRun plain = CliRun.of("model", "info", trained.toString(), "--json");
         assertEquals("ddim:20:1", JSON.readTree(plain.out()).get("sampler").get("spec").asText());
 
-        assertEquals("euler:3 3", quickstartSampler(bundle.toString()));
-        assertEquals("euler:2 2", quickstartSampler(bundle.toString(), "--flow-sampler", "euler:2"));
-        assertEquals("euler:3 3", quickstartSampler(bundle + "," + bundle), "members that agree");
-        assertEquals("ddim:20:1.0 20", quickstartSampler(bundle + "," + trained), "a member that records none");
+        Path recorded = quickstart(bundle.toString());
+        assertEquals("euler:3 3", samplerOf(recorded));
+        assertTrue(Files.readString(recorded.resolve("report.md")).contains("it records the sampler `euler:3`"));
+        assertEquals("euler:2 2", samplerOf(quickstart(bundle.toString(), "--flow-sampler", "euler:2")));
+        assertEquals("euler:3 3", samplerOf(quickstart(bundle + "," + bundle)), "members that agree");
+        assertEquals("ddim:20:1.0 20", samplerOf(quickstart(bundle + "," + trained)), "a member that records none");
         CliRun validate = CliRun.of("validate", "--model", bundle.toString(), "--against", data.toString(),
                 "--samples", "2", "--out", dir.resolve("validate").toString(), "--json");
         assertEquals(0, validate.exitCode(), validate.err());
@@ -112,8 +114,8 @@ class ModelSetSamplerCommandTest {
         CliRun.of("model", "info", bundle.toString()).assertFailedWithOneLine(bundle.toString(), "'warp:9'");
     }
 
-    /** @return the sampler and the evaluations per sample that quickstart reports for one model */
-    private static String quickstartSampler(String model, String... options) throws IOException {
+    /** @return the folder of a quickstart run of one model on the tiny data set */
+    private static Path quickstart(String model, String... options) throws IOException {
         Path out = Files.createTempDirectory(dir, "qs");
         String[] args = {"quickstart", "--data", data.toString(), "--model", model, "--samples", "2", "--nearest",
             "none", "--out", out.toString()};
@@ -122,7 +124,12 @@ class ModelSetSamplerCommandTest {
         System.arraycopy(options, 0, all, args.length, options.length);
         CliRun r = CliRun.of(all);
         assertEquals(0, r.exitCode(), r.err());
-        JsonNode m = JSON.readTree(out.resolve("metrics.json").toFile()).get("models").get(0);
+        return out;
+    }
+
+    /** @return the sampler and the evaluations per sample that a quickstart run reports for its model */
+    private static String samplerOf(Path quickstart) throws IOException {
+        JsonNode m = JSON.readTree(quickstart.resolve("metrics.json").toFile()).get("models").get(0);
         return m.get("sampler").asText() + " " + m.get("nfe").asInt();
     }
 
