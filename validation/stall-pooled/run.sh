@@ -10,8 +10,7 @@
 #    are compared with, and with 20 and 50 stochastic DDIM steps and the probability-flow ODE,
 #  - the flow pair against airfoil-stall's own test split, whose spread is one mesh's,
 #  - the lookup of the training simulations (validate --nearest), and the mixture with its spread
-#    calibrated on them (calibrate --fit-gain), where they have been generated
-#    (bash datasets/airfoil-stall-pooled/generate.sh).
+#    calibrated on them (calibrate --fit-gain).
 # Every run writes its metrics to results/NAME.json; validation/surrogates/summarize.py makes
 # results/summary.md (errors against DDPM-200 and, in the last columns, over the simulations' spread).
 # ONLY="name name" runs just those (validation/lib.sh). About 30 minutes on one core (DDPM-200 alone
@@ -23,7 +22,7 @@ OUT=validation/stall-pooled/results
 WORK=${WORK:-target/validation-stall-pooled}
 SAMPLES=${SAMPLES:-10}
 TEST=datasets/airfoil-stall-pooled/test.nc
-TRAIN=target/stall-mesh/train-between-pooled.nc
+TRAIN=datasets/airfoil-stall-pooled/train.nc
 SEED1=examples/stall-pooled-flow-seed1.aerodiff
 SEED2=examples/stall-pooled-flow-seed2.aerodiff
 DDPM=examples/stall-pooled-ddpm.aerodiff
@@ -48,15 +47,13 @@ validate ddpm-200 "$DDPM" ddpm
 validate ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 validate ddpm-ddim-50-eta1 "$DDPM" ddim:50:1
 validate ddpm-ode-bs3-1e-2 "$DDPM" ode-bs3:1e-2
-if [ -f "$TRAIN" ]; then
-    nearest nearest-train "$TRAIN"
-    # the mixture's spread widened by per-channel gains fitted on its training conditions
-    # (calibrate --fit-gain; its figures in results/flow-mix-gain-calibration.json)
-    CALIBRATION=$WORK/flow-mix-gain.calibration.json
-    run flow-mix-gain-calibration calibrate --model "$SEED1,$SEED2" --against "$TRAIN" --sampler ode-bs3:1e-2 \
-        --samples "$SAMPLES" --fit-gain --out "$CALIBRATION"
-    validate flow-mix-ode-bs3-1e-2-calibrated "$SEED1,$SEED2" ode-bs3:1e-2 --calibration "$CALIBRATION"
-    SAMPLES=40 validate flow-mix-ode-bs3-1e-2-40-calibrated "$SEED1,$SEED2" ode-bs3:1e-2 --calibration "$CALIBRATION"
-fi
+nearest nearest-train "$TRAIN"
+# the mixture's spread widened by per-channel gains fitted on its training conditions
+# (calibrate --fit-gain; its figures in results/flow-mix-gain-calibration.json)
+CALIBRATION=$WORK/flow-mix-gain.calibration.json
+run flow-mix-gain-calibration calibrate --model "$SEED1,$SEED2" --against "$TRAIN" --sampler ode-bs3:1e-2 \
+    --samples "$SAMPLES" --fit-gain --out "$CALIBRATION"
+validate flow-mix-ode-bs3-1e-2-calibrated "$SEED1,$SEED2" ode-bs3:1e-2 --calibration "$CALIBRATION"
+SAMPLES=40 validate flow-mix-ode-bs3-1e-2-40-calibrated "$SEED1,$SEED2" ode-bs3:1e-2 --calibration "$CALIBRATION"
 /usr/bin/python3 validation/surrogates/summarize.py "$OUT" > "$OUT/summary.md"
 cat "$OUT/summary.md"

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aerodiff.cfd.AirfoilLibrary;
+import dev.aerodiff.io.FileDigest;
 import dev.aerodiff.surrogate.Surrogate;
 import dev.aerodiff.train.TrainingObjective;
 import java.nio.file.Path;
@@ -22,12 +23,14 @@ class ShippedPooledStallSurrogateTest {
     private static final Path SEED1 = Path.of("examples/stall-pooled-flow-seed1.aerodiff");
     private static final Path SEED2 = Path.of("examples/stall-pooled-flow-seed2.aerodiff");
     private static final Path DDPM = Path.of("examples/stall-pooled-ddpm.aerodiff");
-    /** SHA-256 of target/stall-mesh/train-between-pooled.nc, as datasets/airfoil-stall-pooled/README.md states. */
+    /** SHA-256 of datasets/airfoil-stall-pooled/train.nc, as its README.md states. */
     private static final String TRAINING_DATA = "75e25f7bd953c920977cfe13ae75c4fc8d2a75e6fc91d6c1e8869c4d4e485c5b";
     private static final AirfoilLibrary SHAPES = new AirfoilLibrary(List.of());
 
     @Test
-    void allThreeWereTrainedOnThePooledDataWithTheUnseenAirfoilsNeighboursButNotIt() {
+    void allThreeWereTrainedOnThePooledDataWithTheUnseenAirfoilsNeighboursButNotIt() throws Exception {
+        assertEquals(TRAINING_DATA, FileDigest.sha256(Path.of("datasets/airfoil-stall-pooled/train.nc")),
+                "the shipped training split is the data the bundles record");
         for (Path bundle : List.of(SEED1, SEED2, DDPM)) {
             Surrogate s = Surrogate.load(bundle, SHAPES);
             assertEquals(bundle == DDPM ? TrainingObjective.DDPM : TrainingObjective.FLOW, s.objective(),
@@ -62,6 +65,10 @@ class ShippedPooledStallSurrogateTest {
         assertEquals("datasets/airfoil-stall-pooled/test.nc", metrics.get("data").asText());
         JsonNode models = metrics.get("models");
         assertEquals(2, models.size());
+        JsonNode lookup = metrics.get("baseline");
+        assertEquals("datasets/airfoil-stall-pooled/train.nc", metrics.get("baseline_data").asText());
+        assertTrue(models.get(0).get("error_mean").asDouble() < 0.9 * lookup.get("error_mean").asDouble(),
+                "the flow pair errs 0.85 of the lookup's error of the mean: " + models.get(0) + " against " + lookup);
         // measured (validation/stall-pooled/results): flow 0.28 / 0.32, DDPM 0.35 / 0.50 of the spread;
         // an exact surrogate with 10 samples errs about 0.30 / 0.28
         double[][] bounds = {{0.33, 0.37}, {0.40, 0.55}};

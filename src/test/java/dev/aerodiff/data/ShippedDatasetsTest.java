@@ -78,4 +78,20 @@ class ShippedDatasetsTest {
         assertEquals(0.094, average(pooled.perCase().get(0).meanStd()), 0.001);
         assertTrue(average(oneMesh.perCase().get(0).meanStd()) < 0.001);
     }
+
+    /** Its training split: the stall train and between conditions on four meshes, none of the test conditions. */
+    @Test
+    void thePooledStallTrainingSplitHoldsFortyThreeConditionsOnFourMeshesAndNoTestAirfoil() throws Exception {
+        DatasetStatistics train = stats("airfoil-stall-pooled", "train");
+        assertEquals(43, train.cases());
+        assertEquals(20, train.samplesPerCase(), "5 snapshots of each of four meshes");
+        assertEquals(0.0638, average(train.meanStd()), 0.0005, "README");
+        List<ConditionList.Entry> test = ConditionList.read(Path.of("datasets/airfoil-stall/test.csv"));
+        for (CaseStatistics c : train.perCase()) {
+            assertTrue(test.stream().noneMatch(t -> t.airfoil().equals(c.condition().airfoil())
+                    && Math.abs(t.angleOfAttackDeg() - c.condition().angleOfAttackDeg()) < 1e-6
+                    && Math.abs(t.reynolds() / c.condition().reynolds() - 1) < 1e-6), c.condition().label());
+            assertTrue(!c.condition().airfoil().equals("naca2415"), c.condition().label());
+        }
+    }
 }
