@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aerodiff.io.FileDigest;
-import dev.aerodiff.io.NetcdfDatasetWriter;
-import dev.aerodiff.train.DiffusionTrainerTestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,18 +25,10 @@ class CalibrateCommandTest {
 
     @BeforeAll
     static void trainAndCalibrate() throws Exception {
-        data = dir.resolve("data.nc");
-        NetcdfDatasetWriter.write(DiffusionTrainerTestData.synthetic(), data, i -> { });
-        Files.writeString(dir.resolve("t.json"), """
-                {"method": "flow", "steps": 3, "batch_size": 4, "seed": 2,
-                 "network": {"base": 8, "mult": [1, 2], "res_blocks": 1, "attention_levels": []}}
-                """);
-        bundle = dir.resolve("tiny.aerodiff");
-        CliRun r = CliRun.of("train", "--config", dir.resolve("t.json").toString(), "--data", data.toString(), "--out",
-                bundle.toString());
-        assertEquals(0, r.exitCode(), r.err());
+        data = TinyModel.syntheticData(dir);
+        bundle = TinyModel.train(dir, data, "tiny", "flow", 3, 2);
         calibration = dir.resolve("cal.json");
-        r = CliRun.of("calibrate", "--model", bundle.toString(), "--against", data.toString(), "--sampler", "euler:3",
+        CliRun r = CliRun.of("calibrate", "--model", bundle.toString(), "--against", data.toString(), "--sampler", "euler:3",
                 "--samples", "4", "--out", calibration.toString(), "--json");
         assertEquals(0, r.exitCode(), r.err());
         written = new ObjectMapper().readTree(calibration.toFile());
@@ -162,7 +152,7 @@ class CalibrateCommandTest {
                 0.05 * written.get("error_std_after").asDouble() + 1e-6, "the same weights, the same fit");
         // other weights under the very file name the calibration records
         Path retrained = Files.createDirectories(dir.resolve("retrained")).resolve("tiny.aerodiff");
-        assertEquals(0, CliRun.of("train", "--config", dir.resolve("t.json").toString(), "--data", data.toString(),
+        assertEquals(0, CliRun.of("train", "--config", dir.resolve("tiny.json").toString(), "--data", data.toString(),
                 "--seed", "3", "--out", retrained.toString()).exitCode());
         CliRun.of("validate", "--model", retrained.toString(), "--against", data.toString(), "--sampler", "euler:3",
                 "--calibration", calibration.toString(), "--out", dir.resolve("r").toString())

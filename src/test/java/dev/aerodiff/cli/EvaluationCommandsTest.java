@@ -40,16 +40,9 @@ class EvaluationCommandsTest {
 
     @BeforeAll
     static void trainTinyModels() throws Exception {
-        data = dir.resolve("data.nc");
-        NetcdfDatasetWriter.write(DiffusionTrainerTestData.synthetic(), data, i -> { });
+        data = TinyModel.syntheticData(dir);
         for (String method : List.of("flow", "ddpm")) {
-            Files.writeString(dir.resolve(method + ".json"), """
-                    {"method": "%s", "steps": 3, "batch_size": 4, "seed": 5,
-                     "network": {"base": 8, "mult": [1, 2], "res_blocks": 1, "attention_levels": []}}
-                    """.formatted(method));
-            CliRun r = CliRun.of("train", "--config", dir.resolve(method + ".json").toString(), "--data",
-                    data.toString(), "--out", dir.resolve(method + ".aerodiff").toString());
-            assertEquals(0, r.exitCode(), r.err());
+            TinyModel.train(dir, data, method, method, 3, 5);
         }
     }
 

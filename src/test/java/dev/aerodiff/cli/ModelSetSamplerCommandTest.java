@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aerodiff.io.NetcdfDatasetWriter;
-import dev.aerodiff.train.DiffusionTrainerTestData;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -33,16 +31,8 @@ class ModelSetSamplerCommandTest {
 
     @BeforeAll
     static void trainATinyFlowModel() throws IOException {
-        data = dir.resolve("data.nc");
-        NetcdfDatasetWriter.write(DiffusionTrainerTestData.synthetic(), data, i -> { });
-        Files.writeString(dir.resolve("flow.json"), """
-                {"method": "flow", "steps": 2, "batch_size": 4, "seed": 3,
-                 "network": {"base": 8, "mult": [1, 2], "res_blocks": 1, "attention_levels": []}}
-                """);
-        trained = dir.resolve("flow.aerodiff");
-        CliRun r = CliRun.of("train", "--config", dir.resolve("flow.json").toString(), "--data", data.toString(),
-                "--out", trained.toString());
-        assertEquals(0, r.exitCode(), r.err());
+        data = TinyModel.syntheticData(dir);
+        trained = TinyModel.train(dir, data, "flow", "flow", 2, 3);
     }
 
     @Test
