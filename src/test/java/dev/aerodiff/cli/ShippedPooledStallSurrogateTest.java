@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aerodiff.cfd.AirfoilLibrary;
 import dev.aerodiff.io.FileDigest;
+import dev.aerodiff.surrogate.EnsemblePredictor;
 import dev.aerodiff.surrogate.Surrogate;
 import dev.aerodiff.train.TrainingObjective;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -23,6 +26,7 @@ class ShippedPooledStallSurrogateTest {
     private static final Path SEED1 = Path.of("examples/stall-pooled-flow-seed1.aerodiff");
     private static final Path SEED2 = Path.of("examples/stall-pooled-flow-seed2.aerodiff");
     private static final Path DDPM = Path.of("examples/stall-pooled-ddpm.aerodiff");
+    private static final Path CALIBRATION = Path.of("examples/stall-pooled-flow.calibration.json");
     /** SHA-256 of datasets/airfoil-stall-pooled/train.nc, as its README.md states. */
     private static final String TRAINING_DATA = "75e25f7bd953c920977cfe13ae75c4fc8d2a75e6fc91d6c1e8869c4d4e485c5b";
     private static final AirfoilLibrary SHAPES = new AirfoilLibrary(List.of());
@@ -38,6 +42,22 @@ class ShippedPooledStallSurrogateTest {
             assertEquals(TRAINING_DATA, s.manifest().provenance().get("data_sha256"), bundle.toString());
             assertEquals(12000, ((Number) s.manifest().provenance().get("steps")).intValue(), bundle.toString());
             ShippedStallSurrogateTest.assertTrainedOnTheNeighboursOfNaca2415(s, bundle, 43);
+        }
+    }
+
+    @Test
+    void theCalibrationBelongsToTheMixedPairAndWidensItsSpread() {
+        CalibrationFile calibration = CalibrationFile.read(CALIBRATION);
+        List<Path> pair = List.of(SEED1, SEED2);
+        ModelIdentity mixedPair = ModelIdentity.of(pair, names -> EvaluationOutput.combinedName(names, false));
+        assertTrue(calibration.modelContent().isPresent() && calibration.isFor(mixedPair),
+                "quickstart finds the calibration for the mixed pair by the bundles' SHA-256");
+        EnsemblePredictor mixture = EnsemblePredictor.load(pair, SHAPES);
+        StringWriter note = new StringWriter();
+        calibration.applyTo(CALIBRATION, mixture, mixedPair, mixture.defaultSampler(), 10, new PrintWriter(note));
+        assertEquals("", note.toString(), "fitted with the recorded sampler at quickstart's 10 samples");
+        for (double gain : calibration.calibration().gain()) {
+            assertTrue(gain > 1.1 && gain < 1.4, "the pair is too narrow on its training conditions: gain " + gain);
         }
     }
 
