@@ -73,6 +73,7 @@ final class CalibrateCommand implements Runnable {
 
     @Override
     public void run() {
+        EvaluationOutput.checkEnsembleSize(samples);
         PrintWriter err = spec.commandLine().getErr();
         EnsemblePredictor surrogate = combination.load(models, airfoilOptions.library());
         SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : surrogate.defaultSampler();

@@ -36,6 +36,18 @@ final class EvaluationOutput {
             + " their networks' predictions at every sampler step, as one model that evaluates every network per step,"
             + " instead of mixing their samples.";
 
+    /**
+     * Checks a command's {@code --samples} before any work: an ensemble's spread needs two samples.
+     *
+     * @throws IllegalArgumentException naming the option where {@code samples < 2}
+     */
+    static void checkEnsembleSize(int samples) {
+        if (samples < 2) {
+            throw new IllegalArgumentException("--samples must be at least 2 to compare an ensemble's spread with the"
+                    + " simulations', got " + samples);
+        }
+    }
+
     /** Help of the {@code --model} option of the commands that evaluate a model on every condition of a data set. */
     static final String MODELS_HELP = "Model bundle; several (repeated, or separated by commas) are sampled as an equal"
             + " mixture, each drawing its share of every ensemble.";

@@ -114,6 +114,7 @@ final class QuickstartCommand implements Runnable {
 
     @Override
     public void run() {
+        EvaluationOutput.checkEnsembleSize(samples);
         Path dataPath = data != null ? data : ShippedFile.locate(TEST_DATA);
         List<List<Path>> mixtures = models.isEmpty()
                 ? MODELS.stream().map(bundles -> bundles.stream().map(ShippedFile::locate).toList()).toList()

@@ -74,6 +74,7 @@ final class ValidateCommand implements Runnable {
 
     @Override
     public void run() {
+        EvaluationOutput.checkEnsembleSize(samples);
         if ((models == null) == (nearest == null)) {
             throw new IllegalArgumentException("give either --model BUNDLE or --nearest TRAIN.nc, "
                     + (nearest == null ? "neither was given" : "not both"));

@@ -319,6 +319,23 @@ class EvaluationCommandsTest {
     }
 
     @Test
+    void anEnsembleOfOneSampleIsRefusedBeforeAnyWorkNamingTheOption() {
+        String flow = dir.resolve("flow.aerodiff").toString();
+        for (List<String> args : List.of(
+                List.of("quickstart", "--data", data.toString(), "--model", flow, "--out", dir.resolve("one").toString()),
+                List.of("validate", "--model", flow, "--against", data.toString(), "--out", dir.resolve("one").toString()),
+                List.of("calibrate", "--model", flow, "--against", data.toString(), "--out",
+                        dir.resolve("one.json").toString()))) {
+            List<String> all = new ArrayList<>(args);
+            all.addAll(List.of("--samples", "1"));
+            CliRun r = CliRun.of(all.toArray(String[]::new));
+            r.assertFailedWithOneLine("--samples must be at least 2", "got 1");
+            assertTrue(!r.err().contains("conditions x"), "nothing sampled: " + r.err());
+        }
+        assertTrue(!Files.exists(dir.resolve("one")) && !Files.exists(dir.resolve("one.json")));
+    }
+
+    @Test
     void benchSampleTimesEverySamplerWithConsistentFigures() throws Exception {
         Path file = dir.resolve("sample.json");
         CliRun r = CliRun.of("bench", "sample", "--model", dir.resolve("flow.aerodiff").toString(), "--sampler",
