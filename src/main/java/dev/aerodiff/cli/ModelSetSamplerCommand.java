@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "set-sampler", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Record in a bundle the sampler to use when a command names none (predict, validate,"
                 + " quickstart, calibrate, memorization, bench sample), with why it was chosen; 'none' removes"
-                + " the record. The weights and the rest of the manifest are kept.")
+                + " the record. The weights and the rest of the manifest are kept; the file's SHA-256 changes, so"
+                + " a calibration fitted before no longer finds it.")
 final class ModelSetSamplerCommand implements Runnable {
     /** SPEC that removes the record. */
     static final String NONE = "none";
