@@ -48,7 +48,19 @@ public final class AeroDiff implements Runnable {
      * @return the command line as typed, e.g. {@code aerodiff train --config t.json}, for provenance
      */
     static String invocation(picocli.CommandLine.Model.CommandSpec spec) {
-        return "aerodiff " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        return "aerodiff " + String.join(" ", spec.commandLine().getParseResult().originalArgs().stream()
+                .map(AeroDiff::shellWord).toList());
+    }
+
+    /**
+     * @param arg a command-line argument
+     * @return it as a POSIX shell reads it back: as it is where it holds only characters the shell
+     *         leaves alone, else in single quotes ({@code it's} becomes {@code 'it'\''s'})
+     */
+    static String shellWord(String arg) {
+        boolean plain = !arg.isEmpty()
+                && arg.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_./:,=+@%".indexOf(c) >= 0);
+        return plain ? arg : "'" + arg.replace("'", "'\\''") + "'";
     }
 
     /**
