@@ -24,18 +24,6 @@ final class EvaluationOutput {
     private EvaluationOutput() {
     }
 
-    /** @return the bundle's file name without extension */
-    static String modelName(Path bundle) {
-        String file = bundle.getFileName().toString();
-        int dot = file.lastIndexOf('.');
-        return dot > 0 ? file.substring(0, dot) : file;
-    }
-
-    /** Help of the {@code --average} option of the commands that sample bundles. */
-    static final String AVERAGE_HELP = "With several bundles (seeds of one recipe, trained on one data set): average"
-            + " their networks' predictions at every sampler step, as one model that evaluates every network per step,"
-            + " instead of mixing their samples.";
-
     /**
      * Checks a command's {@code --samples} before any work: an ensemble's spread needs two samples.
      *
@@ -47,6 +35,18 @@ final class EvaluationOutput {
                     + " simulations', got " + samples);
         }
     }
+
+    /** @return the bundle's file name without extension */
+    static String modelName(Path bundle) {
+        String file = bundle.getFileName().toString();
+        int dot = file.lastIndexOf('.');
+        return dot > 0 ? file.substring(0, dot) : file;
+    }
+
+    /** Help of the {@code --average} option of the commands that sample bundles. */
+    static final String AVERAGE_HELP = "With several bundles (seeds of one recipe, trained on one data set): average"
+            + " their networks' predictions at every sampler step, as one model that evaluates every network per step,"
+            + " instead of mixing their samples.";
 
     /** Help of the {@code --model} option of the commands that evaluate a model on every condition of a data set. */
     static final String MODELS_HELP = "Model bundle; several (repeated, or separated by commas) are sampled as an equal"
