@@ -64,10 +64,9 @@ public interface EnsemblePredictor {
      *         the one every member records, else nothing (none recorded, or members that disagree)
      */
     default Optional<SamplerSpec> recommendedSampler() {
-        List<String> specs = members().stream().map(m -> m.manifest().sampler())
-                .map(r -> r == null ? null : r.sampler().toString()).distinct().toList();
-        return specs.size() == 1 && specs.get(0) != null ? Optional.of(SamplerSpec.parse(specs.get(0)))
-                : Optional.empty();
+        List<SamplerSpec> specs = members().stream().map(m -> m.manifest().sampler())
+                .map(r -> r == null ? null : r.sampler()).distinct().toList();
+        return specs.size() == 1 ? Optional.ofNullable(specs.get(0)) : Optional.empty();
     }
 
     /**

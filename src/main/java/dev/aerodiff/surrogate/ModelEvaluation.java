@@ -43,8 +43,8 @@ public record ModelEvaluation(String name, String method, String sampler, int nf
 
     /**
      * @return the error of the mean over the simulations' spread ({@link #referenceMeanStd}), the
-     *         scale the issue's target "far better than the simulation spread" is read on; NaN where
-     *         the simulations do not scatter at all
+     *         scale a surrogate's error is judged on (far below 1 is the aim); NaN where the
+     *         simulations do not scatter at all
      */
     public double errorOfMeanOverSpread() {
         return overSpread(errorOfMean());
