@@ -3,20 +3,24 @@
 # datasets/airfoil-stall-pooled (every condition simulated on five meshes and pooled, so that its
 # spread is the flow's and the mesh's, not one mesh's settling; the data set's README.md):
 #  - the flow pair (examples/stall-pooled-flow-seed1.aerodiff, -seed2) with at most 20 network
-#    evaluations per sample (Euler and Heun on its ODE, adaptive Bogacki-Shampine, ancestral steps)
-#    and with more (ode-bs3:1e-2; the two as an equal mixture and averaged network by network, 10 and
-#    40 samples),
-#  - the DDPM bundle (examples/stall-pooled-ddpm.aerodiff) with all 200 steps, which the flow runs
-#    are compared with, and with 20 and 50 stochastic DDIM steps and the probability-flow ODE,
-#  - the same DDPM recipe with the flow pair's high-noise training times (trained here),
+#    evaluations per sample (Euler and Heun on its ODE, Heun with its steps crowded toward the
+#    noise, the sampler the pair records; adaptive Bogacki-Shampine, ancestral steps) and with more
+#    (ode-bs3:1e-2; the two as an equal mixture and averaged network by network, 10 and 40 samples),
+#  - the DDPM bundle (examples/stall-pooled-ddpm.aerodiff, high-noise training times as the flow
+#    pair) with all 200 steps, which the flow runs are compared with, with 20 and 50 stochastic DDIM
+#    steps (50 also crowded toward the noise, the sampler it records) and the probability-flow ODE,
+#  - the same DDPM recipe with uniform training times, the bundle shipped before it (trained here
+#    where missing),
 #  - the flow pair against airfoil-stall's own test split, whose spread is one mesh's,
 #  - the lookup of the training simulations (validate --nearest), and the mixture with its spread
-#    calibrated on them (calibrate --fit-gain).
+#    calibrated on them (calibrate --fit-gain),
+#  - on the 43 training conditions, the samplers the bundles record against their neighbours: the
+#    grid exponents were chosen there (results/training-conditions/).
 # Every run writes its metrics to results/NAME.json; validation/surrogates/summarize.py makes
 # results/summary.md (errors against DDPM-200 and, in the last columns, over the simulations' spread).
-# ONLY="name name" runs just those (validation/lib.sh). About 35 minutes on one core (DDPM-200 alone
-# about 4, the 40-sample average about 4, the calibration about 4), and 85 for the high-noise DDPM
-# bundle where it is missing.
+# ONLY="name name" runs just those (validation/lib.sh). About 55 minutes on one core (DDPM-200 alone
+# about 3, the 40-sample average about 4, the calibration about 3, the training conditions about 25),
+# and 85 for the uniform-time DDPM bundle where it is missing.
 # Usage (from anywhere): bash validation/stall-pooled/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -34,11 +38,14 @@ for seed in 1 2; do
     bundle=examples/stall-pooled-flow-seed$seed.aerodiff
     validate "flow-seed$seed-euler-20" "$bundle" euler:20
     validate "flow-seed$seed-heun-10" "$bundle" heun:10
+    validate "flow-seed$seed-heun-10-rho04" "$bundle" heun:10:rho=0.4
     validate "flow-seed$seed-ode-bs3-7e-2" "$bundle" ode-bs3:7e-2
     validate "flow-seed$seed-ode-bs3-5e-2" "$bundle" ode-bs3:5e-2
     validate "flow-seed$seed-ddim-20-eta1" "$bundle" ddim:20:1
     validate "flow-seed$seed-ode-bs3-1e-2" "$bundle" ode-bs3:1e-2
 done
+validate flow-mix-heun-10-rho04 "$SEED1,$SEED2" heun:10:rho=0.4
+SAMPLES=40 validate flow-mix-heun-10-rho04-40 "$SEED1,$SEED2" heun:10:rho=0.4
 validate flow-mix-ode-bs3-1e-2 "$SEED1,$SEED2" ode-bs3:1e-2
 SAMPLES=40 validate flow-mix-ode-bs3-1e-2-40 "$SEED1,$SEED2" ode-bs3:1e-2
 validate flow-avg-ode-bs3-1e-2 "$SEED1,$SEED2" ode-bs3:1e-2 --average
@@ -48,24 +55,36 @@ TEST=datasets/airfoil-stall/test.nc validate flow-avg-ode-bs3-1e-2-one-mesh "$SE
 validate ddpm-200 "$DDPM" ddpm
 validate ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 validate ddpm-ddim-50-eta1 "$DDPM" ddim:50:1
+validate ddpm-ddim-50-eta1-rho05 "$DDPM" ddim:50:1:rho=0.5
 validate ddpm-ode-bs3-1e-2 "$DDPM" ode-bs3:1e-2
-# DDPM with the flow pair's high-noise training times, all else as the shipped DDPM bundle (not
-# shipped; trained here where missing, about 85 minutes on one core)
-HIGHNOISE=$WORK/stall-pooled-ddpm-highnoise.aerodiff
-recipe "$WORK/train-ddpm-stall-pooled-highnoise.json" examples/train-ddpm-stall-pooled.json \
-    'c["time_sampling"] = "high-noise"'
-train_bundle "$HIGHNOISE" "$WORK/train-ddpm-stall-pooled-highnoise.json" "$TRAIN"
+# the DDPM recipe with uniform training times, as shipped before (trained here where missing,
+# about 85 minutes on one core; `git show 709ff86:examples/stall-pooled-ddpm.aerodiff` is that bundle)
+UNIFORM=$WORK/stall-pooled-ddpm-uniform.aerodiff
+recipe "$WORK/train-ddpm-stall-pooled-uniform.json" examples/train-ddpm-stall-pooled.json \
+    'c["time_sampling"] = "uniform"'
+train_bundle "$UNIFORM" "$WORK/train-ddpm-stall-pooled-uniform.json" "$TRAIN"
 wait_for_training
-validate ddpm-highnoise-200 "$HIGHNOISE" ddpm
-validate ddpm-highnoise-ddim-20-eta1 "$HIGHNOISE" ddim:20:1
-validate ddpm-highnoise-ddim-50-eta1 "$HIGHNOISE" ddim:50:1
+validate ddpm-uniform-200 "$UNIFORM" ddpm
+validate ddpm-uniform-ddim-20-eta1 "$UNIFORM" ddim:20:1
+validate ddpm-uniform-ddim-50-eta1 "$UNIFORM" ddim:50:1
 nearest nearest-train "$TRAIN"
 # the mixture's spread widened by per-channel gains fitted on its training conditions
 # (calibrate --fit-gain; its figures in results/flow-mix-gain-calibration.json)
 CALIBRATION=$WORK/flow-mix-gain.calibration.json
-run flow-mix-gain-calibration calibrate --model "$SEED1,$SEED2" --against "$TRAIN" --sampler ode-bs3:1e-2 \
+run flow-mix-gain-calibration calibrate --model "$SEED1,$SEED2" --against "$TRAIN" --sampler heun:10:rho=0.4 \
     --samples "$SAMPLES" --fit-gain --out "$CALIBRATION"
-validate flow-mix-ode-bs3-1e-2-calibrated "$SEED1,$SEED2" ode-bs3:1e-2 --calibration "$CALIBRATION"
-SAMPLES=40 validate flow-mix-ode-bs3-1e-2-40-calibrated "$SEED1,$SEED2" ode-bs3:1e-2 --calibration "$CALIBRATION"
+validate flow-mix-heun-10-rho04-calibrated "$SEED1,$SEED2" heun:10:rho=0.4 --calibration "$CALIBRATION"
+SAMPLES=40 validate flow-mix-heun-10-rho04-40-calibrated "$SEED1,$SEED2" heun:10:rho=0.4 --calibration "$CALIBRATION"
+# The grid exponents the bundles record, chosen on the training conditions (the test split was not
+# consulted): the mixture with Heun's 10 steps, equal and crowded toward the noise, and on the
+# converged ODE; DDPM with 50 stochastic steps, equal and crowded
+CHOICE=$OUT/training-conditions
+mkdir -p "$CHOICE"
+for r in 1 0.5 0.4 0.3; do
+    OUT=$CHOICE TEST=$TRAIN validate "train-flow-mix-heun-10-rho${r/./}" "$SEED1,$SEED2" "heun:10:rho=$r"
+    OUT=$CHOICE TEST=$TRAIN validate "train-ddpm-ddim-50-eta1-rho${r/./}" "$DDPM" "ddim:50:1:rho=$r"
+done
+OUT=$CHOICE TEST=$TRAIN validate train-flow-mix-ode-bs3-1e-2 "$SEED1,$SEED2" ode-bs3:1e-2
+/usr/bin/python3 validation/surrogates/summarize.py "$CHOICE" > "$CHOICE/summary.md"
 /usr/bin/python3 validation/surrogates/summarize.py "$OUT" > "$OUT/summary.md"
 cat "$OUT/summary.md"

@@ -57,7 +57,7 @@ class ShippedPooledStallSurrogateTest {
         calibration.applyTo(CALIBRATION, mixture, mixedPair, mixture.defaultSampler(), 10, new PrintWriter(note));
         assertEquals("", note.toString(), "fitted with the recorded sampler at quickstart's 10 samples");
         for (double gain : calibration.calibration().gain()) {
-            assertTrue(gain > 1.1 && gain < 1.4, "the pair is too narrow on its training conditions: gain " + gain);
+            assertTrue(gain > 1.05 && gain < 1.4, "the pair is too narrow on its training conditions: gain " + gain);
         }
     }
 
@@ -65,15 +65,15 @@ class ShippedPooledStallSurrogateTest {
     void theFlowPairAndTheDdpmBundleRecordTheSamplersTheirValidationChose() {
         for (Path bundle : List.of(SEED1, SEED2, DDPM)) {
             Surrogate s = Surrogate.load(bundle, SHAPES);
-            assertEquals(bundle == DDPM ? "ddim:50:1" : "ode-bs3:1e-2", s.manifest().sampler().spec(),
+            assertEquals(bundle == DDPM ? "ddim:50:1" : "heun:10:rho=0.4", s.manifest().sampler().spec(),
                     bundle.toString());
             assertTrue(s.manifest().sampler().reason().startsWith("validation/stall-pooled "), bundle.toString());
         }
     }
 
     /**
-     * The README's main job, {@code quickstart} with no options: the flow pair as a mixture on the
-     * probability-flow ODE and the DDPM bundle with 50 stochastic DDIM steps, the samplers they record,
+     * The README's main job, {@code quickstart} with no options: the flow pair as a mixture with
+     * Heun's 10 steps crowded toward the noise and the DDPM bundle with 50 stochastic DDIM steps, the samplers they record,
      * both well below the simulations' spread.
      */
     @Test
@@ -89,13 +89,13 @@ class ShippedPooledStallSurrogateTest {
         assertEquals("datasets/airfoil-stall-pooled/train.nc", metrics.get("baseline_data").asText());
         assertTrue(models.get(0).get("error_mean").asDouble() < 0.9 * lookup.get("error_mean").asDouble(),
                 "the flow pair errs 0.85 of the lookup's error of the mean: " + models.get(0) + " against " + lookup);
-        // measured (validation/stall-pooled/results): flow 0.28 / 0.32, DDPM 0.35 / 0.50 of the spread;
+        // measured (validation/stall-pooled/results): flow 0.29 / 0.33, DDPM 0.35 / 0.50 of the spread;
         // an exact surrogate with 10 samples errs about 0.30 / 0.28
         double[][] bounds = {{0.33, 0.37}, {0.40, 0.55}};
         for (int m = 0; m < 2; m++) {
             JsonNode model = models.get(m);
             assertEquals(m == 0 ? "flow" : "ddpm", model.get("method").asText());
-            assertEquals(m == 0 ? 33 : 50, model.get("nfe").asInt(), "the recorded samplers");
+            assertEquals(m == 0 ? 19 : 50, model.get("nfe").asInt(), "the recorded samplers");
             double spread = model.get("simulation_mean_std").asDouble();
             assertEquals(0.0625, spread, 0.0005, "the pooled split's spread, four times one mesh's");
             assertTrue(model.get("error_mean").asDouble() < bounds[m][0] * spread, model.toString());
