@@ -18,8 +18,8 @@
 #    grid exponents were chosen there (results/training-conditions/).
 # Every run writes its metrics to results/NAME.json; validation/surrogates/summarize.py makes
 # results/summary.md (errors against DDPM-200 and, in the last columns, over the simulations' spread).
-# ONLY="name name" runs just those (validation/lib.sh). About 55 minutes on one core (DDPM-200 alone
-# about 3, the 40-sample average about 4, the calibration about 3, the training conditions about 25),
+# ONLY="name name" runs just those (validation/lib.sh). About 65 minutes on one core (DDPM-200 alone
+# about 3, the 40-sample average about 4, the calibration about 3, the training conditions about 32),
 # and 85 for the uniform-time DDPM bundle where it is missing.
 # Usage (from anywhere): bash validation/stall-pooled/run.sh
 set -euo pipefail
@@ -82,6 +82,8 @@ CHOICE=$OUT/training-conditions
 mkdir -p "$CHOICE"
 for r in 1 0.5 0.4 0.3; do
     OUT=$CHOICE TEST=$TRAIN validate "train-flow-mix-heun-10-rho${r/./}" "$SEED1,$SEED2" "heun:10:rho=$r"
+done
+for r in 1 0.5 0.3; do
     OUT=$CHOICE TEST=$TRAIN validate "train-ddpm-ddim-50-eta1-rho${r/./}" "$DDPM" "ddim:50:1:rho=$r"
 done
 OUT=$CHOICE TEST=$TRAIN validate train-flow-mix-ode-bs3-1e-2 "$SEED1,$SEED2" ode-bs3:1e-2
