@@ -65,7 +65,7 @@ class ShippedPooledStallSurrogateTest {
     void theFlowPairAndTheDdpmBundleRecordTheSamplersTheirValidationChose() {
         for (Path bundle : List.of(SEED1, SEED2, DDPM)) {
             Surrogate s = Surrogate.load(bundle, SHAPES);
-            assertEquals(bundle == DDPM ? "ddim:50:1" : "heun:10:rho=0.4", s.manifest().sampler().spec(),
+            assertEquals(bundle == DDPM ? "ddim:50:1:rho=0.5" : "heun:10:rho=0.4", s.manifest().sampler().spec(),
                     bundle.toString());
             assertTrue(s.manifest().sampler().reason().startsWith("validation/stall-pooled "), bundle.toString());
         }
@@ -73,8 +73,8 @@ class ShippedPooledStallSurrogateTest {
 
     /**
      * The README's main job, {@code quickstart} with no options: the flow pair as a mixture with
-     * Heun's 10 steps crowded toward the noise and the DDPM bundle with 50 stochastic DDIM steps, the samplers they record,
-     * both well below the simulations' spread.
+     * Heun's 10 steps crowded toward the noise and the DDPM bundle with 50 stochastic DDIM steps
+     * crowded likewise, the samplers they record, both well below the simulations' spread.
      */
     @Test
     @Tag("slow")
@@ -88,10 +88,10 @@ class ShippedPooledStallSurrogateTest {
         JsonNode lookup = metrics.get("baseline");
         assertEquals("datasets/airfoil-stall-pooled/train.nc", metrics.get("baseline_data").asText());
         assertTrue(models.get(0).get("error_mean").asDouble() < 0.9 * lookup.get("error_mean").asDouble(),
-                "the flow pair errs 0.85 of the lookup's error of the mean: " + models.get(0) + " against " + lookup);
-        // measured (validation/stall-pooled/results): flow 0.29 / 0.33, DDPM 0.35 / 0.50 of the spread;
+                "the flow pair errs 0.88 of the lookup's error of the mean: " + models.get(0) + " against " + lookup);
+        // measured (validation/stall-pooled/results): flow 0.29 / 0.33, DDPM 0.29 / 0.36 of the spread;
         // an exact surrogate with 10 samples errs about 0.30 / 0.28
-        double[][] bounds = {{0.33, 0.37}, {0.40, 0.55}};
+        double[][] bounds = {{0.33, 0.37}, {0.33, 0.41}};
         for (int m = 0; m < 2; m++) {
             JsonNode model = models.get(m);
             assertEquals(m == 0 ? "flow" : "ddpm", model.get("method").asText());
