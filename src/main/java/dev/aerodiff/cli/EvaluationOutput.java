@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** What the commands that evaluate surrogates against simulations write: report, metrics.json, summary. */
@@ -159,16 +160,22 @@ final class EvaluationOutput {
         }
         List<ModelEvaluation> rows = baseline == null ? evaluations
                 : Stream.concat(evaluations.stream(), Stream.of(baseline)).toList();
-        String name = "%-" + rows.stream().mapToInt(m -> m.name().length()).reduce(20, Math::max) + "s";
-        out.printf(Locale.ROOT, name + " %-7s %-11s %4s %13s %13s %13s %13s %21s %10s %15s%n", "model", "method",
-                "sampler", "NFE", "error_mean", "error_std", "sim. spread", "pred. spread", "split-half mean/std",
-                "drag W1", "errors / spread");
+        String name = leftAligned(rows, ModelEvaluation::name, 20);
+        String sampler = leftAligned(rows, ModelEvaluation::sampler, 11);
+        out.printf(Locale.ROOT, name + " %-7s " + sampler + " %4s %13s %13s %13s %13s %21s %10s %15s%n", "model",
+                "method", "sampler", "NFE", "error_mean", "error_std", "sim. spread", "pred. spread",
+                "split-half mean/std", "drag W1", "errors / spread");
         for (ModelEvaluation m : rows) {
-            out.printf(Locale.ROOT, name + " %-7s %-11s %4d %13.4g %13.4g %13.4g %13.4g %21s %10.4g %15s%n", m.name(),
-                    m.method(), m.sampler(), m.nfe(), m.errorOfMean(), m.errorOfStd(), m.referenceMeanStd(),
+            out.printf(Locale.ROOT, name + " %-7s " + sampler + " %4d %13.4g %13.4g %13.4g %13.4g %21s %10.4g %15s%n",
+                    m.name(), m.method(), m.sampler(), m.nfe(), m.errorOfMean(), m.errorOfStd(), m.referenceMeanStd(),
                     m.predictedMeanStd(), SnapshotFloor.describe(m.floor()), m.dragW1(),
                     String.format(Locale.ROOT, "%.3g / %.3g", m.errorOfMeanOverSpread(), m.errorOfStdOverSpread()));
         }
         out.printf(Locale.ROOT, "wrote %s and %s%n", report, metricsFile);
+    }
+
+    /** @return a left-aligned format for a table column as wide as its longest entry, at least {@code min} */
+    private static String leftAligned(List<ModelEvaluation> rows, Function<ModelEvaluation, String> column, int min) {
+        return "%-" + rows.stream().mapToInt(m -> column.apply(m).length()).reduce(min, Math::max) + "s";
     }
 }

@@ -311,6 +311,23 @@ class EvaluationCommandsTest {
     }
 
     @Test
+    void thePrintedTableKeepsItsColumnsForALongSamplerSpec() {
+        CliRun r = CliRun.of("quickstart", "--data", data.toString(), "--model", dir.resolve("flow.aerodiff").toString(),
+                "--samples", "2", "--flow-sampler", "euler:2:rho=0.5", "--nearest", data.toString(), "--out",
+                dir.resolve("qs-table").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().filter(l -> !l.startsWith("wrote ")).toList();
+        String header = lines.get(0);
+        int nfeEnd = header.indexOf(" NFE") + " NFE".length();
+        assertEquals(3, lines.size(), r.out());
+        for (String row : lines.subList(1, lines.size())) {
+            assertTrue(Character.isDigit(row.charAt(nfeEnd - 1)) && row.charAt(nfeEnd) == ' ',
+                    "the NFE column ends where its header does:\n" + header + "\n" + row);
+        }
+        assertTrue(lines.get(1).contains(" euler:2:rho=0.5 "), lines.get(1));
+    }
+
+    @Test
     void missingModelIsNamed() {
         CliRun r = CliRun.of("quickstart", "--data", data.toString(), "--model", dir.resolve("none.aerodiff").toString(),
                 "--out", dir.resolve("x").toString());
