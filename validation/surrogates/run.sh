@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Accuracy of the shipped surrogates on the held-out test split of datasets/airfoil-rans:
-#  - flow matching with at most 20 network evaluations (Euler on the flow's ODE; ancestral steps on
+#  - flow matching with at most 20 network evaluations (Euler and Heun on the flow's ODE, Heun also
+#    with its steps crowded toward the noise, heun:10:rho=0.4; ancestral steps on
 #    its path, ddim:20:1, what quickstart runs on this data set, and ddim:10:1) against DDPM with all 200 steps,
 #  - the adaptive probability-flow ODE (Dormand-Prince 5(4), Bogacki-Shampine 3(2), Heun-Euler 2(1))
 #    on both models,
@@ -32,6 +33,8 @@ source validation/lib.sh
 
 validate flow-euler-20 "$FLOW" euler:20
 validate flow-ddim-20-eta1 "$FLOW" ddim:20:1
+validate flow-heun-10 "$FLOW" heun:10
+validate flow-heun-10-rho04 "$FLOW" heun:10:rho=0.4
 validate flow-ddim-20-eta05 "$FLOW" ddim:20:0.5
 validate flow-ddim-10-eta1 "$FLOW" ddim:10:1
 validate ddpm-ddim-20 "$DDPM" ddim:20
