@@ -4,7 +4,8 @@
 # spread is the flow's and the mesh's, not one mesh's settling; the data set's README.md):
 #  - the flow pair (examples/stall-pooled-flow-seed1.aerodiff, -seed2) with at most 20 network
 #    evaluations per sample (Euler and Heun on its ODE, Heun with its steps crowded toward the
-#    noise, the sampler the pair records; adaptive Bogacki-Shampine, ancestral steps) and with more
+#    noise, the sampler the pair records, and with 8 and 6 steps so; adaptive Bogacki-Shampine,
+#    ancestral steps) and with more
 #    (ode-bs3:1e-2; the two as an equal mixture and averaged network by network, 10 and 40 samples),
 #  - the DDPM bundle (examples/stall-pooled-ddpm.aerodiff, high-noise training times as the flow
 #    pair) with all 200 steps, which the flow runs are compared with, with 20 and 50 stochastic DDIM
@@ -39,6 +40,8 @@ for seed in 1 2; do
     validate "flow-seed$seed-euler-20" "$bundle" euler:20
     validate "flow-seed$seed-heun-10" "$bundle" heun:10
     validate "flow-seed$seed-heun-10-rho04" "$bundle" heun:10:rho=0.4
+    validate "flow-seed$seed-heun-8-rho04" "$bundle" heun:8:rho=0.4
+    validate "flow-seed$seed-heun-6-rho04" "$bundle" heun:6:rho=0.4
     validate "flow-seed$seed-ode-bs3-7e-2" "$bundle" ode-bs3:7e-2
     validate "flow-seed$seed-ode-bs3-5e-2" "$bundle" ode-bs3:5e-2
     validate "flow-seed$seed-ddim-20-eta1" "$bundle" ddim:20:1
