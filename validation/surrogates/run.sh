@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Accuracy of the shipped surrogates on the held-out test split of datasets/airfoil-rans:
 #  - flow matching with at most 20 network evaluations (Euler and Heun on the flow's ODE, Heun also
-#    with its steps crowded toward the noise, heun:10:rho=0.4; ancestral steps on
-#    its path, ddim:20:1, what quickstart runs on this data set, and ddim:10:1) against DDPM with all 200 steps,
+#    with its steps crowded toward the noise, heun:10:rho=0.4; ancestral steps on its path,
+#    ddim:20:1, what quickstart runs on this data set, and ddim:10:1) against DDPM with all 200
+#    steps,
 #  - the adaptive probability-flow ODE (Dormand-Prince 5(4), Bogacki-Shampine 3(2), Heun-Euler 2(1))
 #    on both models,
 #  - the baseline that answers each condition with the snapshots of the nearest training simulation
