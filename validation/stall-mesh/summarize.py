@@ -1,7 +1,8 @@
 """Tables of the mesh study (run.sh): the spread of each condition on each mesh, the test split
 answered by each mesh's runs, scored as a surrogate is, beside the shipped surrogate, and the test
 split pooled over five meshes with three answers scored against it, and (train.sh) a surrogate
-trained on the train split pooled the same way; (train-between.sh) one with NACA 2415's neighbours too.
+trained on the train split pooled the same way; (train-between.sh) one with NACA 2415's neighbours too;
+(held-out-mesh.sh) the shipped pooled pair against runs with and without the mesh no training run had.
 Usage: summarize.py RESULTS_DIR   (markdown on standard output; the scales are those of RESULTS_DIR/stats-SCALE.json)"""
 import json
 import os
@@ -257,13 +258,42 @@ def mesh_floor(results):
           f" {0.87 * m['floor_error_mean'] / s:.2f} | {0.87 * m['floor_error_std'] / s:.2f} |")
 
 
+def held_out_mesh(results):
+    """The shipped pooled flow pair against the pooled test split, the pool of its four training
+    meshes and the held-out mesh x0.8 alone (held-out-mesh.sh), absolute errors beside their floors."""
+    rows = [("the five meshes (the pooled test split)", "held-out-mesh-five-meshes"),
+            ("the four training meshes x0.9 to x1.05", "held-out-mesh-training-meshes"),
+            ("the held-out mesh x0.8 alone", "held-out-mesh-x0.8"),
+            ("the four training meshes, answered by the lookup of the training simulations",
+             "held-out-mesh-training-meshes-nearest")]
+    print("\nThe shipped pooled flow pair (`examples/stall-pooled-flow-seed1.aerodiff`, `-seed2`) as a mixture,")
+    print("`heun:10:rho=0.4`, 40 samples per condition (held-out-mesh.sh), against runs with and without the")
+    print("mesh x0.8, which is in the pooled test split and in no training run; absolute errors (dimensionless),")
+    print("the split-half floor of each reference, and the spread at NACA 0012, 19 degrees, Re 2e6:\n")
+    print("| reference | error of the mean | error of the std | split-half floor, mean / std | simulation spread |"
+          " predicted spread | NACA 0012 at 19 degrees, predicted / simulated spread |")
+    print("|---|---|---|---|---|---|---|")
+    for name, file in rows:
+        path = os.path.join(results, f"{file}.json")
+        if not os.path.exists(path):
+            continue
+        m, s = model(path)
+        naca0012 = [c for c in m["cases"] if c["airfoil"] == "naca0012" and c["aoa"] == 19]
+        at19 = (f"{naca0012[0]['predicted_mean_std']:.3f} / {naca0012[0]['simulation_mean_std']:.3f}"
+                if naca0012 else "")
+        print(f"| {name} | {m['error_mean']:.4f} | {m['error_std']:.4f} |"
+              f" {m['floor_error_mean']:.4f} / {m['floor_error_std']:.4f} | {s:.4f} |"
+              f" {m['predicted_mean_std']:.4f} | {at19} |")
+
+
 if __name__ == "__main__":
     found = [f[len("stats-"):-len(".json")] for f in os.listdir(sys.argv[1])
              if f.startswith("stats-") and f != "stats-pooled.json"]
     main(sys.argv[1], sorted(found, key=float))
     tables = [("stats-pooled.json", pooled_table), ("meshpool-seed2-ddim-20-eta1.json", trained_table),
               ("pooled-between-nearest.json", between_table), ("pooled-between-avg-ode.json", ode_table),
-              ("train-between-seed1-ode.json", spread_rule), ("mesh-floor-1.0-0.8.json", mesh_floor)]
+              ("train-between-seed1-ode.json", spread_rule), ("mesh-floor-1.0-0.8.json", mesh_floor),
+              ("held-out-mesh-five-meshes.json", held_out_mesh)]
     for marker, table in tables:   # each table where the script that writes it has run
         if os.path.exists(os.path.join(sys.argv[1], marker)):
             table(sys.argv[1])

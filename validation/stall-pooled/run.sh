@@ -13,8 +13,8 @@
 #  - the same DDPM recipe with uniform training times, the bundle shipped before it (trained here
 #    where missing),
 #  - the flow pair against airfoil-stall's own test split, whose spread is one mesh's,
-#  - the lookup of the training simulations (validate --nearest), and the mixture with its spread
-#    calibrated on them (calibrate --fit-gain),
+#  - the lookup of the training simulations (validate --nearest, 10 and 40 samples), and the
+#    mixture with its spread calibrated on them (calibrate --fit-gain),
 #  - on the 43 training conditions, the samplers the bundles record against their neighbours: the
 #    grid exponents were chosen there (results/training-conditions/).
 # Every run writes its metrics to results/NAME.json; validation/surrogates/summarize.py makes
@@ -71,6 +71,7 @@ validate ddpm-uniform-200 "$UNIFORM" ddpm
 validate ddpm-uniform-ddim-20-eta1 "$UNIFORM" ddim:20:1
 validate ddpm-uniform-ddim-50-eta1 "$UNIFORM" ddim:50:1
 nearest nearest-train "$TRAIN"
+SAMPLES=40 nearest nearest-train-40 "$TRAIN"
 # the mixture's spread widened by per-channel gains fitted on its training conditions
 # (calibrate --fit-gain; its figures in results/flow-mix-gain-calibration.json)
 CALIBRATION=$WORK/flow-mix-gain.calibration.json
