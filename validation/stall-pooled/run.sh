@@ -21,8 +21,10 @@
 # results/summary.md (errors against DDPM-200 and, in the last columns, over the simulations' spread).
 # ONLY="name name" runs just those (validation/lib.sh). About 65 minutes on one core (DDPM-200 alone
 # about 3, the 40-sample average about 4, the calibration about 3, the training conditions about 32),
-# and 85 for the uniform-time DDPM bundle where it is missing.
-# Usage (from anywhere): bash validation/stall-pooled/run.sh
+# and 85 for the uniform-time DDPM bundle where it is missing. EXTRA=1 also trains (where missing)
+# and scores seed 1 of the pair's recipe with the nearest-reference channels and with residual
+# targets (not shipped; about 90 minutes on one core each, side by side).
+# Usage (from anywhere): [EXTRA=1] bash validation/stall-pooled/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT=validation/stall-pooled/results
