@@ -27,6 +27,14 @@ def model(path):
     return m, m["simulation_mean_std"]
 
 
+def written(results, rows):
+    """(label, model, simulation spread) of each (label, run name) of ROWS whose result exists."""
+    for name, file in rows:
+        path = os.path.join(results, f"{file}.json")
+        if os.path.exists(path):
+            yield (name, *model(path))
+
+
 def naca2415(m, error):
     """The unseen airfoil's errors ("error_mean" or "error_std") of model M, comma-separated."""
     return ", ".join(f"{c[error]:.4f}" for c in m["cases"] if c["airfoil"] == "naca2415")
@@ -191,11 +199,7 @@ def ode_table(results):
     print("| model | evaluations | error of the mean / spread | error of the std / spread | predicted spread |"
           " simulation spread | predicted / simulated spread by condition |")
     print("|---|---|---|---|---|---|---|")
-    for name, file in rows:
-        path = os.path.join(results, f"{file}.json")
-        if not os.path.exists(path):
-            continue
-        m, s = model(path)
+    for name, m, s in written(results, rows):
         ratios = ", ".join(f"{c['predicted_mean_std'] / c['simulation_mean_std']:.2f}" for c in m["cases"])
         print(f"| {name} | {m['nfe']} | {m['error_mean'] / s:.2f} | {m['error_std'] / s:.2f} |"
               f" {m['predicted_mean_std']:.4f} | {s:.4f} | {ratios} |")
@@ -273,11 +277,7 @@ def held_out_mesh(results):
     print("| reference | error of the mean | error of the std | split-half floor, mean / std | simulation spread |"
           " predicted spread | NACA 0012 at 19 degrees, predicted / simulated spread |")
     print("|---|---|---|---|---|---|---|")
-    for name, file in rows:
-        path = os.path.join(results, f"{file}.json")
-        if not os.path.exists(path):
-            continue
-        m, s = model(path)
+    for name, m, s in written(results, rows):
         naca0012 = [c for c in m["cases"] if c["airfoil"] == "naca0012" and c["aoa"] == 19]
         at19 = (f"{naca0012[0]['predicted_mean_std']:.3f} / {naca0012[0]['simulation_mean_std']:.3f}"
                 if naca0012 else "")
