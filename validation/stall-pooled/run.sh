@@ -23,7 +23,7 @@
 # about 3, the 40-sample average about 4, the calibration about 3, the training conditions about 32),
 # and 85 for the uniform-time DDPM bundle where it is missing. EXTRA=1 also trains (where missing)
 # and scores seed 1 of the pair's recipe with the nearest-reference channels and with residual
-# targets (not shipped; about 90 minutes on one core each, side by side).
+# targets (not shipped; about 80 minutes on one core each, side by side).
 # Usage (from anywhere): [EXTRA=1] bash validation/stall-pooled/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -85,7 +85,7 @@ SAMPLES=40 validate flow-mix-heun-10-rho04-40-calibrated "$SEED1,$SEED2" heun:10
 # EXTRA=1: the pair's recipe, seed 1, given what the lookup of the training simulations says as six
 # more condition channels (the moments of the nearest training simulations: "nearest_reference"),
 # and learning only the difference from their mean ("nearest_residual"), since with 40 samples that
-# lookup errs less on the std than the pair; not shipped; about 90 minutes on one core each, side by side
+# lookup errs less on the std than the pair; not shipped; about 80 minutes on one core each, side by side
 if [ -n "${EXTRA:-}" ]; then
     recipe "$WORK/train-flow-stall-pooled-nearest.json" examples/train-flow-stall-dense.json \
         'c["network"]["nearest_reference"] = True'
