@@ -19,11 +19,12 @@
 #    grid exponents were chosen there (results/training-conditions/).
 # Every run writes its metrics to results/NAME.json; validation/surrogates/summarize.py makes
 # results/summary.md (errors against DDPM-200 and, in the last columns, over the simulations' spread).
-# ONLY="name name" runs just those (validation/lib.sh). About 65 minutes on one core (DDPM-200 alone
-# about 3, the 40-sample average about 4, the calibration about 3, the training conditions about 32),
-# and 85 for the uniform-time DDPM bundle where it is missing. EXTRA=1 also trains (where missing)
-# and scores seed 1 of the pair's recipe with the nearest-reference channels and with residual
-# targets (not shipped; about 80 minutes on one core each, side by side).
+# ONLY="name name" runs just those (validation/lib.sh). About 80 minutes on one core (DDPM-200 alone
+# about 3 with 10 samples and 14 with 40, the 40-sample average about 4, the calibration about 3,
+# the training conditions about 32), and 85 for the uniform-time DDPM bundle where it is missing.
+# EXTRA=1 also trains (where missing) and scores seed 1 of the pair's recipe with the
+# nearest-reference channels and with residual targets (not shipped; about 80 minutes on one core
+# each, side by side).
 # Usage (from anywhere): [EXTRA=1] bash validation/stall-pooled/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -59,6 +60,7 @@ SAMPLES=40 validate flow-avg-ode-bs3-1e-2-40 "$SEED1,$SEED2" ode-bs3:1e-2 --aver
 # the same against airfoil-stall's own test split, one mesh's runs (spread 0.0149)
 TEST=datasets/airfoil-stall/test.nc validate flow-avg-ode-bs3-1e-2-one-mesh "$SEED1,$SEED2" ode-bs3:1e-2 --average
 validate ddpm-200 "$DDPM" ddpm
+SAMPLES=40 validate ddpm-200-40 "$DDPM" ddpm
 validate ddpm-ddim-20-eta1 "$DDPM" ddim:20:1
 validate ddpm-ddim-50-eta1 "$DDPM" ddim:50:1
 validate ddpm-ddim-50-eta1-rho05 "$DDPM" ddim:50:1:rho=0.5
