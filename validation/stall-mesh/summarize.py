@@ -11,6 +11,8 @@ import sys
 CHANNELS = ("p", "ux", "uy")
 SHIPPED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "stall", "results",
                        "flow-dense-between-wd-highnoise-18000-avg-ddim-50-eta1-calibrated.json")
+POOLED_PAIR_40 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "stall-pooled", "results",
+                              "flow-mix-heun-10-rho04-40.json")
 
 
 def label(case):
@@ -27,10 +29,9 @@ def model(path):
     return m, m["simulation_mean_std"]
 
 
-def written(results, rows):
-    """(label, model, simulation spread) of each (label, run name) of ROWS whose result exists."""
-    for name, file in rows:
-        path = os.path.join(results, f"{file}.json")
+def written(rows):
+    """(label, model, simulation spread) of each (label, result file) of ROWS whose file exists."""
+    for name, path in rows:
         if os.path.exists(path):
             yield (name, *model(path))
 
@@ -199,7 +200,7 @@ def ode_table(results):
     print("| model | evaluations | error of the mean / spread | error of the std / spread | predicted spread |"
           " simulation spread | predicted / simulated spread by condition |")
     print("|---|---|---|---|---|---|---|")
-    for name, m, s in written(results, rows):
+    for name, m, s in written((name, os.path.join(results, f"{file}.json")) for name, file in rows):
         ratios = ", ".join(f"{c['predicted_mean_std'] / c['simulation_mean_std']:.2f}" for c in m["cases"])
         print(f"| {name} | {m['nfe']} | {m['error_mean'] / s:.2f} | {m['error_std'] / s:.2f} |"
               f" {m['predicted_mean_std']:.4f} | {s:.4f} | {ratios} |")
@@ -265,11 +266,13 @@ def mesh_floor(results):
 def held_out_mesh(results):
     """The shipped pooled flow pair against the pooled test split, the pool of its four training
     meshes and the held-out mesh x0.8 alone (held-out-mesh.sh), absolute errors beside their floors."""
-    rows = [("the five meshes (the pooled test split)", "held-out-mesh-five-meshes"),
-            ("the four training meshes x0.9 to x1.05", "held-out-mesh-training-meshes"),
-            ("the held-out mesh x0.8 alone", "held-out-mesh-x0.8"),
-            ("the four training meshes, answered by the lookup of the training simulations",
-             "held-out-mesh-training-meshes-nearest")]
+    rows = [("the five meshes (the pooled test split; validation/stall-pooled's flow-mix-heun-10-rho04-40)",
+             POOLED_PAIR_40)]
+    rows += [(name, os.path.join(results, f"held-out-mesh-{file}.json")) for name, file in
+             [("the four training meshes x0.9 to x1.05", "training-meshes"),
+              ("the held-out mesh x0.8 alone", "x0.8"),
+              ("the four training meshes, answered by the lookup of the training simulations",
+               "training-meshes-nearest")]]
     print("\nThe shipped pooled flow pair (`examples/stall-pooled-flow-seed1.aerodiff`, `-seed2`) as a mixture,")
     print("`heun:10:rho=0.4`, 40 samples per condition (held-out-mesh.sh), against runs with and without the")
     print("mesh x0.8, which is in the pooled test split and in no training run; absolute errors (dimensionless),")
@@ -277,7 +280,7 @@ def held_out_mesh(results):
     print("| reference | error of the mean | error of the std | split-half floor, mean / std | simulation spread |"
           " predicted spread | NACA 0012 at 19 degrees, predicted / simulated spread |")
     print("|---|---|---|---|---|---|---|")
-    for name, m, s in written(results, rows):
+    for name, m, s in written(rows):
         naca0012 = [c for c in m["cases"] if c["airfoil"] == "naca0012" and c["aoa"] == 19]
         at19 = (f"{naca0012[0]['predicted_mean_std']:.3f} / {naca0012[0]['simulation_mean_std']:.3f}"
                 if naca0012 else "")
@@ -293,7 +296,7 @@ if __name__ == "__main__":
     tables = [("stats-pooled.json", pooled_table), ("meshpool-seed2-ddim-20-eta1.json", trained_table),
               ("pooled-between-nearest.json", between_table), ("pooled-between-avg-ode.json", ode_table),
               ("train-between-seed1-ode.json", spread_rule), ("mesh-floor-1.0-0.8.json", mesh_floor),
-              ("held-out-mesh-five-meshes.json", held_out_mesh)]
+              ("held-out-mesh-training-meshes.json", held_out_mesh)]
     for marker, table in tables:   # each table where the script that writes it has run
         if os.path.exists(os.path.join(sys.argv[1], marker)):
             table(sys.argv[1])
