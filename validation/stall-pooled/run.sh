@@ -5,8 +5,8 @@
 #  - the flow pair (examples/stall-pooled-flow-seed1.aerodiff, -seed2) with at most 20 network
 #    evaluations per sample (Euler and Heun on its ODE, Heun with its steps crowded toward the
 #    noise, the sampler the pair records, and with 8 and 6 steps so; adaptive Bogacki-Shampine,
-#    ancestral steps) and with more
-#    (ode-bs3:1e-2; the two as an equal mixture and averaged network by network, 10 and 40 samples),
+#    ancestral steps) and with more (ode-bs3:1e-2; the two as an equal mixture and averaged network
+#    by network, 10 and 40 samples),
 #  - the DDPM bundle (examples/stall-pooled-ddpm.aerodiff, high-noise training times as the flow
 #    pair) with all 200 steps, which the flow runs are compared with, with 20 and 50 stochastic DDIM
 #    steps (50 also crowded toward the noise, the sampler it records) and the probability-flow ODE,
