@@ -23,8 +23,9 @@
 # about 3 with 10 samples and 14 with 40, the 40-sample average about 4, the calibration about 3,
 # the training conditions about 32), and 85 for the uniform-time DDPM bundle where it is missing.
 # EXTRA=1 also trains (where missing) and scores seed 1 of the pair's recipe with the
-# nearest-reference channels and with residual targets (not shipped; about 80 minutes on one core
-# each, side by side).
+# nearest-reference channels and with residual targets, and the DDPM recipe trained on the error
+# of v instead of the noise, with high-noise and with uniform training times (not shipped; about 80
+# minutes on one core each, two side by side).
 # Usage (from anywhere): [EXTRA=1] bash validation/stall-pooled/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -103,6 +104,29 @@ if [ -n "${EXTRA:-}" ]; then
         validate "flow-$variant-seed1-heun-10-rho04" "$bundle" heun:10:rho=0.4
         SAMPLES=40 validate "flow-$variant-seed1-heun-10-rho04-40" "$bundle" heun:10:rho=0.4
         validate "flow-$variant-seed1-ode-bs3-1e-2" "$bundle" ode-bs3:1e-2
+    done
+    # The DDPM recipe's loss, the noise's squared error, weighs the clean field's error by
+    # alpha^2/sigma^2, which vanishes near pure noise, where the condition alone sets the estimate;
+    # the error of v weighs it by 1 + alpha^2/sigma^2, as flow matching's velocity error nearly does
+    recipe "$WORK/train-ddpm-stall-pooled-vloss.json" examples/train-ddpm-stall-pooled.json 'c["loss"] = "v"'
+    recipe "$WORK/train-ddpm-stall-pooled-vloss-uniform.json" examples/train-ddpm-stall-pooled.json \
+        'c["loss"] = "v"; c["time_sampling"] = "uniform"'
+    for variant in vloss vloss-uniform; do
+        train_bundle "$WORK/stall-pooled-ddpm-$variant.aerodiff" "$WORK/train-ddpm-stall-pooled-$variant.json" \
+            "$TRAIN"
+    done
+    wait_for_training
+    for variant in vloss vloss-uniform; do
+        bundle=$WORK/stall-pooled-ddpm-$variant.aerodiff
+        validate "ddpm-$variant-200" "$bundle" ddpm
+        validate "ddpm-$variant-ddim-50-eta1-rho05" "$bundle" ddim:50:1:rho=0.5
+    done
+    # one-step clean-field error by noise level on the test split, against the shipped bundles'
+    mkdir -p "$OUT/denoising"
+    for bundle in "$DDPM" "$SEED1" "$WORK/stall-pooled-ddpm-vloss.aerodiff" \
+            "$WORK/stall-pooled-ddpm-vloss-uniform.aerodiff"; do
+        OUT=$OUT/denoising run "denoising-$(basename "$bundle" .aerodiff)" denoising --model "$bundle" \
+            --data "$TEST"
     done
 fi
 # The grid exponents the bundles record, chosen on the training conditions (the test split was not

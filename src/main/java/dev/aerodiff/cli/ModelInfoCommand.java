@@ -126,10 +126,13 @@ final class ModelInfoCommand implements Runnable {
                 : "moving average of the weights, decay " + plain(settings.get("emaDecay"));
         String times = settings.get("timeSampling") instanceof String s && !TimeSampling.UNIFORM.name().equals(s)
                 ? "; training times " + TimeSampling.valueOf(s).id() : "";
+        String loss = settings.get("loss") instanceof String l && settings.get("objective") instanceof String o
+                && !TrainingObjective.valueOf(o).parameterization().name().equals(l)
+                ? "; loss on " + l.toLowerCase(Locale.ROOT) : "";
         return String.format(Locale.ROOT, "batch %s, learning rate %s after %s warm-up steps, weight decay %s,"
-                + " seed %s; %s%s", plain(settings.get("batchSize")), plain(settings.get("learningRate")),
+                + " seed %s; %s%s%s", plain(settings.get("batchSize")), plain(settings.get("learningRate")),
                 plain(settings.get("warmupSteps")), plain(settings.get("weightDecay")), plain(settings.get("seed")),
-                average, times);
+                average, times, loss);
     }
 
     /**

@@ -31,14 +31,15 @@ import java.util.stream.Collectors;
 final class TrainingSettings {
     private static final Set<String> KEYS = Set.of("data", "method", "steps", "batch_size", "learning_rate",
             "warmup_steps", "weight_decay", "ema_decay", "ema_relative_std", "seed", "network", "checkpoint_every",
-            "out", "output", "time_sampling");
+            "out", "output", "loss", "time_sampling");
 
     /** Help text listing the keys. */
     static final String KEYS_HELP = "keys: data, method, steps, batch_size, learning_rate, warmup_steps, weight_decay,"
             + " ema_decay, ema_relative_std (instead of ema_decay: a power-function average whose width is this"
             + " fraction of the steps taken, e.g. 0.1), seed, checkpoint_every, out, output (what the network"
             + " outputs: epsilon or v for ddpm,"
-            + " velocity or x0 for flow), time_sampling (uniform, the default; logit-normal: training times"
+            + " velocity or x0 for flow), loss (the quantity whose squared error is minimized, one of the same:"
+            + " epsilon, the default, or v for ddpm; velocity, the default, or x0 for flow), time_sampling (uniform, the default; logit-normal: training times"
             + " whose logit is standard normal, more of them at middle noise levels; low-noise: t = u^2 for a"
             + " uniform u, more of them near the data; high-noise: t = 1 - u^2, more near pure noise), network"
             + " {base, mult, res_blocks, attention_levels, condition_embedding (true to"
@@ -105,10 +106,11 @@ final class TrainingSettings {
                     learningRate != null ? learningRate : json.path("learning_rate").asDouble(d.learningRate()),
                     json.path("warmup_steps").asInt(d.warmupSteps()),
                     json.path("weight_decay").asDouble(d.weightDecay()), json.path("ema_decay").asDouble(d.emaDecay()),
-                    seed != null ? seed : json.path("seed").asLong(d.seed()), output(json.get("output")),
+                    seed != null ? seed : json.path("seed").asLong(d.seed()), parameterization(json, "output"),
                     emaRelativeStd(json.path("ema_relative_std")),
                     json.has("network") && flag(json.get("network"), "nearest_residual"),
-                    json.hasNonNull("time_sampling") ? TimeSampling.of(json.get("time_sampling").asText()) : null);
+                    json.hasNonNull("time_sampling") ? TimeSampling.of(json.get("time_sampling").asText()) : null,
+                    parameterization(json, "loss"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("training settings (--config and flags): " + e.getMessage(), e);
         }
@@ -145,7 +147,9 @@ final class TrainingSettings {
         return Path.of(json.get(key).asText());
     }
 
-    private static Parameterization output(JsonNode n) {
+    /** @return the quantity named under {@code key} ("output" or "loss"), null when missing */
+    private static Parameterization parameterization(JsonNode json, String key) {
+        JsonNode n = json.get(key);
         if (n == null || n.isNull()) {
             return null;
         }
@@ -154,7 +158,7 @@ final class TrainingSettings {
                 return p;
             }
         }
-        throw new IllegalArgumentException("\"output\": unknown network output '" + n.asText() + "', expected "
+        throw new IllegalArgumentException("\"" + key + "\": unknown quantity '" + n.asText() + "', expected "
                 + Arrays.stream(TrainingObjective.values()).map(o -> o.outputs().stream()
                         .map(p -> p.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" or "))
                         + " (" + o.id() + ")").collect(Collectors.joining(" or ")));

@@ -26,8 +26,8 @@ import org.nd4j.linalg.learning.config.Adam;
  * Trains a {@link UNet} denoiser with the DDPM or flow-matching objective: per step, a batch of
  * training samples x_0, times t and noise eps; the network sees x_t = alpha(t) x_0 + sigma(t) eps
  * and regresses the target of its output (eps, v or the velocity eps - x_0) with a mean squared
- * error, weighted per sample when the output is not the objective's own quantity
- * ({@link TrainingObjective#lossWeight}). AdamW with linear warm-up and decay; an exponential moving average of the
+ * error, weighted per sample when the output is not the quantity of the loss
+ * ({@link TrainerConfig#lossWeight}). AdamW with linear warm-up and decay; an exponential moving average of the
  * weights is kept for sampling.
  *
  * <p>A step runs the network eagerly ({@link TapeUNet}: ND4J ops with hand-written gradients, the
@@ -200,7 +200,7 @@ public final class DiffusionTrainer {
         if (config.weightedLoss()) {
             float[] w = new float[n];
             for (int b = 0; b < n; b++) {
-                w[b] = (float) config.objective().lossWeight(config.output(), levels[b]);
+                w[b] = (float) config.lossWeight(levels[b]);
             }
             features = new INDArray[] {features[0], features[1], features[2], Nd4j.create(w, new long[] {n, 1, 1, 1}, 'c')};
         }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.aerodiff.data.FieldDataset;
 import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.data.NearestReference;
+import dev.aerodiff.diffusion.NoiseLevel;
 import dev.aerodiff.diffusion.Parameterization;
 import dev.aerodiff.nn.UNetConfig;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.IntToDoubleFunction;
 
@@ -29,25 +31,39 @@ import java.util.function.IntToDoubleFunction;
  * @param nearestResidual whether the network's targets are the fields minus the mean of the nearest
  *                      training simulations (needs the nearest-reference condition channels)
  * @param timeSampling  how the time of each training sample is drawn; null for uniform
+ * @param loss          the quantity whose squared error is the loss, one of the objective's
+ *                      {@link TrainingObjective#outputs()}; null for the objective's own (eps for DDPM,
+ *                      the velocity for flow matching). For DDPM, v weighs the clean field's error by
+ *                      1 + alpha^2/sigma^2 where eps weighs it by alpha^2/sigma^2, which vanishes near pure
+ *                      noise, where the condition alone sets the estimate
  */
 public record TrainerConfig(TrainingObjective objective, UNetConfig network, int steps, int batchSize,
                             double learningRate, int warmupSteps, double weightDecay, double emaDecay, long seed,
                             Parameterization output, double emaRelativeStd, boolean nearestResidual,
-                            TimeSampling timeSampling) {
+                            TimeSampling timeSampling, Parameterization loss) {
 
-    /** Checks the ranges; a null output is the objective's default, a null time sampling uniform. */
+    /**
+     * Checks the ranges; a null output or loss is the objective's own quantity, a null time sampling
+     * uniform.
+     */
     @JsonCreator
     public TrainerConfig {
         if (output == null) {
             output = objective.parameterization();
+        }
+        if (loss == null) {
+            loss = objective.parameterization();
         }
         if (timeSampling == null) {
             timeSampling = TimeSampling.UNIFORM;
         }
         if (!objective.outputs().contains(output)) {
             throw new IllegalArgumentException("a " + objective.id() + " network cannot output "
-                    + output.name().toLowerCase(Locale.ROOT) + ": expected one of "
-                    + objective.outputs().stream().map(p -> p.name().toLowerCase(Locale.ROOT)).toList());
+                    + output.name().toLowerCase(Locale.ROOT) + ": expected one of " + outputNames(objective));
+        }
+        if (!objective.outputs().contains(loss)) {
+            throw new IllegalArgumentException("a " + objective.id() + " network cannot be trained on the error of "
+                    + loss.name().toLowerCase(Locale.ROOT) + ": expected one of " + outputNames(objective));
         }
         if (steps < 1 || batchSize < 1 || warmupSteps < 0) {
             throw new IllegalArgumentException("steps and batch size must be >= 1 and warm-up >= 0, got " + steps + ", "
@@ -65,6 +81,15 @@ public record TrainerConfig(TrainingObjective objective, UNetConfig network, int
             throw new IllegalArgumentException("targets relative to the nearest training simulations need the"
                     + " nearest-reference condition channels");
         }
+    }
+
+    /** The settings with the loss of the objective's own quantity. */
+    public TrainerConfig(TrainingObjective objective, UNetConfig network, int steps, int batchSize,
+                         double learningRate, int warmupSteps, double weightDecay, double emaDecay, long seed,
+                         Parameterization output, double emaRelativeStd, boolean nearestResidual,
+                         TimeSampling timeSampling) {
+        this(objective, network, steps, batchSize, learningRate, warmupSteps, weightDecay, emaDecay, seed, output,
+                emaRelativeStd, nearestResidual, timeSampling, null);
     }
 
     /** The settings with uniform training times. */
@@ -93,7 +118,7 @@ public record TrainerConfig(TrainingObjective objective, UNetConfig network, int
     /** @return the same settings with another seed */
     public TrainerConfig withSeed(long newSeed) {
         return new TrainerConfig(objective, network, steps, batchSize, learningRate, warmupSteps, weightDecay, emaDecay,
-                newSeed, output, emaRelativeStd, nearestResidual, timeSampling);
+                newSeed, output, emaRelativeStd, nearestResidual, timeSampling, loss);
     }
 
     /**
@@ -106,7 +131,19 @@ public record TrainerConfig(TrainingObjective objective, UNetConfig network, int
 
     /** @return whether the network outputs something other than the quantity of the loss */
     public boolean weightedLoss() {
-        return output != objective.parameterization();
+        return output != loss;
+    }
+
+    /**
+     * @param level the noise level of a training sample
+     * @return the weight of its squared output error in the loss ({@link TrainingObjective#lossWeight})
+     */
+    public double lossWeight(NoiseLevel level) {
+        return TrainingObjective.lossWeight(output, loss, level);
+    }
+
+    private static List<String> outputNames(TrainingObjective objective) {
+        return objective.outputs().stream().map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
     }
 
     /** @return the condition channels the network takes besides the noisy fields */

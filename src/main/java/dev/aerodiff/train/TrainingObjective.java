@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  *   <li>{@link #FLOW}: conditional flow matching on the optimal-transport path x_t = (1 - t) x_0 + t eps,
  *       predicting the velocity eps - x_0 at t uniform in (0, 1] (Lipman et al.).</li>
  * </ul>
- * The loss is always the mean squared error of the objective's own quantity (eps, velocity).
+ * The loss is the mean squared error of the objective's own quantity (eps, velocity) unless the
+ * training settings name another ({@link TrainerConfig#loss()}).
  * The network may output another quantity p from which it follows linearly, q = a x_t + b p
  * ({@link Conversions}); the loss of that network is then b(t)^2 |p^ - p|^2. For DDPM, a network
  * that outputs v = alpha eps - sigma x_0 gives eps^ = sigma x_t + alpha v^ (with alpha^2 + sigma^2
@@ -81,7 +82,17 @@ public enum TrainingObjective {
      *         output), at most {@link #MAX_LOSS_WEIGHT}
      */
     public double lossWeight(Parameterization output, NoiseLevel level) {
-        double b = Conversions.form(output, parameterization, level).prediction();
+        return lossWeight(output, parameterization, level);
+    }
+
+    /**
+     * @param output what the network outputs
+     * @param loss   the quantity whose squared error is the loss
+     * @param level  the noise level of a training sample
+     * @return b^2, with loss = a x_t + b output, at most {@link #MAX_LOSS_WEIGHT}
+     */
+    public static double lossWeight(Parameterization output, Parameterization loss, NoiseLevel level) {
+        double b = Conversions.form(output, loss, level).prediction();
         return Math.min(b * b, MAX_LOSS_WEIGHT);
     }
 

@@ -221,6 +221,26 @@ class TrainCommandTest {
     }
 
     @Test
+    void aDdpmNetworkTrainedOnTheErrorOfVRecordsItsLoss(@TempDir Path dir) throws Exception {
+        Path epsilon = trainOneStepWith(dir, dir.resolve("flow.json"), "\"base\": 8");
+        Path config = dir.resolve("vloss.json");
+        Files.writeString(config, Files.readString(dir.resolve("flow.json")).replace("\"method\": \"flow\"",
+                "\"method\": \"ddpm\", \"output\": \"v\", \"loss\": \"v\""));
+        Path bundle = dir.resolve("vloss.aerodiff");
+        CliRun run = CliRun.of("train", "--config", config.toString(), "--out", bundle.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(!run.err().contains("unknown key"), run.err());
+        Map<?, ?> settings = (Map<?, ?>) ModelBundle.read(bundle).manifest().provenance().get("config");
+        assertEquals("V", settings.get("loss"));
+        assertTrue(CliRun.of("model", "info", bundle.toString()).out().contains("; loss on v"));
+        assertTrue(!CliRun.of("model", "info", epsilon.toString()).out().contains("loss on"));
+        assertRefusedWith(dir, config, "\"loss\": \"v\"", "\"loss\": \"x0\"", "--config",
+                "ddpm network cannot be trained on the error of x0");
+        assertRefusedWith(dir, config, "\"loss\": \"x0\"", "\"loss\": \"noise\"", "--config",
+                "\"loss\": unknown quantity 'noise'");
+    }
+
+    @Test
     void missingDataIsAUsageMessage(@TempDir Path dir) {
         CliRun r = CliRun.of("train", "--out", dir.resolve("m.aerodiff").toString());
         assertEquals(AeroDiff.EXIT_FAILURE, r.exitCode());

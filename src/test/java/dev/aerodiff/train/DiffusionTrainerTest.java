@@ -74,6 +74,51 @@ class DiffusionTrainerTest {
     }
 
     @Test
+    void aNoiseNetworkTrainedOnTheErrorOfVWeighsEachSampleByOneOverAlphaSquaredCapped() {
+        InMemoryFieldDataset ds = DiffusionTrainerTestData.synthetic();
+        FieldScaling scaling = FieldScaling.fit(ds);
+        TrainingData data = TrainingData.of(ds, scaling);
+        TrainerConfig config = new TrainerConfig(TrainingObjective.DDPM, TINY, 100, 8, 2e-3, 0, 1e-4, 0.9, 11,
+                Parameterization.EPSILON, 0, false, TimeSampling.HIGH_NOISE, Parameterization.V);
+        assertTrue(config.weightedLoss());
+        DiffusionTrainer trainer = DiffusionTrainer.create(config, RES, scaling);
+        trainer.step(data);
+        MultiDataSet b = trainer.batch(data, 7);
+        INDArray xt = b.getFeatures(0);
+        double[] t = b.getFeatures(2).toDoubleVector();
+        INDArray epsHat = trainer.network().forward(xt, b.getFeatures(1), b.getFeatures(2));
+        double expected = 0;
+        double unweighted = 0;
+        for (int k = 0; k < t.length; k++) {
+            NoiseLevel level = TrainingObjective.DDPM.schedule().level(t[k]);
+            INDArray row = xt.slice(k).reshape(1, 3, RES, RES);
+            INDArray vHat = Conversions.convert(epsHat.slice(k).reshape(row.shape()), Parameterization.EPSILON,
+                    Parameterization.V, row, level);
+            INDArray v = Conversions.convert(b.getLabels(0).slice(k).reshape(row.shape()), Parameterization.EPSILON,
+                    Parameterization.V, row, level);
+            INDArray diff = vHat.sub(v);
+            double cap = Math.min(1, TrainingObjective.MAX_LOSS_WEIGHT * level.alpha() * level.alpha());
+            expected += cap * diff.mul(diff).meanNumber().doubleValue() / t.length;
+            INDArray epsDiff = epsHat.slice(k).sub(b.getLabels(0).slice(k));
+            unweighted += epsDiff.mul(epsDiff).meanNumber().doubleValue() / t.length;
+        }
+        assertEquals(expected, trainer.loss(data, 7), 1e-4 * expected);
+        assertTrue(Math.abs(unweighted - expected) > 0.01 * expected, "the weights 1/alpha^2 matter on this batch");
+
+        NoiseLevel middle = TrainingObjective.DDPM.schedule().level(0.5);
+        assertEquals(1 / (middle.alpha() * middle.alpha()), config.lossWeight(middle), 1e-9);
+        assertEquals(400.0, config.lossWeight(TrainingObjective.DDPM.schedule().level(0.99)), 1e-9);
+        TrainerConfig vOnV = new TrainerConfig(TrainingObjective.DDPM, TINY, 100, 8, 2e-3, 0, 1e-4, 0.9, 11,
+                Parameterization.V, 0, false, null, Parameterization.V);
+        assertTrue(!vOnV.weightedLoss());
+        assertEquals(1.0, vOnV.lossWeight(middle), 1e-12);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new TrainerConfig(TrainingObjective.FLOW, TINY, 1, 1, 1e-3, 0, 0, 0, 1, null, 0, false, null,
+                        Parameterization.EPSILON));
+        assertTrue(e.getMessage().contains("flow network cannot be trained on the error of epsilon"), e.getMessage());
+    }
+
+    @Test
     void settingsWrittenBeforeTheOutputWasRecordedReadAsTheObjectivesDefault() throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode node = json.valueToTree(ddpmWithVOutput());
@@ -81,6 +126,9 @@ class DiffusionTrainerTest {
         assertEquals(ddpmWithVOutput(), json.treeToValue(node, TrainerConfig.class));
         node.remove("output");
         assertEquals(Parameterization.EPSILON, json.treeToValue(node, TrainerConfig.class).output());
+        node.remove("loss");
+        assertEquals(Parameterization.EPSILON, json.treeToValue(node, TrainerConfig.class).loss(),
+                "settings written before the loss was recorded: the objective's own quantity");
         node.remove("emaRelativeStd");
         assertEquals(0.0, json.treeToValue(node, TrainerConfig.class).emaRelativeStd(), "the fixed decay");
     }
