@@ -120,6 +120,7 @@ if [ -n "${EXTRA:-}" ]; then
         bundle=$WORK/stall-pooled-ddpm-$variant.aerodiff
         validate "ddpm-$variant-200" "$bundle" ddpm
         validate "ddpm-$variant-ddim-50-eta1-rho05" "$bundle" ddim:50:1:rho=0.5
+        SAMPLES=40 validate "ddpm-$variant-200-40" "$bundle" ddpm
     done
     # one-step clean-field error by noise level on the test split, against the shipped bundles'
     mkdir -p "$OUT/denoising"
