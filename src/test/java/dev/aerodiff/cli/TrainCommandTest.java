@@ -109,6 +109,21 @@ class TrainCommandTest {
         return bundle;
     }
 
+    /**
+     * Writes the settings of {@code base} with {@code to} for {@code from} to {@code config} and trains
+     * them; train must succeed without warning of unknown keys.
+     *
+     * @return the bundle, named after {@code config}
+     */
+    private static Path trainChanged(Path base, Path config, String from, String to) throws Exception {
+        Files.writeString(config, Files.readString(base).replace(from, to));
+        Path bundle = config.resolveSibling(config.getFileName().toString().replace(".json", ".aerodiff"));
+        CliRun run = CliRun.of("train", "--config", config.toString(), "--out", bundle.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(!run.err().contains("unknown key"), run.err());
+        return bundle;
+    }
+
     /** Writes {@code to} for {@code from} in the settings; train must refuse them in one line naming {@code expected}. */
     private static void assertRefusedWith(Path dir, Path config, String from, String to, String... expected)
             throws Exception {
@@ -196,11 +211,8 @@ class TrainCommandTest {
     void logitNormalTimesAreRecordedAndTrainAnotherNetwork(@TempDir Path dir) throws Exception {
         Path uniform = trainOneStepWith(dir, dir.resolve("uniform.json"), "\"base\": 8");
         Path config = dir.resolve("logit.json");
-        Files.writeString(config, Files.readString(dir.resolve("uniform.json")).replace("\"seed\": 9",
-                "\"seed\": 9, \"time_sampling\": \"logit-normal\""));
-        Path logit = dir.resolve("logit.aerodiff");
-        CliRun run = CliRun.of("train", "--config", config.toString(), "--out", logit.toString());
-        assertEquals(0, run.exitCode(), run.err());
+        Path logit = trainChanged(dir.resolve("uniform.json"), config, "\"seed\": 9",
+                "\"seed\": 9, \"time_sampling\": \"logit-normal\"");
         assertEquals("LOGIT_NORMAL", ((Map<?, ?>) ModelBundle.read(logit).manifest().provenance().get("config"))
                 .get("timeSampling"));
         assertEquals("UNIFORM", ((Map<?, ?>) ModelBundle.read(uniform).manifest().provenance().get("config"))
@@ -224,12 +236,8 @@ class TrainCommandTest {
     void aDdpmNetworkTrainedOnTheErrorOfVRecordsItsLoss(@TempDir Path dir) throws Exception {
         Path epsilon = trainOneStepWith(dir, dir.resolve("flow.json"), "\"base\": 8");
         Path config = dir.resolve("vloss.json");
-        Files.writeString(config, Files.readString(dir.resolve("flow.json")).replace("\"method\": \"flow\"",
-                "\"method\": \"ddpm\", \"output\": \"v\", \"loss\": \"v\""));
-        Path bundle = dir.resolve("vloss.aerodiff");
-        CliRun run = CliRun.of("train", "--config", config.toString(), "--out", bundle.toString());
-        assertEquals(0, run.exitCode(), run.err());
-        assertTrue(!run.err().contains("unknown key"), run.err());
+        Path bundle = trainChanged(dir.resolve("flow.json"), config, "\"method\": \"flow\"",
+                "\"method\": \"ddpm\", \"output\": \"v\", \"loss\": \"v\"");
         Map<?, ?> settings = (Map<?, ?>) ModelBundle.read(bundle).manifest().provenance().get("config");
         assertEquals("V", settings.get("loss"));
         assertTrue(CliRun.of("model", "info", bundle.toString()).out().contains("; loss on v"));

@@ -75,35 +75,10 @@ class DiffusionTrainerTest {
 
     @Test
     void aNoiseNetworkTrainedOnTheErrorOfVWeighsEachSampleByOneOverAlphaSquaredCapped() {
-        InMemoryFieldDataset ds = DiffusionTrainerTestData.synthetic();
-        FieldScaling scaling = FieldScaling.fit(ds);
-        TrainingData data = TrainingData.of(ds, scaling);
         TrainerConfig config = new TrainerConfig(TrainingObjective.DDPM, TINY, 100, 8, 2e-3, 0, 1e-4, 0.9, 11,
                 Parameterization.EPSILON, 0, false, TimeSampling.HIGH_NOISE, Parameterization.V);
         assertTrue(config.weightedLoss());
-        DiffusionTrainer trainer = DiffusionTrainer.create(config, RES, scaling);
-        trainer.step(data);
-        MultiDataSet b = trainer.batch(data, 7);
-        INDArray xt = b.getFeatures(0);
-        double[] t = b.getFeatures(2).toDoubleVector();
-        INDArray epsHat = trainer.network().forward(xt, b.getFeatures(1), b.getFeatures(2));
-        double expected = 0;
-        double unweighted = 0;
-        for (int k = 0; k < t.length; k++) {
-            NoiseLevel level = TrainingObjective.DDPM.schedule().level(t[k]);
-            INDArray row = xt.slice(k).reshape(1, 3, RES, RES);
-            INDArray vHat = Conversions.convert(epsHat.slice(k).reshape(row.shape()), Parameterization.EPSILON,
-                    Parameterization.V, row, level);
-            INDArray v = Conversions.convert(b.getLabels(0).slice(k).reshape(row.shape()), Parameterization.EPSILON,
-                    Parameterization.V, row, level);
-            INDArray diff = vHat.sub(v);
-            double cap = Math.min(1, TrainingObjective.MAX_LOSS_WEIGHT * level.alpha() * level.alpha());
-            expected += cap * diff.mul(diff).meanNumber().doubleValue() / t.length;
-            INDArray epsDiff = epsHat.slice(k).sub(b.getLabels(0).slice(k));
-            unweighted += epsDiff.mul(epsDiff).meanNumber().doubleValue() / t.length;
-        }
-        assertEquals(expected, trainer.loss(data, 7), 1e-4 * expected);
-        assertTrue(Math.abs(unweighted - expected) > 0.01 * expected, "the weights 1/alpha^2 matter on this batch");
+        assertLossIsTheCappedErrorOf(config, Parameterization.V, level -> 1 / (level.alpha() * level.alpha()));
 
         NoiseLevel middle = TrainingObjective.DDPM.schedule().level(0.5);
         assertEquals(1 / (middle.alpha() * middle.alpha()), config.lossWeight(middle), 1e-9);
@@ -135,30 +110,9 @@ class DiffusionTrainerTest {
 
     @Test
     void aFlowNetworkThatOutputsTheCleanFieldIsTrainedOnItsVelocityErrorWithTheWeightCapped() {
-        InMemoryFieldDataset ds = DiffusionTrainerTestData.synthetic();
-        FieldScaling scaling = FieldScaling.fit(ds);
-        TrainingData data = TrainingData.of(ds, scaling);
         TrainerConfig config = new TrainerConfig(TrainingObjective.FLOW, TINY, 100, 8, 2e-3, 0, 1e-4, 0.9, 11,
                 Parameterization.X0);
-        DiffusionTrainer trainer = DiffusionTrainer.create(config, RES, scaling);
-        trainer.step(data);
-        MultiDataSet b = trainer.batch(data, 7);
-        INDArray xt = b.getFeatures(0);
-        double[] t = b.getFeatures(2).toDoubleVector();
-        INDArray x0Hat = trainer.network().forward(xt, b.getFeatures(1), b.getFeatures(2));
-        double expected = 0;
-        for (int k = 0; k < t.length; k++) {
-            NoiseLevel level = TrainingObjective.FLOW.schedule().level(t[k]);
-            INDArray row = xt.slice(k).reshape(1, 3, RES, RES);
-            INDArray velocityHat = Conversions.convert(x0Hat.slice(k).reshape(row.shape()), Parameterization.X0,
-                    Parameterization.VELOCITY, row, level);
-            INDArray velocity = Conversions.convert(b.getLabels(0).slice(k).reshape(row.shape()),
-                    Parameterization.X0, Parameterization.VELOCITY, row, level);
-            INDArray diff = velocityHat.sub(velocity);
-            double cap = Math.min(1, TrainingObjective.MAX_LOSS_WEIGHT * t[k] * t[k]);
-            expected += cap * diff.mul(diff).meanNumber().doubleValue() / t.length;
-        }
-        assertEquals(expected, trainer.loss(data, 7), 1e-4 * expected);
+        assertLossIsTheCappedErrorOf(config, Parameterization.VELOCITY, level -> 1 / (level.t() * level.t()));
         NoiseLevel early = TrainingObjective.FLOW.schedule().level(0.5);
         assertEquals(4.0, TrainingObjective.FLOW.lossWeight(Parameterization.X0, early), 1e-9);
         NoiseLevel late = TrainingObjective.FLOW.schedule().level(0.01);
@@ -328,5 +282,41 @@ class DiffusionTrainerTest {
             double error = w.sub(actual.graph().getArrForVarName(v.name())).norm2Number().doubleValue();
             assertTrue(error <= 1e-4 * w.norm2Number().doubleValue() + 1e-7, v.name() + " off by " + error);
         }
+    }
+
+    /**
+     * Trains one step with {@code config}, then checks its loss on batch 7 against the mean squared error
+     * of {@code loss} computed by hand from the network's output, each sample's term scaled by
+     * min(1, {@link TrainingObjective#MAX_LOSS_WEIGHT} / w) with w = {@code weight} of its noise level
+     * (the squared factor from the output to {@code loss}), and that the weights matter on that batch.
+     */
+    private static void assertLossIsTheCappedErrorOf(TrainerConfig config, Parameterization loss,
+                                                     java.util.function.ToDoubleFunction<NoiseLevel> weight) {
+        InMemoryFieldDataset ds = DiffusionTrainerTestData.synthetic();
+        FieldScaling scaling = FieldScaling.fit(ds);
+        TrainingData data = TrainingData.of(ds, scaling);
+        DiffusionTrainer trainer = DiffusionTrainer.create(config, RES, scaling);
+        trainer.step(data);
+        MultiDataSet b = trainer.batch(data, 7);
+        INDArray xt = b.getFeatures(0);
+        double[] t = b.getFeatures(2).toDoubleVector();
+        INDArray outputHat = trainer.network().forward(xt, b.getFeatures(1), b.getFeatures(2));
+        double expected = 0;
+        double unweighted = 0;
+        for (int k = 0; k < t.length; k++) {
+            NoiseLevel level = config.objective().schedule().level(t[k]);
+            INDArray row = xt.slice(k).reshape(1, 3, RES, RES);
+            INDArray lossHat = Conversions.convert(outputHat.slice(k).reshape(row.shape()), config.output(), loss,
+                    row, level);
+            INDArray target = Conversions.convert(b.getLabels(0).slice(k).reshape(row.shape()), config.output(),
+                    loss, row, level);
+            INDArray diff = lossHat.sub(target);
+            double cap = Math.min(1, TrainingObjective.MAX_LOSS_WEIGHT / weight.applyAsDouble(level));
+            expected += cap * diff.mul(diff).meanNumber().doubleValue() / t.length;
+            INDArray outputDiff = outputHat.slice(k).sub(b.getLabels(0).slice(k));
+            unweighted += outputDiff.mul(outputDiff).meanNumber().doubleValue() / t.length;
+        }
+        assertEquals(expected, trainer.loss(data, 7), 1e-4 * expected);
+        assertTrue(Math.abs(unweighted - expected) > 0.01 * expected, "the weights matter on this batch");
     }
 }
