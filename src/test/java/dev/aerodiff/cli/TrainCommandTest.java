@@ -124,6 +124,11 @@ class TrainCommandTest {
         return bundle;
     }
 
+    /** @return the training settings a bundle records */
+    private static Map<?, ?> settingsOf(Path bundle) {
+        return (Map<?, ?>) ModelBundle.read(bundle).manifest().provenance().get("config");
+    }
+
     /** Writes {@code to} for {@code from} in the settings; train must refuse them in one line naming {@code expected}. */
     private static void assertRefusedWith(Path dir, Path config, String from, String to, String... expected)
             throws Exception {
@@ -213,10 +218,8 @@ class TrainCommandTest {
         Path config = dir.resolve("logit.json");
         Path logit = trainChanged(dir.resolve("uniform.json"), config, "\"seed\": 9",
                 "\"seed\": 9, \"time_sampling\": \"logit-normal\"");
-        assertEquals("LOGIT_NORMAL", ((Map<?, ?>) ModelBundle.read(logit).manifest().provenance().get("config"))
-                .get("timeSampling"));
-        assertEquals("UNIFORM", ((Map<?, ?>) ModelBundle.read(uniform).manifest().provenance().get("config"))
-                .get("timeSampling"));
+        assertEquals("LOGIT_NORMAL", settingsOf(logit).get("timeSampling"));
+        assertEquals("UNIFORM", settingsOf(uniform).get("timeSampling"));
         CliRun info = CliRun.of("model", "info", logit.toString());
         assertTrue(info.out().contains("; training times logit-normal"), info.out());
         assertTrue(!CliRun.of("model", "info", uniform.toString()).out().contains("logit"));
@@ -238,8 +241,7 @@ class TrainCommandTest {
         Path config = dir.resolve("vloss.json");
         Path bundle = trainChanged(dir.resolve("flow.json"), config, "\"method\": \"flow\"",
                 "\"method\": \"ddpm\", \"output\": \"v\", \"loss\": \"v\"");
-        Map<?, ?> settings = (Map<?, ?>) ModelBundle.read(bundle).manifest().provenance().get("config");
-        assertEquals("V", settings.get("loss"));
+        assertEquals("V", settingsOf(bundle).get("loss"));
         assertTrue(CliRun.of("model", "info", bundle.toString()).out().contains("; loss on v"));
         assertTrue(!CliRun.of("model", "info", epsilon.toString()).out().contains("loss on"));
         assertRefusedWith(dir, config, "\"loss\": \"v\"", "\"loss\": \"x0\"", "--config",
