@@ -122,6 +122,15 @@ if [ -n "${EXTRA:-}" ]; then
         validate "ddpm-$variant-ddim-50-eta1-rho05" "$bundle" ddim:50:1:rho=0.5
         SAMPLES=40 validate "ddpm-$variant-200-40" "$bundle" ddpm
     done
+    # the uniform-time one with fewer steps, and its grid exponent chosen on the training conditions
+    VLOSS_UNIFORM=$WORK/stall-pooled-ddpm-vloss-uniform.aerodiff
+    validate ddpm-vloss-uniform-ddim-20-eta1 "$VLOSS_UNIFORM" ddim:20:1
+    validate ddpm-vloss-uniform-ddim-50-eta1 "$VLOSS_UNIFORM" ddim:50:1
+    mkdir -p "$OUT/training-conditions"
+    for r in 1 0.5 0.3; do
+        OUT=$OUT/training-conditions TEST=$TRAIN validate "train-ddpm-vloss-uniform-ddim-50-eta1-rho${r/./}" \
+            "$VLOSS_UNIFORM" "ddim:50:1:rho=$r"
+    done
     # one-step clean-field error by noise level on the test split, against the shipped bundles'
     mkdir -p "$OUT/denoising"
     for bundle in "$DDPM" "$SEED1" "$WORK/stall-pooled-ddpm-vloss.aerodiff" \
