@@ -131,6 +131,10 @@ if [ -n "${EXTRA:-}" ]; then
         OUT=$OUT/training-conditions TEST=$TRAIN validate "train-ddpm-vloss-uniform-ddim-50-eta1-rho${r/./}" \
             "$VLOSS_UNIFORM" "ddim:50:1:rho=$r"
     done
+    # the 40-sample comparison drawn again with other sampling seeds
+    SAMPLES=40 validate ddpm-vloss-uniform-200-40-seed1000 "$VLOSS_UNIFORM" ddpm --seed 1000
+    SAMPLES=40 validate ddpm-200-40-seed1000 "$DDPM" ddpm --seed 1000
+    SAMPLES=40 validate flow-mix-heun-10-rho04-40-seed1000 "$SEED1,$SEED2" heun:10:rho=0.4 --seed 1000
     # one-step clean-field error by noise level on the test split, against the shipped bundles'
     mkdir -p "$OUT/denoising"
     for bundle in "$DDPM" "$SEED1" "$WORK/stall-pooled-ddpm-vloss.aerodiff" \
