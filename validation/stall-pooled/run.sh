@@ -25,7 +25,8 @@
 # EXTRA=1 also trains (where missing) and scores seed 1 of the pair's recipe with the
 # nearest-reference channels and with residual targets, and the DDPM recipe trained on the error
 # of v instead of the noise, with high-noise and with uniform training times (not shipped; about 80
-# minutes on one core each, two side by side; scoring the DDPM pair about 56 minutes more).
+# minutes on one core each, two side by side; scoring the DDPM pair and the seed-1000 draws about 85
+# minutes more).
 # Usage (from anywhere): [EXTRA=1] bash validation/stall-pooled/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
