@@ -76,16 +76,6 @@ public enum TrainingObjective {
     }
 
     /**
-     * @param output what the network outputs, one of {@link #outputs()}
-     * @param level  the noise level of a training sample
-     * @return b^2, with b the weight of the output in the objective's quantity (1 for the default
-     *         output), at most {@link #MAX_LOSS_WEIGHT}
-     */
-    public double lossWeight(Parameterization output, NoiseLevel level) {
-        return lossWeight(output, parameterization, level);
-    }
-
-    /**
      * @param output what the network outputs
      * @param loss   the quantity whose squared error is the loss
      * @param level  the noise level of a training sample

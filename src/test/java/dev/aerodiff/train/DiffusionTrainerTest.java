@@ -114,9 +114,9 @@ class DiffusionTrainerTest {
                 Parameterization.X0);
         assertLossIsTheCappedErrorOf(config, Parameterization.VELOCITY, level -> 1 / (level.t() * level.t()));
         NoiseLevel early = TrainingObjective.FLOW.schedule().level(0.5);
-        assertEquals(4.0, TrainingObjective.FLOW.lossWeight(Parameterization.X0, early), 1e-9);
+        assertEquals(4.0, TrainingObjective.lossWeight(Parameterization.X0, Parameterization.VELOCITY, early), 1e-9);
         NoiseLevel late = TrainingObjective.FLOW.schedule().level(0.01);
-        assertEquals(400.0, TrainingObjective.FLOW.lossWeight(Parameterization.X0, late), 1e-9);
+        assertEquals(400.0, TrainingObjective.lossWeight(Parameterization.X0, Parameterization.VELOCITY, late), 1e-9);
     }
 
     @Test
@@ -125,10 +125,11 @@ class DiffusionTrainerTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new TrainerConfig(TrainingObjective.FLOW, TINY, 1, 1, 1e-3, 0, 0, 0, 1, Parameterization.V));
         assertTrue(e.getMessage().contains("flow network cannot output v"), e.getMessage());
-        assertEquals(1.0, TrainingObjective.DDPM.lossWeight(Parameterization.EPSILON,
+        assertEquals(1.0, TrainingObjective.lossWeight(Parameterization.EPSILON, Parameterization.EPSILON,
                 TrainingObjective.DDPM.schedule().level(0.5)), 1e-12);
         NoiseLevel level = TrainingObjective.DDPM.schedule().level(0.9);
-        assertEquals(level.alpha() * level.alpha(), TrainingObjective.DDPM.lossWeight(Parameterization.V, level),
+        assertEquals(level.alpha() * level.alpha(),
+                TrainingObjective.lossWeight(Parameterization.V, Parameterization.EPSILON, level),
                 1e-12);
     }
 
