@@ -158,6 +158,12 @@ if [ -n "${EXTRA:-}" ]; then
         OUT=$OUT/training-conditions TEST=$TRAIN validate "train-flow-uniform-mix-heun-10-rho${r/./}" \
             "$FLOW_UNIFORM" "heun:10:rho=$r"
     done
+    # both pairs, high-noise and uniform times, as one mixture of four
+    FOUR="$SEED1,$SEED2,$FLOW_UNIFORM"
+    validate flow-four-mix-heun-10-rho04 "$FOUR" heun:10:rho=0.4
+    SAMPLES=40 validate flow-four-mix-heun-10-rho04-40 "$FOUR" heun:10:rho=0.4
+    SAMPLES=40 validate flow-four-mix-heun-10-rho04-40-seed1000 "$FOUR" heun:10:rho=0.4 --seed 1000
+    OUT=$OUT/training-conditions TEST=$TRAIN validate train-flow-four-mix-heun-10-rho04 "$FOUR" heun:10:rho=0.4
     # one-step clean-field error by noise level on the test split, against the shipped bundles'
     mkdir -p "$OUT/denoising"
     for bundle in "$DDPM" "$SEED1" "$WORK/stall-pooled-ddpm-vloss.aerodiff" \
