@@ -158,6 +158,14 @@ if [ -n "${EXTRA:-}" ]; then
         OUT=$OUT/training-conditions TEST=$TRAIN validate "train-flow-uniform-mix-heun-10-rho${r/./}" \
             "$FLOW_UNIFORM" "heun:10:rho=$r"
     done
+    # its spread widened by gains fitted on the training conditions, as the shipped pair's
+    UNIFORM_CALIBRATION=$WORK/flow-uniform-mix-gain.calibration.json
+    run flow-uniform-mix-gain-calibration calibrate --model "$FLOW_UNIFORM" --against "$TRAIN" \
+        --sampler heun:10:rho=0.4 --samples "$SAMPLES" --fit-gain --out "$UNIFORM_CALIBRATION"
+    validate flow-uniform-mix-heun-10-rho04-calibrated "$FLOW_UNIFORM" heun:10:rho=0.4 \
+        --calibration "$UNIFORM_CALIBRATION"
+    SAMPLES=40 validate flow-uniform-mix-heun-10-rho04-40-calibrated "$FLOW_UNIFORM" heun:10:rho=0.4 \
+        --calibration "$UNIFORM_CALIBRATION"
     # both pairs, high-noise and uniform times, as one mixture of four
     FOUR="$SEED1,$SEED2,$FLOW_UNIFORM"
     validate flow-four-mix-heun-10-rho04 "$FOUR" heun:10:rho=0.4
