@@ -166,6 +166,8 @@ if [ -n "${EXTRA:-}" ]; then
         --calibration "$UNIFORM_CALIBRATION"
     SAMPLES=40 validate flow-uniform-mix-heun-10-rho04-40-calibrated "$FLOW_UNIFORM" heun:10:rho=0.4 \
         --calibration "$UNIFORM_CALIBRATION"
+    SAMPLES=40 validate flow-uniform-mix-heun-10-rho04-40-calibrated-seed1000 "$FLOW_UNIFORM" heun:10:rho=0.4 \
+        --calibration "$UNIFORM_CALIBRATION" --seed 1000
     # both pairs, high-noise and uniform times, as one mixture of four
     FOUR="$SEED1,$SEED2,$FLOW_UNIFORM"
     validate flow-four-mix-heun-10-rho04 "$FOUR" heun:10:rho=0.4
