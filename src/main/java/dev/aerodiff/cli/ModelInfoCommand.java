@@ -96,7 +96,7 @@ final class ModelInfoCommand implements Runnable {
         line(out, "channels", channels(m));
         line(out, "trained on", m.trainingConditions() == null
                 ? "(conditions not recorded: the bundle predates that record)" : m.trainingConditions().describe());
-        for (String key : List.of("data", "data_sha256", "command", "steps")) {
+        for (String key : List.of("data", "data_sha256", "command", "steps", "native_threads")) {
             if (p.containsKey(key)) {
                 line(out, key.replace('_', ' '), String.valueOf(p.get(key)));
             }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -119,6 +120,8 @@ final class TrainCommand implements Runnable {
             provenance.put("command", AeroDiff.invocation(spec));
             provenance.put("config", config);
             provenance.put("steps", trainer.completedSteps());
+            // the order of the native sums, hence the last digits of every step (model reproduce)
+            provenance.put("native_threads", Nd4j.getEnvironment().maxThreads());
             provenance.put("wall_seconds_this_run", (System.nanoTime() - start) / 1e9);
             Map<String, Object> lossRecord = lossRecord(losses);
             provenance.put("training_loss", lossRecord);
