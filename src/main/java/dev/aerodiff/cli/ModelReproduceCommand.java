@@ -36,8 +36,12 @@ final class ModelReproduceCommand implements Runnable {
     private Path file;
 
     @Option(names = "--data", paramLabel = "FILE.nc", description = "Training data (default: the file the bundle"
-            + " names); its SHA-256 must be the recorded one.")
+            + " names); its SHA-256 must be the recorded one unless --other-data.")
     private Path data;
+
+    @Option(names = "--other-data", description = "Replay on --data even where its SHA-256 is not the recorded one"
+            + " (e.g. a regenerated file that differs only in its history attribute); the result says so.")
+    private boolean otherData;
 
     @Option(names = "--steps", description = "Steps to replay, a multiple of the recorded block (default: 200).")
     private int steps = 200;
@@ -60,30 +64,23 @@ final class ModelReproduceCommand implements Runnable {
             throw new IllegalArgumentException(file + " names no training data: pass --data");
         }
         int count = all ? replay.recordedBlockSteps() : steps;
-        replay.check(dataPath, count);
+        boolean recordedData = replay.check(dataPath, count, otherData);
         PrintWriter err = spec.commandLine().getErr();
-        int threads = Nd4j.getEnvironment().maxThreads();
-        String threadsHint = replay.recordedThreads().isEmpty()
-                ? "; the bundle does not record its native threads (the shipped ones were trained with"
-                        + " OMP_NUM_THREADS=1)"
-                : replay.recordedThreads().getAsInt() == threads ? ""
-                : "; the run used " + replay.recordedThreads().getAsInt() + " native threads, this one " + threads
-                        + ": start Java with OMP_NUM_THREADS=" + replay.recordedThreads().getAsInt();
-        if (replay.recordedThreads().isPresent() && replay.recordedThreads().getAsInt() != threads) {
-            err.printf(Locale.ROOT, "aerodiff: warning: %s was trained with %d native threads, this run has %d: the"
-                    + " sums run in another order and the losses differ in their last digits%n", file,
-                    replay.recordedThreads().getAsInt(), threads);
+        if (!recordedData) {
+            err.printf(Locale.ROOT, "aerodiff: warning: %s is not the data %s was trained on (another SHA-256)%n",
+                    dataPath, file);
         }
+        String threadsHint = threadsHint(replay, err);
         err.printf(Locale.ROOT, "replaying %d of %d steps of %s (%s, seed %d) on %s%n", count,
                 replay.config().steps(), file, replay.config().objective().id(), replay.config().seed(), dataPath);
         err.flush();
-        TrainingReplay.Result result = replay.replay(dataPath, count, new Progress(err, "replay", count));
+        TrainingReplay.Result result = replay.replay(dataPath, count, otherData, new Progress(err, "replay", count));
         boolean reproduced = result.largestRelativeDifference() <= tolerance;
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {
-            Json.print(out, summary(dataPath, result, reproduced));
+            Json.print(out, summary(dataPath, recordedData, result, reproduced));
         } else {
-            printText(out, result, reproduced);
+            printText(out, recordedData, result, reproduced);
         }
         out.flush();
         if (!reproduced) {
@@ -94,10 +91,33 @@ final class ModelReproduceCommand implements Runnable {
         }
     }
 
-    private Map<String, Object> summary(Path dataPath, TrainingReplay.Result result, boolean reproduced) {
+    /**
+     * Warns where the bundle records another thread count than this run's.
+     *
+     * @return what to add to a failure's message about the threads
+     */
+    private String threadsHint(TrainingReplay replay, PrintWriter err) {
+        int threads = Nd4j.getEnvironment().maxThreads();
+        if (replay.recordedThreads().isEmpty()) {
+            return "; the bundle does not record its native threads (the shipped ones were trained with"
+                    + " OMP_NUM_THREADS=1)";
+        }
+        int recorded = replay.recordedThreads().getAsInt();
+        if (recorded == threads) {
+            return "";
+        }
+        err.printf(Locale.ROOT, "aerodiff: warning: %s was trained with %d native threads, this run has %d: the sums"
+                + " run in another order and the losses differ in their last digits%n", file, recorded, threads);
+        return "; the run used " + recorded + " native threads, this one " + threads + ": start Java with"
+                + " OMP_NUM_THREADS=" + recorded;
+    }
+
+    private Map<String, Object> summary(Path dataPath, boolean recordedData, TrainingReplay.Result result,
+                                        boolean reproduced) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("bundle", file.toString());
         json.put("data", dataPath.toString());
+        json.put("data_as_recorded", recordedData);
         json.put("method", result.config().objective().id());
         json.put("seed", result.config().seed());
         json.put("recorded_steps", result.recordedSteps());
@@ -119,8 +139,9 @@ final class ModelReproduceCommand implements Runnable {
         return json;
     }
 
-    private void printText(PrintWriter out, TrainingReplay.Result result, boolean reproduced) {
-        out.printf(Locale.ROOT, "%s: %d of %d steps replayed%n", file, result.replayedSteps(), result.recordedSteps());
+    private void printText(PrintWriter out, boolean recordedData, TrainingReplay.Result result, boolean reproduced) {
+        out.printf(Locale.ROOT, "%s: %d of %d steps replayed%s%n", file, result.replayedSteps(), result.recordedSteps(),
+                recordedData ? "" : " on data other than the recorded (--other-data)");
         out.printf(Locale.ROOT, "  %8s  %-20s  %-20s  %s%n", "step", "recorded loss", "replayed loss",
                 "relative difference");
         for (TrainingReplay.Block b : result.blocks()) {

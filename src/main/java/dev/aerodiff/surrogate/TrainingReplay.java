@@ -152,6 +152,17 @@ public final class TrainingReplay {
      * @throws DataFileException        for a missing file or data other than the recorded
      */
     public void check(Path data, int steps) {
+        check(data, steps, false);
+    }
+
+    /**
+     * As {@link #check(Path, int)}, optionally accepting data with another SHA-256.
+     *
+     * @param otherData whether data with another SHA-256 than the recorded one is accepted (e.g. a
+     *                  regenerated file that differs only in its history attribute)
+     * @return whether the data's SHA-256 is the recorded one (true where none is recorded)
+     */
+    public boolean check(Path data, int steps, boolean otherData) {
         if (steps < every || steps % every != 0 || steps > recordedBlockSteps()) {
             throw new IllegalArgumentException("--steps: expected a multiple of " + every + " from " + every + " to "
                     + recordedBlockSteps() + " (the blocks " + bundle + " recorded), got " + steps);
@@ -162,25 +173,27 @@ public final class TrainingReplay {
                     + bundle + " was trained on" + (recordedHash == null ? "" : " (SHA-256 " + recordedHash + ")"));
         }
         String hash = FileDigest.sha256(data);
-        if (recordedHash != null && !recordedHash.equals(hash)) {
+        if (!otherData && recordedHash != null && !recordedHash.equals(hash)) {
             throw new DataFileException(data, "SHA-256 " + hash + ", but " + bundle + " was trained on data with "
-                    + recordedHash + " (" + recordedData() + ")");
+                    + recordedHash + " (" + recordedData() + "); --other-data replays on it all the same");
         }
+        return recordedHash == null || recordedHash.equals(hash);
     }
 
     /**
      * Trains again from the recorded settings for the first {@code steps} steps.
      *
-     * @param data   the training data; its SHA-256 must be the recorded one
+     * @param data   the training data
      * @param steps  a whole number of blocks, at most the recorded ones; the recorded run's steps
      *               replay it all and compare the weights as well
+     * @param otherData whether data with another SHA-256 than the recorded one is accepted
      * @param onStep called with the index of each finished step
      * @return the comparison
      * @throws IllegalArgumentException for a step count that is not a whole number of recorded blocks
-     * @throws DataFileException        for a missing file or data other than the recorded
+     * @throws DataFileException        for a missing file or, unless accepted, data other than the recorded
      */
-    public Result replay(Path data, int steps, IntConsumer onStep) {
-        check(data, steps);
+    public Result replay(Path data, int steps, boolean otherData, IntConsumer onStep) {
+        check(data, steps, otherData);
         try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(data)) {
             FieldScaling scaling = config.scalingFor(ds);
             DiffusionTrainer trainer = DiffusionTrainer.create(config, ds.grid().nx(), scaling);

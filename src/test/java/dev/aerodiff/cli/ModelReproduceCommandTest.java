@@ -48,6 +48,7 @@ class ModelReproduceCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         JsonNode result = JSON.readTree(run.out());
         assertEquals(200, result.get("replayed_steps").asInt());
+        assertTrue(result.get("data_as_recorded").asBoolean());
         assertEquals(2, result.get("blocks").size());
         assertEquals(0.0, result.get("largest_relative_difference").asDouble());
         assertEquals(0.0, result.get("largest_weight_difference").asDouble());
@@ -92,13 +93,26 @@ class ModelReproduceCommandTest {
         CliRun wrongData = CliRun.of("model", "reproduce", bundle.toString(), "--data", other.toString());
         assertEquals(AeroDiff.EXIT_FAILURE, wrongData.exitCode());
         assertTrue(wrongData.err().contains(other + ": SHA-256") && wrongData.err().contains("was trained on data"
-                + " with"), wrongData.err());
+                + " with") && wrongData.err().contains("--other-data"), wrongData.err());
         CliRun missing = CliRun.of("model", "reproduce", bundle.toString(), "--data", dir.resolve("none.nc").toString());
         missing.assertFailedWithOneLine("none.nc", "no such training data file", "--data");
         CliRun offBlock = CliRun.of("model", "reproduce", bundle.toString(), "--steps", "150");
         offBlock.assertFailedWithOneLine("--steps", "multiple of 100", "150");
         CliRun tooMany = CliRun.of("model", "reproduce", bundle.toString(), "--steps", "300");
         tooMany.assertFailedWithOneLine("--steps", "to 200");
+    }
+
+    @Test
+    void otherDataReplaysOnRequestAndShowsInTheLosses() throws Exception {
+        Path other = dir.resolve("other-angles.nc");
+        NetcdfDatasetWriter.write(DiffusionTrainerTestData.synthetic(2, 11), other, i -> { });
+        CliRun run = CliRun.of("model", "reproduce", bundle.toString(), "--data", other.toString(), "--other-data",
+                "--steps", "100", "--json");
+        assertEquals(AeroDiff.EXIT_FAILURE, run.exitCode(), run.err());
+        assertTrue(run.err().contains("warning: " + other + " is not the data"), run.err());
+        JsonNode result = JSON.readTree(run.out());
+        assertEquals(false, result.get("data_as_recorded").asBoolean());
+        assertTrue(result.get("largest_relative_difference").asDouble() > 1e-4, run.out());
     }
 
     @Test

@@ -36,7 +36,8 @@ class TrainCommandTest {
                 bundle.toString(), "--checkpoint-every", "1", "--json"));
     }
 
-    private static List<String> javaCommand() {
+    /** @return the command that starts the command line in a process of its own, on the tests' class path */
+    static List<String> javaCommand() {
         return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), AeroDiff.class.getName()));
     }
