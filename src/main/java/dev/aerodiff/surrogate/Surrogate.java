@@ -127,7 +127,7 @@ public final class Surrogate implements EnsemblePredictor {
     /**
      * @return the sampler used when none is named and the bundle records none: all 200 DDPM steps for
      *     DDPM, 20 ancestral steps on the flow's path for flow matching (lower errors of the mean and
-     *     std than 20 Euler steps on both validation sets, README "Shipped models")
+     *     std than 20 Euler steps on both validation sets, examples/README.md)
      */
     public static SamplerSpec defaultSampler(TrainingObjective objective) {
         return SamplerSpec.parse(defaultSamplerText(objective));

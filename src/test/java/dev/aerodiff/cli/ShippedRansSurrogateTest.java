@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ShippedRansSurrogateTest {
 
     /**
-     * Measured (README "Shipped models"): flow 0.00995 / 0.00573 and DDPM 0.0125 / 0.0093 with 20
+     * Measured (examples/README.md): flow 0.00995 / 0.00573 and DDPM 0.0125 / 0.0093 with 20
      * ancestral steps, where the lookup of the nearest training simulation errs 0.0200 / 0.0108.
      */
     @Test
