@@ -112,8 +112,13 @@ public final class TrainingReplay {
             throw new DataFileException(bundle, "its loss record starts at step " + losses.get("first_step")
                     + " (the run resumed from a checkpoint that kept none), not at step 0");
         }
+        if (!(losses.get("every") instanceof Number every) || every.intValue() < 1
+                || !means.stream().allMatch(v -> v instanceof Number)) {
+            throw new DataFileException(bundle, "provenance.training_loss needs \"every\" >= 1 and numbers in"
+                    + " \"mean\", got " + losses);
+        }
         List<Double> recorded = means.stream().map(v -> ((Number) v).doubleValue()).toList();
-        return new TrainingReplay(bundle, m, config, ((Number) losses.get("every")).intValue(), recorded);
+        return new TrainingReplay(bundle, m, config, every.intValue(), recorded);
     }
 
     /** @return the recorded settings */
