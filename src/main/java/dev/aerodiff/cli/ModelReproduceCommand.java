@@ -26,6 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " the one the bundle recorded. Exit 1 where a block differs by more than --tolerance. With --all"
                 + " it replays the whole run and compares the averaged weights too.")
 final class ModelReproduceCommand implements Runnable {
+    /** Blocks up to which the text output shows every block of a run. */
+    private static final int SHOWN_BLOCKS = 12;
+
     @Spec
     private CommandSpec spec;
 
@@ -112,6 +115,21 @@ final class ModelReproduceCommand implements Runnable {
                 + " OMP_NUM_THREADS=" + recorded;
     }
 
+    /**
+     * @return the blocks the text output shows: all of a short run; of a long one the first three, the
+     *     last and every block that differs by more than the tolerance
+     */
+    static List<Integer> shownBlocks(List<TrainingReplay.Block> blocks, double tolerance) {
+        List<Integer> shown = new ArrayList<>();
+        for (int k = 0; k < blocks.size(); k++) {
+            if (blocks.size() <= SHOWN_BLOCKS || k < 3 || k == blocks.size() - 1
+                    || blocks.get(k).relativeDifference() > tolerance) {
+                shown.add(k);
+            }
+        }
+        return shown;
+    }
+
     private Map<String, Object> summary(Path dataPath, boolean recordedData, TrainingReplay.Result result,
                                         boolean reproduced) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -144,9 +162,17 @@ final class ModelReproduceCommand implements Runnable {
                 recordedData ? "" : " on data other than the recorded (--other-data)");
         out.printf(Locale.ROOT, "  %8s  %-20s  %-20s  %s%n", "step", "recorded loss", "replayed loss",
                 "relative difference");
-        for (TrainingReplay.Block b : result.blocks()) {
+        List<TrainingReplay.Block> blocks = result.blocks();
+        int previous = -1;
+        for (int k : shownBlocks(blocks, tolerance)) {
+            if (k > previous + 1) {
+                out.printf(Locale.ROOT, "  %8s  (%d blocks within the tolerance; all in --json)%n", "...",
+                        k - previous - 1);
+            }
+            TrainingReplay.Block b = blocks.get(k);
             out.printf(Locale.ROOT, "  %8d  %-20.17g  %-20.17g  %.3g%n", b.endStep(), b.recorded(), b.replayed(),
                     b.relativeDifference());
+            previous = k;
         }
         result.weightDifference().ifPresent(d -> out.printf(Locale.ROOT,
                 "  averaged weights: largest difference from the bundle's %.3g%n", d));

@@ -8,12 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aerodiff.io.NetcdfDatasetWriter;
+import dev.aerodiff.surrogate.TrainingReplay;
 import dev.aerodiff.train.DiffusionTrainerTestData;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -33,7 +36,7 @@ class ModelReproduceCommandTest {
     static void trainTwoBlocks() throws Exception {
         NetcdfDatasetWriter.write(DiffusionTrainerTestData.synthetic(), dir.resolve("data.nc"), i -> { });
         Files.writeString(dir.resolve("train.json"), """
-                {"method": "flow", "steps": 200, "batch_size": 4, "learning_rate": 0.002, "warmup_steps": 10,
+                {"method": "flow", "steps": 200, "batch_size": 2, "learning_rate": 0.002, "warmup_steps": 10,
                  "seed": 3, "network": {"base": 8, "mult": [1, 2], "res_blocks": 1, "attention_levels": []}}
                 """);
         bundle = dir.resolve("model.aerodiff");
@@ -121,6 +124,16 @@ class ModelReproduceCommandTest {
         withManifest(bundle, old, m -> ((ObjectNode) m.get("provenance")).remove("training_loss"));
         CliRun.of("model", "reproduce", old.toString()).assertFailedWithOneLine(old.toString(),
                 "records no training loss");
+    }
+
+    @Test
+    void theTextOfALongRunShowsItsStartItsEndAndWhatDiffers() {
+        List<TrainingReplay.Block> blocks = new ArrayList<>();
+        for (int k = 1; k <= 120; k++) {
+            blocks.add(new TrainingReplay.Block(100 * k, 1.0 / k, k == 50 ? 1.01 / k : 1.0 / k));
+        }
+        assertEquals(List.of(0, 1, 2, 49, 119), ModelReproduceCommand.shownBlocks(blocks, 1e-6));
+        assertEquals(List.of(0, 1, 2, 3), ModelReproduceCommand.shownBlocks(blocks.subList(0, 4), 1e-6));
     }
 
     /** Copies a bundle with its manifest changed. */
