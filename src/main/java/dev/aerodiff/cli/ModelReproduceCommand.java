@@ -46,14 +46,16 @@ final class ModelReproduceCommand implements Runnable {
             + " (e.g. a regenerated file that differs only in its history attribute); the result says so.")
     private boolean otherData;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Steps to replay, a multiple of the recorded block (default: 200).")
+    @Option(names = "--steps", paramLabel = "N", description = "Steps to replay, a multiple of the recorded block"
+            + " (default: 200).")
     private int steps = 200;
 
     @Option(names = "--all", description = "Replay every recorded step and compare the weights as well.")
     private boolean all;
 
     @Option(names = "--tolerance", paramLabel = "REL", description = "Largest relative difference of a block's"
-            + " mean loss still counted as reproduced (default: 1e-6; the same code, data and thread count repeat it exactly).")
+            + " mean loss still counted as reproduced (default: 1e-6; the same code, data and thread count repeat it"
+            + " exactly).")
     private double tolerance = 1e-6;
 
     @Override
