@@ -97,7 +97,8 @@ class ModelReproduceCommandTest {
         assertEquals(AeroDiff.EXIT_FAILURE, wrongData.exitCode());
         assertTrue(wrongData.err().contains(other + ": SHA-256") && wrongData.err().contains("was trained on data"
                 + " with") && wrongData.err().contains("--other-data"), wrongData.err());
-        CliRun missing = CliRun.of("model", "reproduce", bundle.toString(), "--data", dir.resolve("none.nc").toString());
+        CliRun missing = CliRun.of("model", "reproduce", bundle.toString(), "--data",
+                dir.resolve("none.nc").toString());
         missing.assertFailedWithOneLine("none.nc", "no such training data file", "--data");
         CliRun offBlock = CliRun.of("model", "reproduce", bundle.toString(), "--steps", "150");
         offBlock.assertFailedWithOneLine("--steps", "multiple of 100", "150");
