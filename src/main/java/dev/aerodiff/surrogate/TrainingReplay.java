@@ -25,9 +25,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * Runs again the training that a bundle records (its settings, seed and data) and compares the
  * mean loss of each block of steps with the one the bundle recorded. Every random draw of a step
- * derives from the seed and the step, so the same code on the same data repeats the losses to the
- * last digits; a change in the training code, the data or the recipe shows as a difference from the
- * first block on. A run of all the steps also compares the averaged weights with the bundle's.
+ * derives from the seed and the step, so the same code on the same data, with as many native threads
+ * (which set the order of the sums), repeats the losses to the last digit; a change in the training
+ * code, the data or the recipe shows as a difference from the first block on. A run of all the steps
+ * also compares the averaged weights with the bundle's.
  *
  * <p>The learning-rate schedule runs over the recorded number of steps, so a replay of the first
  * few hundred steps is the start of the same run, not a shorter one.
