@@ -53,12 +53,16 @@ public final class TrainingReplay {
 
     /**
      * @param config           the recorded settings
-     * @param recordedSteps    steps of the recorded run
      * @param blocks           the blocks compared, in order
      * @param weightDifference the largest absolute difference between the replay's averaged weights
      *                         and the bundle's, where all the recorded steps were replayed
      */
-    public record Result(TrainerConfig config, int recordedSteps, List<Block> blocks, OptionalDouble weightDifference) {
+    public record Result(TrainerConfig config, List<Block> blocks, OptionalDouble weightDifference) {
+        /** @return steps of the recorded run */
+        public int recordedSteps() {
+            return config.steps();
+        }
+
         /** @return steps replayed */
         public int replayedSteps() {
             return blocks.isEmpty() ? 0 : blocks.get(blocks.size() - 1).endStep();
@@ -217,7 +221,7 @@ public final class TrainingReplay {
             }
             OptionalDouble weights = steps == config.steps()
                     ? OptionalDouble.of(largestWeightDifference(trainer.emaWeights())) : OptionalDouble.empty();
-            return new Result(config, config.steps(), blocks, weights);
+            return new Result(config, blocks, weights);
         }
     }
 
