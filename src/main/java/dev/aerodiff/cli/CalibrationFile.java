@@ -97,10 +97,16 @@ record CalibrationFile(SpreadCalibration calibration, String modelName, Optional
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("spread calibration " + file + ": " + e.getMessage(), e);
         }
+        String sampler = text(file, json, "sampler");
+        try {
+            SamplerSpec.parse(sampler);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("spread calibration " + file + ", \"sampler\": " + e.getMessage(), e);
+        }
         JsonNode samples = json.path("samples");
         return new CalibrationFile(calibration, text(file, json, "model_name"),
                 json.has("model_content") ? Optional.of(text(file, json, "model_content")) : Optional.empty(),
-                text(file, json, "sampler"), samples.canConvertToInt() && samples.isIntegralNumber()
+                sampler, samples.canConvertToInt() && samples.isIntegralNumber()
                         ? OptionalInt.of(samples.asInt()) : OptionalInt.empty());
     }
 
@@ -131,7 +137,7 @@ record CalibrationFile(SpreadCalibration calibration, String modelName, Optional
                     + " their SHA-256 differ from those the file records)" : "") + ": fit one for it with aerodiff"
                     + " calibrate");
         }
-        if (!this.sampler.equals(sampler.toString())) {
+        if (!SamplerSpec.parse(this.sampler).equals(sampler)) {
             throw new IllegalArgumentException("--calibration " + file + " was fitted with the sampler " + this.sampler
                     + ", this run samples with " + sampler + ": a sampler changes the spread, so fit one for it with"
                     + " aerodiff calibrate --sampler " + sampler);

@@ -6,9 +6,9 @@ import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
- * Progress of long work on standard error: a bar with rate and ETA redrawn in place on a terminal,
- * plain log lines (about every 10%) otherwise, each with an optional status (such as the running
- * loss). Receives the index of each finished item. Work that ends within a second prints nothing.
+ * Progress of long work on standard error: a bar with rate (seconds per item for slow items) and ETA
+ * redrawn in place on a terminal, plain log lines (about every 10%) otherwise, each with an optional
+ * status (such as the running loss). Receives the index of each finished item. Work that ends within a second prints nothing.
  */
 final class Progress implements IntConsumer {
     private final PrintWriter err;
@@ -51,8 +51,8 @@ final class Progress implements IntConsumer {
         if (terminal) {
             int width = 30;
             int filled = (int) Math.round(width * (double) done / total);
-            err.printf(Locale.ROOT, "\r%s [%s%s] %d/%d  %.1f/s  ETA %s%s", label, "#".repeat(filled),
-                    " ".repeat(width - filled), done, total, rate, formatSeconds(eta), status("  "));
+            err.printf(Locale.ROOT, "\r%s [%s%s] %d/%d  %s  ETA %s%s", label, "#".repeat(filled),
+                    " ".repeat(width - filled), done, total, formatRate(rate), formatSeconds(eta), status("  "));
             if (done == total) {
                 err.println();
             }
@@ -62,7 +62,7 @@ final class Progress implements IntConsumer {
         int decile = done * 10 / total;
         if (decile != lastDecile || done == total) {
             lastDecile = decile;
-            err.printf(Locale.ROOT, "%s: %d/%d (%.1f/s, ETA %s%s)%n", label, done, total, rate, formatSeconds(eta),
+            err.printf(Locale.ROOT, "%s: %d/%d (%s, ETA %s%s)%n", label, done, total, formatRate(rate), formatSeconds(eta),
                     status(", "));
             err.flush();
         }
@@ -70,6 +70,12 @@ final class Progress implements IntConsumer {
 
     private String status(String separator) {
         return status == null ? "" : separator + status.get();
+    }
+
+    /** Items per second, or seconds per item where that is under one a second. */
+    private static String formatRate(double rate) {
+        return rate >= 1 ? String.format(Locale.ROOT, "%.1f/s", rate)
+                : String.format(Locale.ROOT, "%.1f s each", 1 / rate);
     }
 
     private static String formatSeconds(double s) {

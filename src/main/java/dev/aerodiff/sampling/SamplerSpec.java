@@ -208,16 +208,21 @@ public record SamplerSpec(Kind kind, int steps, double tolerance, double eta, Pr
     }
 
     /**
-     * @return the spec as text, e.g. {@code ddim:50}, {@code ddim:20:1.0:rho=2.0} or
-     *         {@code ode-dopri5:1e-05:scaled}
+     * @return the spec as text that {@link #parse} reads back, with whole numbers written without a
+     *         fraction, e.g. {@code ddim:50}, {@code ddim:20:1:rho=0.5} or {@code ode-dopri5:1.0E-5:scaled}
      */
     @Override
     public String toString() {
         String suffix = variables == ProbabilityFlowOde.Variables.SCALED ? ":" + SCALED
-                : rho != 1 ? ":" + RHO + rho : "";
+                : rho != 1 ? ":" + RHO + number(rho) : "";
         if (kind.takesTolerance()) {
-            return kind.label() + ":" + tolerance + suffix;
+            return kind.label() + ":" + number(tolerance) + suffix;
         }
-        return kind.label() + ":" + steps + (eta != 0 ? ":" + eta : "") + suffix;
+        return kind.label() + ":" + steps + (eta != 0 ? ":" + number(eta) : "") + suffix;
+    }
+
+    /** {@code 1} for 1.0, {@code 0.5} for 0.5, {@code 1.0E-5} for 1e-5: as the user would write it. */
+    private static String number(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
     }
 }

@@ -191,5 +191,20 @@ class CalibrateCommandTest {
         CliRun.of("predict", "--model", bundle.toString(), "--airfoil", "naca0012", "--aoa", "3", "--re", "1e6",
                 "--sampler", "euler:3", "--calibration", newer.toString(), "--out", dir.resolve("u.nc").toString())
                 .assertFailedWithOneLine("newer.json", "version 2", "upgrade");
+        Path unknownSampler = dir.resolve("unknown-sampler.json");
+        Files.writeString(unknownSampler, written.toString().replace("\"euler:3\"", "\"warp:3\""));
+        CliRun.of("predict", "--model", bundle.toString(), "--airfoil", "naca0012", "--aoa", "3", "--re", "1e6",
+                "--sampler", "euler:3", "--calibration", unknownSampler.toString(), "--out",
+                dir.resolve("v.nc").toString())
+                .assertFailedWithOneLine("unknown-sampler.json", "\"sampler\"", "warp:3");
+    }
+
+    @Test
+    void acceptsTheSamplerItWasFittedWithHoweverItIsWritten() throws Exception {
+        Path spelled = dir.resolve("spelled.json");
+        Files.writeString(spelled, written.toString().replace("\"euler:3\"", "\"Euler:3:rho=1.0\""));
+        assertEquals(0, CliRun.of("predict", "--model", bundle.toString(), "--airfoil", "naca0012", "--aoa", "3",
+                "--re", "1e6", "--samples", "2", "--sampler", "euler:3", "--calibration", spelled.toString(), "--out",
+                dir.resolve("s.nc").toString()).exitCode());
     }
 }

@@ -59,7 +59,7 @@ class ModelSetSamplerCommandTest {
         assertTrue(Files.readString(recorded.resolve("report.md")).contains("it records the sampler `euler:3`"));
         assertEquals("euler:2 2", samplerOf(quickstart(bundle.toString(), "--flow-sampler", "euler:2")));
         assertEquals("euler:3 3", samplerOf(quickstart(bundle + "," + bundle)), "members that agree");
-        assertEquals("ddim:20:1.0 20", samplerOf(quickstart(bundle + "," + trained)), "a member that records none");
+        assertEquals("ddim:20:1 20", samplerOf(quickstart(bundle + "," + trained)), "a member that records none");
         CliRun validate = CliRun.of("validate", "--model", bundle.toString(), "--against", data.toString(),
                 "--samples", "2", "--out", dir.resolve("validate").toString(), "--json");
         assertEquals(0, validate.exitCode(), validate.err());
