@@ -12,7 +12,8 @@ for path in sorted(glob.glob(os.path.join(out, "*.json"))):
     d = json.load(open(path))
     done.add(os.path.basename(d["bundle"]))
     weight = d.get("largest_weight_difference")
-    print("| `%s` | %d of %d | %.3g | %s | %s |" % (d["bundle"], d["replayed_steps"], d["recorded_steps"],
+    other = "" if d.get("data_as_recorded", True) else ", on `%s` (another SHA-256 than recorded)" % d["data"]
+    print("| `%s` | %d of %d%s | %.3g | %s | %s |" % (d["bundle"], d["replayed_steps"], d["recorded_steps"], other,
           d["largest_relative_difference"], "" if weight is None else "%.3g" % weight,
           "yes" if d["reproduced"] else "**no**"))
 for bundle in sorted(glob.glob(os.path.join(examples, "*.aerodiff"))):
