@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 /**
  * Progress of long work on standard error: a bar with rate (seconds per item for slow items) and ETA
  * redrawn in place on a terminal, plain log lines (about every 10%) otherwise, each with an optional
- * status (such as the running loss). Receives the index of each finished item. Work that ends within a second prints nothing.
+ * status (such as the running loss). Receives the index of each finished item. Work that ends within
+ * a second prints nothing.
  */
 final class Progress implements IntConsumer {
     private final PrintWriter err;
@@ -62,8 +63,8 @@ final class Progress implements IntConsumer {
         int decile = done * 10 / total;
         if (decile != lastDecile || done == total) {
             lastDecile = decile;
-            err.printf(Locale.ROOT, "%s: %d/%d (%s, ETA %s%s)%n", label, done, total, formatRate(rate), formatSeconds(eta),
-                    status(", "));
+            err.printf(Locale.ROOT, "%s: %d/%d (%s, ETA %s%s)%n", label, done, total, formatRate(rate),
+                    formatSeconds(eta), status(", "));
             err.flush();
         }
     }

@@ -82,7 +82,8 @@ class SamplerSpecTest {
         assertEquals(TimeGrid.power(12, cosine.tMax(), 2.0), ddim.withSteps(12).grid(cosine));
         assertEquals(ddim, SamplerSpec.parse(ddim.toString()));
         assertEquals("euler:10:rho=3", SamplerSpec.parse("euler:10:rho=3").toString());
-        assertEquals("ddim:50:1:rho=0.5", SamplerSpec.parse("ddim:50:1.0:rho=0.50").toString(), "as a bundle records it");
+        assertEquals("ddim:50:1:rho=0.5", SamplerSpec.parse("ddim:50:1.0:rho=0.50").toString(),
+                "as a bundle records it");
         assertEquals(50, SamplerSpec.parse("ddim:rho=2").steps());
         assertEquals(SamplerSpec.parse("heun:10").grid(cosine), SamplerSpec.parse("heun:10:rho=1").grid(cosine));
         assertEquals(3.0, SamplerSpec.parse("sde-euler:100:rho=3").rho());
