@@ -156,21 +156,13 @@ public final class TrainingReplay {
     /**
      * Checks a replay's arguments before any training.
      *
-     * @param data  the training data; its SHA-256 must be the recorded one
-     * @param steps a whole number of recorded blocks
-     * @throws IllegalArgumentException for a step count that is not a whole number of recorded blocks
-     * @throws DataFileException        for a missing file or data other than the recorded
-     */
-    public void check(Path data, int steps) {
-        check(data, steps, false);
-    }
-
-    /**
-     * As {@link #check(Path, int)}, optionally accepting data with another SHA-256.
-     *
+     * @param data      the training data; its SHA-256 must be the recorded one unless otherData
+     * @param steps     a whole number of recorded blocks
      * @param otherData whether data with another SHA-256 than the recorded one is accepted (e.g. a
      *                  regenerated file that differs only in its history attribute)
      * @return whether the data's SHA-256 is the recorded one (true where none is recorded)
+     * @throws IllegalArgumentException for a step count that is not a whole number of recorded blocks
+     * @throws DataFileException        for a missing file or, unless accepted, data other than the recorded
      */
     public boolean check(Path data, int steps, boolean otherData) {
         if (steps < every || steps % every != 0 || steps > recordedBlockSteps()) {
