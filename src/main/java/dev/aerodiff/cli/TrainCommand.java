@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aerodiff.data.NearestReference;
 import dev.aerodiff.io.FileDigest;
 import dev.aerodiff.io.NetcdfFieldDataset;
+import dev.aerodiff.surrogate.InitialWeights;
 import dev.aerodiff.surrogate.ModelBundle;
 import dev.aerodiff.surrogate.TrainingConditions;
+import dev.aerodiff.surrogate.TrainingReplay;
 import dev.aerodiff.train.DiffusionTrainer;
 import dev.aerodiff.train.LossHistory;
+import dev.aerodiff.train.StartingPoint;
 import dev.aerodiff.train.TrainerConfig;
 import dev.aerodiff.train.TrainingCheckpoint;
 import dev.aerodiff.train.TrainingData;
@@ -19,6 +22,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,6 +69,12 @@ final class TrainCommand implements Runnable {
     @Option(names = "--out", paramLabel = "BUNDLE", description = "Model bundle to write.")
     private Path out;
 
+    @Option(names = "--init", paramLabel = "BUNDLE", description = "Fine-tune: start from this bundle's averaged"
+            + " weights instead of random ones, keeping its network and field scaling (the method and network output"
+            + " must be its own, the data on its grid); the optimizer starts afresh and its learning-rate schedule runs"
+            + " over --steps. The bundle written records this one and its SHA-256.")
+    private Path init;
+
     @Option(names = "--checkpoint-every", description = "Steps between checkpoints (default: 200).")
     private Integer checkpointEvery;
 
@@ -78,10 +88,20 @@ final class TrainCommand implements Runnable {
         Path bundle = out != null ? out : TrainingSettings.path(json, "out");
         TrainerConfig config = TrainingSettings.config(json, method, steps, batch, learningRate, seed,
                 TrainingSettings.conditionsOf(dataPath));
+        PrintWriter err = spec.commandLine().getErr();
+        Path initPath = init != null ? init : json.hasNonNull("init") ? TrainingSettings.path(json, "init") : null;
+        InitialWeights initial = initPath == null ? null : InitialWeights.read(initPath);
+        if (initial != null) {
+            TrainerConfig tuned = initial.settingsFor(config);
+            if (json.has("network") && !tuned.network().equals(config.network())) {
+                err.println("aerodiff: warning: the network of " + initPath + " (" + tuned.network() + ") is trained"
+                        + " on; the \"network\" settings of --config (" + config.network() + ") are not used");
+            }
+            config = tuned;
+        }
         TrainingObjective objective = config.objective();
         int every = checkpointEvery != null ? checkpointEvery : json.path("checkpoint_every").asInt(200);
         Path checkpoint = Path.of(bundle + ".ckpt");
-        PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(dataPath)) {
             DiffusionTrainer trainer;
@@ -91,7 +111,11 @@ final class TrainCommand implements Runnable {
                     throw new IllegalArgumentException("checkpoint " + checkpoint + " was made with other settings ("
                             + trainer.config() + "); pass --fresh to start over");
                 }
+                checkSameStart(checkpoint, trainer.startingPoint(), initial == null ? null : initial.startingPoint());
                 err.printf(Locale.ROOT, "resuming from %s at step %d%n", checkpoint, trainer.completedSteps());
+            } else if (initial != null) {
+                trainer = initial.trainer(config, ds.grid());
+                err.printf(Locale.ROOT, "fine-tuning %s (SHA-256 %s)%n", initPath, initial.startingPoint().sha256());
             } else {
                 trainer = DiffusionTrainer.create(config, ds.grid().nx(), config.scalingFor(ds));
             }
@@ -119,6 +143,9 @@ final class TrainCommand implements Runnable {
             provenance.put("data_sha256", FileDigest.sha256(dataPath));
             provenance.put("command", AeroDiff.invocation(spec));
             provenance.put("config", config);
+            if (trainer.startingPoint() != null) {
+                provenance.put(TrainingReplay.INIT, trainer.startingPoint());
+            }
             provenance.put("steps", trainer.completedSteps());
             // the order of the native sums, hence the last digits of every step (model reproduce)
             provenance.put("native_threads", Nd4j.getEnvironment().maxThreads());
@@ -143,6 +170,21 @@ final class TrainCommand implements Runnable {
                 spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s after %d steps%n", bundle,
                         trainer.completedSteps());
             }
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException where the checkpoint's run started from other weights than
+     *                                  this command asks for (compared by SHA-256)
+     */
+    private static void checkSameStart(Path checkpoint, StartingPoint started, StartingPoint asked) {
+        String was = started == null ? null : started.sha256();
+        String is = asked == null ? null : asked.sha256();
+        if (!Objects.equals(was, is)) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint + " continues a run that started from "
+                    + (started == null ? "random weights" : started.bundle() + " (SHA-256 " + was + ")") + ", not from "
+                    + (asked == null ? "random weights" : asked.bundle() + " (SHA-256 " + is + ")")
+                    + "; give the same --init, or pass --fresh to start over");
         }
     }
 

@@ -8,6 +8,7 @@ import dev.aerodiff.io.DataFileException;
 import dev.aerodiff.io.FileDigest;
 import dev.aerodiff.io.NetcdfFieldDataset;
 import dev.aerodiff.train.DiffusionTrainer;
+import dev.aerodiff.train.StartingPoint;
 import dev.aerodiff.train.TrainerConfig;
 import dev.aerodiff.train.TrainingData;
 import java.nio.file.Files;
@@ -31,9 +32,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * also compares the averaged weights with the bundle's.
  *
  * <p>The learning-rate schedule runs over the recorded number of steps, so a replay of the first
- * few hundred steps is the start of the same run, not a shorter one.
+ * few hundred steps is the start of the same run, not a shorter one. A fine-tuned run is replayed
+ * from the bundle it started from, which must be where it was and have the recorded SHA-256.
  */
 public final class TrainingReplay {
+    /** The provenance key of the bundle a fine-tuned run started from ({@link StartingPoint}). */
+    public static final String INIT = "init";
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -79,14 +83,16 @@ public final class TrainingReplay {
     private final TrainerConfig config;
     private final int every;
     private final List<Double> recordedMeans;
+    private final StartingPoint startingPoint;
 
     private TrainingReplay(Path bundle, BundleManifest manifest, TrainerConfig config, int every,
-                           List<Double> recordedMeans) {
+                           List<Double> recordedMeans, StartingPoint startingPoint) {
         this.bundle = bundle;
         this.manifest = manifest;
         this.config = config;
         this.every = every;
         this.recordedMeans = recordedMeans;
+        this.startingPoint = startingPoint;
     }
 
     /**
@@ -123,7 +129,19 @@ public final class TrainingReplay {
                     + " \"mean\", got " + losses);
         }
         List<Double> recorded = means.stream().map(v -> ((Number) v).doubleValue()).toList();
-        return new TrainingReplay(bundle, m, config, every.intValue(), recorded);
+        StartingPoint start;
+        try {
+            start = p.get(INIT) == null ? null : JSON.convertValue(p.get(INIT), StartingPoint.class);
+        } catch (IllegalArgumentException e) {
+            throw new DataFileException(bundle, "provenance." + INIT + " does not name a bundle and its SHA-256: "
+                    + e.getMessage(), e);
+        }
+        return new TrainingReplay(bundle, m, config, every.intValue(), recorded, start);
+    }
+
+    /** @return the bundle the recorded run started from, or null where it started from random weights */
+    public StartingPoint startingPoint() {
+        return startingPoint;
     }
 
     /** @return the recorded settings */
@@ -162,7 +180,8 @@ public final class TrainingReplay {
      *                  regenerated file that differs only in its history attribute)
      * @return whether the data's SHA-256 is the recorded one (true where none is recorded)
      * @throws IllegalArgumentException for a step count that is not a whole number of recorded blocks
-     * @throws DataFileException        for a missing file or, unless accepted, data other than the recorded
+     * @throws DataFileException        for a missing file or, unless accepted, data other than the recorded,
+     *                                  or a fine-tuned run whose starting bundle is missing or changed
      */
     public boolean check(Path data, int steps, boolean otherData) {
         if (steps < every || steps % every != 0 || steps > recordedBlockSteps()) {
@@ -178,6 +197,9 @@ public final class TrainingReplay {
         if (!otherData && recordedHash != null && !recordedHash.equals(hash)) {
             throw new DataFileException(data, "SHA-256 " + hash + ", but " + bundle + " was trained on data with "
                     + recordedHash + " (" + recordedData() + "); --other-data replays on it all the same");
+        }
+        if (startingPoint != null) {
+            InitialWeights.recorded(startingPoint, bundle);
         }
         return recordedHash == null || recordedHash.equals(hash);
     }
@@ -197,8 +219,10 @@ public final class TrainingReplay {
     public Result replay(Path data, int steps, boolean otherData, IntConsumer onStep) {
         check(data, steps, otherData);
         try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(data)) {
-            FieldScaling scaling = config.scalingFor(ds);
-            DiffusionTrainer trainer = DiffusionTrainer.create(config, ds.grid().nx(), scaling);
+            DiffusionTrainer trainer = startingPoint == null
+                    ? DiffusionTrainer.create(config, ds.grid().nx(), config.scalingFor(ds))
+                    : InitialWeights.recorded(startingPoint, bundle).trainer(config, ds.grid());
+            FieldScaling scaling = trainer.scaling();
             TrainingData samples = TrainingData.forTraining(ds, scaling,
                     scaling.nearestReference() ? NearestReference.of(ds) : null);
             List<Block> blocks = new ArrayList<>();

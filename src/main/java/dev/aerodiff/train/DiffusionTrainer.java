@@ -7,9 +7,11 @@ import dev.aerodiff.diffusion.NoiseSchedule;
 import dev.aerodiff.nn.NativeGarbage;
 import dev.aerodiff.nn.TapeUNet;
 import dev.aerodiff.nn.UNet;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
@@ -52,6 +54,7 @@ public final class DiffusionTrainer {
     private final INDArray emaFlat;
     private final Map<String, INDArray> ema = new LinkedHashMap<>();
     private final LossHistory lossHistory;
+    private final StartingPoint startingPoint;
     private int completedSteps;
 
     /**
@@ -59,9 +62,11 @@ public final class DiffusionTrainer {
      * @param ema            the averaged weights by name, or null to start from the weights
      * @param optimizerState Adam's moments as {@link FlatAdamW} keeps them, or null to start from zeros
      * @param lossHistory    the losses of the steps done so far
+     * @param startingPoint  the bundle whose weights the run started from, or null for random weights
      */
     DiffusionTrainer(TrainerConfig config, FieldScaling scaling, UNet net, Map<String, INDArray> ema,
-                     INDArray optimizerState, int completedSteps, LossHistory lossHistory) {
+                     INDArray optimizerState, int completedSteps, LossHistory lossHistory,
+                     StartingPoint startingPoint) {
         this.config = config;
         this.emaDecays = config.emaDecays();
         this.scaling = scaling;
@@ -76,6 +81,7 @@ public final class DiffusionTrainer {
         }
         this.completedSteps = completedSteps;
         this.lossHistory = lossHistory;
+        this.startingPoint = startingPoint;
         // what building the graphs (and anything before) left behind goes now, not under the first step's arrays
         NativeGarbage.collect();
     }
@@ -87,14 +93,49 @@ public final class DiffusionTrainer {
      * @return a trainer with freshly initialized weights
      */
     public static DiffusionTrainer create(TrainerConfig config, int resolution, FieldScaling scaling) {
+        return start(config, resolution, scaling, Map.of(), null);
+    }
+
+    /**
+     * A run that fine-tunes trained weights: the network starts from them (and so does the moving
+     * average), Adam's moments from zeros, and the learning-rate schedule runs over the config's
+     * steps from its warm-up on.
+     *
+     * @param config     hyper-parameters; their network must be the one the weights belong to
+     * @param resolution grid size H = W of the training data
+     * @param scaling    the field scaling the weights were trained with (the network's units)
+     * @param weights    every weight of the network, by variable name
+     * @param from       where the weights come from, kept in checkpoints and recorded in the bundle
+     * @return a trainer at step 0 with those weights
+     * @throws IllegalArgumentException if a weight is missing or has another shape than the network's
+     */
+    public static DiffusionTrainer fineTuning(TrainerConfig config, int resolution, FieldScaling scaling,
+                                              Map<String, INDArray> weights, StartingPoint from) {
+        return start(config, resolution, scaling, weights, Objects.requireNonNull(from, "from"));
+    }
+
+    private static DiffusionTrainer start(TrainerConfig config, int resolution, FieldScaling scaling,
+                                          Map<String, INDArray> weights, StartingPoint from) {
         if (scaling.conditionChannels() != config.conditionChannels()) {
             throw new IllegalArgumentException("the network takes " + config.conditionChannels()
                     + " condition channels, the scaling encodes " + scaling.conditionChannels());
         }
         UNet net = UNet.build(config.network(), resolution, config.seed());
+        if (from != null) {
+            for (SDVariable v : net.weights()) {
+                INDArray w = weights.get(v.name());
+                if (w == null || !Arrays.equals(w.shape(), v.getArr().shape())) {
+                    throw new IllegalArgumentException("the weights to start from " + (w == null ? "lack "
+                            + v.name() : "give " + v.name() + " the shape " + Arrays.toString(w.shape())
+                            + ", the network needs " + Arrays.toString(v.getArr().shape())));
+                }
+                v.getArr().assign(w);
+            }
+        }
         addLoss(net, config.weightedLoss());
         configure(net.graph(), config);
-        return new DiffusionTrainer(config, scaling, net, null, null, 0, new LossHistory(LossHistory.DEFAULT_EVERY, 0));
+        return new DiffusionTrainer(config, scaling, net, null, null, 0, new LossHistory(LossHistory.DEFAULT_EVERY, 0),
+                from);
     }
 
     static WarmupLinearSchedule schedule(TrainerConfig c) {
@@ -215,6 +256,11 @@ public final class DiffusionTrainer {
     /** @return the training loss of the steps done so far, condensed to block means */
     public LossHistory lossHistory() {
         return lossHistory;
+    }
+
+    /** @return the bundle whose weights the run started from, or null where it started from random ones */
+    public StartingPoint startingPoint() {
+        return startingPoint;
     }
 
     /** @return the hyper-parameters */

@@ -1,5 +1,6 @@
 package dev.aerodiff.train;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.io.AtomicFile;
@@ -41,9 +42,12 @@ public final class TrainingCheckpoint {
     private TrainingCheckpoint() {
     }
 
-    /** Record written as trainer.json; {@code loss} is absent (null) in checkpoints written before it was kept. */
+    /**
+     * Record written as trainer.json; {@code loss} is absent (null) in checkpoints written before it
+     * was kept, {@code startingPoint} in those of runs that started from random weights.
+     */
     record State(int format, int step, int resolution, TrainerConfig config, FieldScaling scaling,
-                 LossHistory.Saved loss) {
+                 LossHistory.Saved loss, @JsonInclude(JsonInclude.Include.NON_NULL) StartingPoint startingPoint) {
     }
 
     /**
@@ -59,7 +63,8 @@ public final class TrainingCheckpoint {
                 try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
                     zip.putNextEntry(new ZipEntry("trainer.json"));
                     zip.write(JSON.writeValueAsBytes(new State(FORMAT, trainer.completedSteps(),
-                            net.resolution(), trainer.config(), trainer.scaling(), trainer.lossHistory().saved())));
+                            net.resolution(), trainer.config(), trainer.scaling(), trainer.lossHistory().saved(),
+                            trainer.startingPoint())));
                     zip.putNextEntry(new ZipEntry("model.sdz"));
                     Files.copy(graph, zip);
                     zip.putNextEntry(new ZipEntry(ADAM));
@@ -126,7 +131,7 @@ public final class TrainingCheckpoint {
                 throw new DataFileException(file, "trainer.json: " + e.getMessage(), e);
             }
             return new DiffusionTrainer(state.config(), state.scaling(), net, ema, optimizerState(zip, file, net),
-                    state.step(), losses);
+                    state.step(), losses, state.startingPoint());
         } catch (IOException e) {
             throw new DataFileException(file, "cannot read checkpoint: " + e.getMessage(), e);
         }

@@ -262,7 +262,7 @@ class DiffusionTrainerTest {
         ObjectMapper json = new ObjectMapper();
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(ckpt))) {
             zip.putNextEntry(new ZipEntry("trainer.json"));
-            zip.write(json.writeValueAsBytes(new TrainingCheckpoint.State(1, 2, RES, config, scaling, null)));
+            zip.write(json.writeValueAsBytes(new TrainingCheckpoint.State(1, 2, RES, config, scaling, null, null)));
             zip.putNextEntry(new ZipEntry("model.sdz"));
             Files.copy(graph, zip);
             for (Map.Entry<String, INDArray> e : trainer.emaWeights().entrySet()) {
