@@ -4,6 +4,7 @@ import dev.aerodiff.field.Grid;
 import dev.aerodiff.surrogate.BundleManifest;
 import dev.aerodiff.surrogate.ModelBundle;
 import dev.aerodiff.surrogate.Surrogate;
+import dev.aerodiff.surrogate.TrainingReplay;
 import dev.aerodiff.train.TrainingObjective;
 import dev.aerodiff.train.TimeSampling;
 import java.io.PrintWriter;
@@ -100,6 +101,9 @@ final class ModelInfoCommand implements Runnable {
             if (p.containsKey(key)) {
                 line(out, key.replace('_', ' '), String.valueOf(p.get(key)));
             }
+        }
+        if (p.get(TrainingReplay.INIT) instanceof Map<?, ?> start) {
+            line(out, "fine-tuned", "from " + start.get("bundle") + " (SHA-256 " + start.get("sha256") + ")");
         }
         if (p.get("config") instanceof Map<?, ?> settings) {
             line(out, "training", training(settings));

@@ -54,12 +54,12 @@ public final class InitialWeights {
             throw new DataFileException(file, "no such model bundle; " + forBundle + " was fine-tuned from it"
                     + " (SHA-256 " + point.sha256() + ")");
         }
-        InitialWeights weights = read(file);
-        if (!weights.startingPoint.sha256().equals(point.sha256())) {
-            throw new DataFileException(file, "SHA-256 " + weights.startingPoint.sha256() + ", but " + forBundle
+        String hash = FileDigest.sha256(file);
+        if (!hash.equals(point.sha256())) {
+            throw new DataFileException(file, "SHA-256 " + hash + ", but " + forBundle
                     + " was fine-tuned from a bundle with " + point.sha256());
         }
-        return weights;
+        return new InitialWeights(file, ModelBundle.read(file), new StartingPoint(file.toString(), hash));
     }
 
     /** @return the bundle and its SHA-256, as the run records them */

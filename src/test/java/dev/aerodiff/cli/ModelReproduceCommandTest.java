@@ -120,6 +120,29 @@ class ModelReproduceCommandTest {
     }
 
     @Test
+    void aFineTunedRunIsReplayedFromTheBundleItStartedFrom() throws Exception {
+        Path start = dir.resolve("start.aerodiff");
+        Files.copy(bundle, start);
+        Path tuned = dir.resolve("tuned.aerodiff");
+        CliRun train = CliRun.of("train", "--config", dir.resolve("train.json").toString(), "--data",
+                dir.resolve("data.nc").toString(), "--init", start.toString(), "--steps", "100", "--lr", "0.001",
+                "--seed", "5", "--out", tuned.toString(), "--checkpoint-every", "1000");
+        assertEquals(0, train.exitCode(), train.err());
+        CliRun run = CliRun.of("model", "reproduce", tuned.toString(), "--all", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode result = JSON.readTree(run.out());
+        assertEquals(0.0, result.get("largest_relative_difference").asDouble(), run.out());
+        assertEquals(0.0, result.get("largest_weight_difference").asDouble(), run.out());
+
+        Files.delete(start);
+        CliRun.of("model", "reproduce", tuned.toString(), "--all").assertFailedWithOneLine(start.toString(),
+                "no such model bundle", tuned.toString());
+        Files.copy(dir.resolve("data.nc"), start);
+        CliRun.of("model", "reproduce", tuned.toString(), "--all").assertFailedWithOneLine(start.toString(),
+                "SHA-256");
+    }
+
+    @Test
     void aBundleWithoutALossRecordSaysSo() throws Exception {
         Path old = dir.resolve("old.aerodiff");
         withManifest(bundle, old, m -> ((ObjectNode) m.get("provenance")).remove("training_loss"));

@@ -8,6 +8,7 @@ import dev.aerodiff.cfd.AirfoilLibrary;
 import dev.aerodiff.data.FieldScaling;
 import dev.aerodiff.field.FlowCondition;
 import dev.aerodiff.field.Mask;
+import dev.aerodiff.io.FileDigest;
 import dev.aerodiff.io.NetcdfDatasetWriter;
 import dev.aerodiff.nn.ConditionEmbedding;
 import dev.aerodiff.sampling.SamplerSpec;
@@ -97,6 +98,44 @@ class TrainCommandTest {
                 finalLoss)), info.out());
         assertTrue(x.manifest().provenance().get("data_sha256").toString().matches("[0-9a-f]{64}"));
         assertEquals(VersionProvider.version(), x.manifest().aerodiffVersion(), "the bundle names the code that made it");
+    }
+
+    @Test
+    void aFineTunedRunStartsFromTheBundlesWeightsAndRecordsIt(@TempDir Path dir) throws Exception {
+        prepare(dir);
+        Path base = dir.resolve("base.aerodiff");
+        assertEquals(0, CliRun.of(args(dir, base).toArray(String[]::new)).exitCode());
+        // a learning rate so small that the weights cannot move: the written ones must be the base's
+        Path tuned = dir.resolve("tuned.aerodiff");
+        List<String> fineTune = args(dir, tuned);
+        fineTune.addAll(List.of("--init", base.toString(), "--lr", "1e-9", "--steps", "2", "--seed", "4"));
+        CliRun run = CliRun.of(fineTune.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("fine-tuning " + base), run.err());
+        ModelBundle from = ModelBundle.read(base);
+        ModelBundle to = ModelBundle.read(tuned);
+        for (SDVariable v : from.network().weights()) {
+            assertEquals(0.0, v.getArr().sub(to.network().graph().getVariable(v.name()).getArr()).amaxNumber()
+                    .doubleValue(), 1e-6, v.name());
+        }
+        assertEquals(from.manifest().scaling(), to.manifest().scaling(), "the network keeps its units");
+        Map<?, ?> start = (Map<?, ?>) to.manifest().provenance().get("init");
+        assertEquals(base.toString(), start.get("bundle"));
+        assertEquals(FileDigest.sha256(base), start.get("sha256"));
+        assertTrue(CliRun.of("model", "info", tuned.toString()).out().contains("fine-tuned:  from " + base), "info");
+
+        // its checkpoint continues only the run that started from the same bundle
+        List<String> fromScratch = args(dir, tuned);
+        fromScratch.addAll(List.of("--lr", "1e-9", "--steps", "2", "--seed", "4"));
+        CliRun.of(fromScratch.toArray(String[]::new)).assertFailedWithOneLine(tuned + ".ckpt", "random weights",
+                "--init", "--fresh");
+        // the method and network output must be the bundle's
+        List<String> ddpm = args(dir, dir.resolve("ddpm.aerodiff"));
+        ddpm.addAll(List.of("--init", base.toString(), "--method", "ddpm"));
+        CliRun.of(ddpm.toArray(String[]::new)).assertFailedWithOneLine("--init", base.toString(), "flow", "ddpm");
+        List<String> missing = args(dir, dir.resolve("x.aerodiff"));
+        missing.addAll(List.of("--init", dir.resolve("none.aerodiff").toString()));
+        CliRun.of(missing.toArray(String[]::new)).assertFailedWithOneLine("none.aerodiff");
     }
 
     /** Trains one step with {@code networkKey} added to the network settings; returns the bundle. */
