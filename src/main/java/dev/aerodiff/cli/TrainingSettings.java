@@ -36,8 +36,8 @@ final class TrainingSettings {
     /** Help text listing the keys. */
     static final String KEYS_HELP = "keys: data, method, steps, batch_size, learning_rate, warmup_steps, weight_decay,"
             + " ema_decay, ema_relative_std (instead of ema_decay: a power-function average whose width is this"
-            + " fraction of the steps taken, e.g. 0.1), seed, checkpoint_every, out, init (as --init), output (what the network"
-            + " outputs: epsilon or v for ddpm,"
+            + " fraction of the steps taken, e.g. 0.1), seed, checkpoint_every, out, init (as --init), output (what"
+            + " the network outputs: epsilon or v for ddpm,"
             + " velocity or x0 for flow), loss (the quantity whose squared error is minimized, one of the same:"
             + " epsilon, the default, or v for ddpm; velocity, the default, or x0 for flow), time_sampling"
             + " (uniform, the default; logit-normal: training times whose logit is standard normal, more of them"

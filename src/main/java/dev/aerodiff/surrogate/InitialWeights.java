@@ -78,8 +78,8 @@ public final class InitialWeights {
         String output = config.output().name();
         if (!config.objective().id().equals(m.method()) || !output.equals(m.parameterization())) {
             throw new IllegalArgumentException("--init " + file + " is a " + m.method() + " network that outputs "
-                    + m.parameterization().toLowerCase(Locale.ROOT) + "; the settings train a " + config.objective().id()
-                    + " network that outputs " + output.toLowerCase(Locale.ROOT));
+                    + m.parameterization().toLowerCase(Locale.ROOT) + "; the settings train a "
+                    + config.objective().id() + " network that outputs " + output.toLowerCase(Locale.ROOT));
         }
         if (config.nearestResidual() != m.scaling().nearestResidual()) {
             throw new IllegalArgumentException("--init " + file + (m.scaling().nearestResidual()
