@@ -123,6 +123,15 @@ class TrainCommandTest {
         assertEquals(base.toString(), start.get("bundle"));
         assertEquals(FileDigest.sha256(base), start.get("sha256"));
         assertTrue(CliRun.of("model", "info", tuned.toString()).out().contains("fine-tuned:  from " + base), "info");
+        // on new simulations of the same grid: the bundle records them as its training conditions
+        Path other = dir.resolve("other.nc");
+        NetcdfDatasetWriter.write(DiffusionTrainerTestData.synthetic(4, 6), other, i -> { });
+        List<String> onOther = args(dir, dir.resolve("other.aerodiff"));
+        onOther.addAll(List.of("--init", base.toString(), "--data", other.toString(), "--steps", "1"));
+        CliRun otherRun = CliRun.of(onOther.toArray(String[]::new));
+        assertEquals(0, otherRun.exitCode(), otherRun.err());
+        assertTrue(CliRun.of("model", "info", dir.resolve("other.aerodiff").toString()).out()
+                .contains("angle of attack 4.00 to 6.00 deg"), "trained on the new conditions");
 
         // its checkpoint continues only the run that started from the same bundle
         List<String> fromScratch = args(dir, tuned);
