@@ -139,11 +139,6 @@ public final class TrainingReplay {
         return new TrainingReplay(bundle, m, config, every.intValue(), recorded, start);
     }
 
-    /** @return the bundle the recorded run started from, or null where it started from random weights */
-    public StartingPoint startingPoint() {
-        return startingPoint;
-    }
-
     /** @return the recorded settings */
     public TrainerConfig config() {
         return config;
