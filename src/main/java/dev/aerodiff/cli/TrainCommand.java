@@ -71,8 +71,9 @@ final class TrainCommand implements Runnable {
 
     @Option(names = "--init", paramLabel = "BUNDLE", description = "Fine-tune: start from this bundle's averaged"
             + " weights instead of random ones, keeping its network and field scaling (the method and network output"
-            + " must be its own, the data on its grid); the optimizer starts afresh and its learning-rate schedule runs"
-            + " over --steps. The bundle written records this one and its SHA-256.")
+            + " must be its own, the data on its grid); settings not given take the values it was trained with. The"
+            + " optimizer starts afresh and its learning-rate schedule runs over --steps. The bundle written records"
+            + " this one and its SHA-256.")
     private Path init;
 
     @Option(names = "--checkpoint-every", description = "Steps between checkpoints (default: 200).")
@@ -86,11 +87,11 @@ final class TrainCommand implements Runnable {
         JsonNode json = TrainingSettings.read(configFile, spec.commandLine().getErr());
         Path dataPath = data != null ? data : TrainingSettings.path(json, "data");
         Path bundle = out != null ? out : TrainingSettings.path(json, "out");
-        TrainerConfig config = TrainingSettings.config(json, method, steps, batch, learningRate, seed,
-                TrainingSettings.conditionsOf(dataPath));
         PrintWriter err = spec.commandLine().getErr();
         Path initPath = init != null ? init : json.hasNonNull("init") ? TrainingSettings.path(json, "init") : null;
         InitialWeights initial = initPath == null ? null : InitialWeights.read(initPath);
+        TrainerConfig config = TrainingSettings.config(json, initial == null ? null : initial.recordedSettings(),
+                method, steps, batch, learningRate, seed, TrainingSettings.conditionsOf(dataPath));
         if (initial != null) {
             TrainerConfig tuned = initial.settingsFor(config);
             if (json.has("network") && !tuned.network().equals(config.network())) {

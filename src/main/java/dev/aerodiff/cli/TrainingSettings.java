@@ -93,34 +93,48 @@ final class TrainingSettings {
      */
     static TrainerConfig config(JsonNode json, String method, Integer steps, Integer batch, Double learningRate,
                                 Long seed, Supplier<List<FlowCondition>> training) {
+        return config(json, null, method, steps, batch, learningRate, seed, training);
+    }
+
+    /**
+     * The same with other defaults: those of a run to continue.
+     *
+     * @param base the settings that fields missing from {@code json} and the flags take (those a
+     *             fine-tuned bundle was trained with), or null for {@link TrainerConfig#defaults} of
+     *             the method
+     */
+    static TrainerConfig config(JsonNode json, TrainerConfig base, String method, Integer steps, Integer batch,
+                                Double learningRate, Long seed, Supplier<List<FlowCondition>> training) {
         TrainingObjective objective = TrainingObjective.of(method != null ? method
-                : json.hasNonNull("method") ? json.get("method").asText() : "ddpm");
-        TrainerConfig d = TrainerConfig.defaults(objective);
+                : json.hasNonNull("method") ? json.get("method").asText() : base != null ? base.objective().id()
+                : "ddpm");
+        TrainerConfig d = base != null && base.objective() == objective ? base : TrainerConfig.defaults(objective);
         if (json.hasNonNull("ema_decay") && json.hasNonNull("ema_relative_std")) {
             throw new IllegalArgumentException("training settings (--config): set \"ema_decay\" or"
                     + " \"ema_relative_std\", not both");
         }
+        JsonNode network = json.path("network");
         try {
+            Parameterization output = parameterization(json, "output");
+            Parameterization loss = parameterization(json, "loss");
             return new TrainerConfig(objective, network(json.get("network"), d.network(), training),
                     steps != null ? steps : json.path("steps").asInt(d.steps()),
                     batch != null ? batch : json.path("batch_size").asInt(d.batchSize()),
                     learningRate != null ? learningRate : json.path("learning_rate").asDouble(d.learningRate()),
                     json.path("warmup_steps").asInt(d.warmupSteps()),
                     json.path("weight_decay").asDouble(d.weightDecay()), json.path("ema_decay").asDouble(d.emaDecay()),
-                    seed != null ? seed : json.path("seed").asLong(d.seed()), parameterization(json, "output"),
-                    emaRelativeStd(json.path("ema_relative_std")),
-                    json.has("network") && flag(json.get("network"), "nearest_residual"),
-                    json.hasNonNull("time_sampling") ? TimeSampling.of(json.get("time_sampling").asText()) : null,
-                    parameterization(json, "loss"));
+                    seed != null ? seed : json.path("seed").asLong(d.seed()), output != null ? output : d.output(),
+                    json.hasNonNull("ema_decay") ? 0 : json.hasNonNull("ema_relative_std")
+                            ? emaRelativeStd(json.get("ema_relative_std")) : d.emaRelativeStd(),
+                    network.has("nearest_residual") ? flag(network, "nearest_residual") : d.nearestResidual(),
+                    json.hasNonNull("time_sampling") ? TimeSampling.of(json.get("time_sampling").asText())
+                            : d.timeSampling(), loss != null ? loss : d.loss());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("training settings (--config and flags): " + e.getMessage(), e);
         }
     }
 
     private static double emaRelativeStd(JsonNode n) {
-        if (n.isMissingNode() || n.isNull()) {
-            return 0;
-        }
         try {
             return new PowerEma(n.asDouble(Double.NaN)).relativeStd();
         } catch (IllegalArgumentException e) {

@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * weights, and with them its network and the field scaling they were trained in, which the run
  * keeps. The run's settings must therefore be of the same objective and network output, and its
  * data on the same grid; everything else (data, steps, learning rate, loss, training times, seed)
- * is the run's own.
+ * is the run's own, by default the bundle's recorded ones ({@link #recordedSettings}).
  */
 public final class InitialWeights {
     private final Path file;
@@ -60,6 +60,15 @@ public final class InitialWeights {
                     + " was fine-tuned from a bundle with " + point.sha256());
         }
         return new InitialWeights(file, ModelBundle.read(file), new StartingPoint(file.toString(), hash));
+    }
+
+    /**
+     * @return the settings the bundle was trained with, which a fine-tuning run takes where its own
+     *     settings do not say otherwise; null for a bundle that records none
+     * @throws DataFileException where the recorded settings cannot be read
+     */
+    public TrainerConfig recordedSettings() {
+        return TrainingReplay.recordedSettings(file, bundle.manifest().provenance());
     }
 
     /** @return the bundle and its SHA-256, as the run records them */

@@ -103,16 +103,10 @@ public final class TrainingReplay {
     public static TrainingReplay of(Path bundle) {
         BundleManifest m = ModelBundle.readManifest(bundle);
         Map<String, Object> p = m.provenance() == null ? Map.of() : m.provenance();
-        if (!(p.get("config") instanceof Map<?, ?> settings)) {
+        TrainerConfig config = recordedSettings(bundle, p);
+        if (config == null) {
             throw new DataFileException(bundle, "records no training settings (provenance.config): it cannot be"
                     + " trained again from its manifest");
-        }
-        TrainerConfig config;
-        try {
-            config = JSON.convertValue(settings, TrainerConfig.class);
-        } catch (IllegalArgumentException e) {
-            throw new DataFileException(bundle, "provenance.config is not a set of training settings: "
-                    + e.getMessage(), e);
         }
         if (!(p.get("training_loss") instanceof Map<?, ?> losses) || !(losses.get("mean") instanceof List<?> means)
                 || means.isEmpty()) {
@@ -137,6 +131,24 @@ public final class TrainingReplay {
                     + e.getMessage(), e);
         }
         return new TrainingReplay(bundle, m, config, every.intValue(), recorded, start);
+    }
+
+    /**
+     * @param bundle     the bundle (named in the error)
+     * @param provenance its manifest's provenance
+     * @return the training settings it records, or null where it records none
+     * @throws DataFileException where {@code provenance.config} is not a set of training settings
+     */
+    static TrainerConfig recordedSettings(Path bundle, Map<String, Object> provenance) {
+        if (provenance == null || !(provenance.get("config") instanceof Map<?, ?> settings)) {
+            return null;
+        }
+        try {
+            return JSON.convertValue(settings, TrainerConfig.class);
+        } catch (IllegalArgumentException e) {
+            throw new DataFileException(bundle, "provenance.config is not a set of training settings: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** @return the recorded settings */

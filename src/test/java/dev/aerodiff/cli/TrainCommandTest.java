@@ -132,6 +132,16 @@ class TrainCommandTest {
         assertEquals(0, otherRun.exitCode(), otherRun.err());
         assertTrue(CliRun.of("model", "info", dir.resolve("other.aerodiff").toString()).out()
                 .contains("angle of attack 4.00 to 6.00 deg"), "trained on the new conditions");
+        // without --config the settings are the bundle's, flags aside
+        Path bare = dir.resolve("bare.aerodiff");
+        CliRun bareRun = CliRun.of("train", "--init", base.toString(), "--data", other.toString(), "--steps", "1",
+                "--out", bare.toString());
+        assertEquals(0, bareRun.exitCode(), bareRun.err());
+        Map<?, ?> recorded = settingsOf(bare);
+        assertEquals("FLOW", recorded.get("objective"));
+        assertEquals(4, recorded.get("batchSize"), "the bundle's batch size");
+        assertEquals(0.002, ((Number) recorded.get("learningRate")).doubleValue(), 0.0);
+        assertEquals(1, recorded.get("steps"), "the flag's step count");
 
         // its checkpoint continues only the run that started from the same bundle
         List<String> fromScratch = args(dir, tuned);
