@@ -73,7 +73,7 @@ final class TrainCommand implements Runnable {
             + " weights instead of random ones, keeping its network and field scaling (the method and network output"
             + " must be its own, the data on its grid); settings not given take the values it was trained with. The"
             + " optimizer starts afresh and its learning-rate schedule runs over --steps. The bundle written records"
-            + " this one and its SHA-256.")
+            + " this one and its SHA-256, and the sampler this one records, if any.")
     private Path init;
 
     @Option(names = "--checkpoint-every", description = "Steps between checkpoints (default: 200).")
@@ -155,7 +155,8 @@ final class TrainCommand implements Runnable {
             provenance.put("training_loss", lossRecord);
             provenance.put("written", Instant.now().toString());
             ModelBundle.write(trainer, ds.grid(), TrainingConditions.of(ds.conditions()), reference,
-                    VersionProvider.version(), provenance, bundle);
+                    VersionProvider.version(), provenance, initial == null ? null
+                            : initial.inheritedSampler(AeroDiff.invocation(spec), VersionProvider.version()), bundle);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("bundle", bundle.toString());
             summary.put("method", objective.id());

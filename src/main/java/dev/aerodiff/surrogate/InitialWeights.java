@@ -8,6 +8,7 @@ import dev.aerodiff.train.StartingPoint;
 import dev.aerodiff.train.TrainerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -69,6 +70,19 @@ public final class InitialWeights {
      */
     public TrainerConfig recordedSettings() {
         return TrainingReplay.recordedSettings(file, bundle.manifest().provenance());
+    }
+
+    /**
+     * @param command the command of the fine-tuning run
+     * @param version the AeroDiff version of it
+     * @return the sampler the starting bundle records, to be recorded in the fine-tuned one with a
+     *     reason that says where it comes from; null where the starting bundle records none
+     */
+    public RecommendedSampler inheritedSampler(String command, String version) {
+        RecommendedSampler chosen = bundle.manifest().sampler();
+        return chosen == null ? null : new RecommendedSampler(chosen.spec(), "the sampler of " + file
+                + ", which this bundle was fine-tuned from, chosen for that bundle: " + chosen.reason(), command,
+                version, Instant.now().toString());
     }
 
     /** @return the bundle and its SHA-256, as the run records them */

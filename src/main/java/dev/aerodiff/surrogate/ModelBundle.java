@@ -73,6 +73,17 @@ public final class ModelBundle {
      */
     public static void write(DiffusionTrainer trainer, Grid grid, TrainingConditions conditions,
                              NearestReference reference, String version, Map<String, Object> provenance, Path file) {
+        write(trainer, grid, conditions, reference, version, provenance, null, file);
+    }
+
+    /**
+     * The same with the sampler to record, or null for none.
+     *
+     * @throws IllegalArgumentException if the reference is missing or not needed
+     */
+    public static void write(DiffusionTrainer trainer, Grid grid, TrainingConditions conditions,
+                             NearestReference reference, String version, Map<String, Object> provenance,
+                             RecommendedSampler sampler, Path file) {
         if (trainer.scaling().nearestReference() != (reference != null)) {
             throw new IllegalArgumentException(reference == null ? "the network takes the nearest-reference channels:"
                     + " the bundle needs the training simulations' moments" : "the network takes no nearest reference");
@@ -81,7 +92,7 @@ public final class ModelBundle {
                 trainer.config().output().name(),
                 trainer.config().objective().schedule().toString(), trainer.config().network(), grid.x(), grid.y(),
                 Channel.ALL.stream().map(Channel::variableName).toList(),
-                Channel.ALL.stream().map(Channel::units).toList(), trainer.scaling(), conditions, provenance, null);
+                Channel.ALL.stream().map(Channel::units).toList(), trainer.scaling(), conditions, provenance, sampler);
         AtomicFile.write(file, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(new ZipEntry(MANIFEST_ENTRY));

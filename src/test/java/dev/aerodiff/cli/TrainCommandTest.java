@@ -105,6 +105,7 @@ class TrainCommandTest {
         prepare(dir);
         Path base = dir.resolve("base.aerodiff");
         assertEquals(0, CliRun.of(args(dir, base).toArray(String[]::new)).exitCode());
+        assertEquals(0, CliRun.of("model", "set-sampler", base.toString(), "euler:3", "--reason", "chosen").exitCode());
         // a learning rate so small that the weights cannot move: the written ones must be the base's
         Path tuned = dir.resolve("tuned.aerodiff");
         List<String> fineTune = args(dir, tuned);
@@ -119,6 +120,9 @@ class TrainCommandTest {
                     .doubleValue(), 1e-6, v.name());
         }
         assertEquals(from.manifest().scaling(), to.manifest().scaling(), "the network keeps its units");
+        assertEquals("euler:3", to.manifest().sampler().spec(), "the base's sampler is inherited");
+        assertTrue(to.manifest().sampler().reason().contains(base + ", which this bundle was fine-tuned from"),
+                to.manifest().sampler().reason());
         Map<?, ?> start = (Map<?, ?>) to.manifest().provenance().get("init");
         assertEquals(base.toString(), start.get("bundle"));
         assertEquals(FileDigest.sha256(base), start.get("sha256"));
