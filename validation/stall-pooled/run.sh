@@ -185,8 +185,8 @@ if [ -n "${EXTRA:-}" ]; then
 fi
 # FINETUNE=1: the pair trained on for 3000 more steps, each from its shipped bundle (train --init) at
 # a lower peak learning rate (2e-4 against 5e-4) and on fresh batches (seeds 101 and 102), since it
-# is too narrow on its training conditions as well; not shipped; about 42 minutes on one core each,
-# side by side, and 11 for the scores
+# is too narrow on its training conditions as well; not shipped; about 40 minutes on one core each,
+# side by side, and 10 for the scores, twice (the velocity's error, then the clean field's)
 if [ -n "${FINETUNE:-}" ]; then
     for seed in 1 2; do
         train_bundle "$WORK/flow-ft3k-seed$seed.aerodiff" examples/train-flow-stall-dense.json "$TRAIN" \
