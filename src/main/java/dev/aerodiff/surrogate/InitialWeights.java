@@ -110,10 +110,7 @@ public final class InitialWeights {
                     : " predicts the fields; the settings say the fields minus the nearest training simulations' mean")
                     + " (\"nearest_residual\")");
         }
-        return new TrainerConfig(config.objective(), m.network(), config.steps(), config.batchSize(),
-                config.learningRate(), config.warmupSteps(), config.weightDecay(), config.emaDecay(), config.seed(),
-                config.output(), config.emaRelativeStd(), config.nearestResidual(), config.timeSampling(),
-                config.loss());
+        return config.withNetwork(m.network());
     }
 
     /**

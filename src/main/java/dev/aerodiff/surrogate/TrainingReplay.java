@@ -191,6 +191,15 @@ public final class TrainingReplay {
      *                                  or a fine-tuned run whose starting bundle is missing or changed
      */
     public boolean check(Path data, int steps, boolean otherData) {
+        boolean asRecorded = checkStepsAndData(data, steps, otherData);
+        if (startingPoint != null) {
+            InitialWeights.recorded(startingPoint, bundle);
+        }
+        return asRecorded;
+    }
+
+    /** {@link #check} without the starting bundle, which {@link #replay} reads once for both. */
+    private boolean checkStepsAndData(Path data, int steps, boolean otherData) {
         if (steps < every || steps % every != 0 || steps > recordedBlockSteps()) {
             throw new IllegalArgumentException("--steps: expected a multiple of " + every + " from " + every + " to "
                     + recordedBlockSteps() + " (the blocks " + bundle + " recorded), got " + steps);
@@ -204,9 +213,6 @@ public final class TrainingReplay {
         if (!otherData && recordedHash != null && !recordedHash.equals(hash)) {
             throw new DataFileException(data, "SHA-256 " + hash + ", but " + bundle + " was trained on data with "
                     + recordedHash + " (" + recordedData() + "); --other-data replays on it all the same");
-        }
-        if (startingPoint != null) {
-            InitialWeights.recorded(startingPoint, bundle);
         }
         return recordedHash == null || recordedHash.equals(hash);
     }
@@ -224,11 +230,12 @@ public final class TrainingReplay {
      * @throws DataFileException        for a missing file or, unless accepted, data other than the recorded
      */
     public Result replay(Path data, int steps, boolean otherData, IntConsumer onStep) {
-        check(data, steps, otherData);
+        checkStepsAndData(data, steps, otherData);
+        InitialWeights start = startingPoint == null ? null : InitialWeights.recorded(startingPoint, bundle);
         try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(data)) {
-            DiffusionTrainer trainer = startingPoint == null
+            DiffusionTrainer trainer = start == null
                     ? DiffusionTrainer.create(config, ds.grid().nx(), config.scalingFor(ds))
-                    : InitialWeights.recorded(startingPoint, bundle).trainer(config, ds.grid());
+                    : start.trainer(config, ds.grid());
             FieldScaling scaling = trainer.scaling();
             TrainingData samples = TrainingData.forTraining(ds, scaling,
                     scaling.nearestReference() ? NearestReference.of(ds) : null);

@@ -121,6 +121,12 @@ public record TrainerConfig(TrainingObjective objective, UNetConfig network, int
                 newSeed, output, emaRelativeStd, nearestResidual, timeSampling, loss);
     }
 
+    /** @return the same settings with another network */
+    public TrainerConfig withNetwork(UNetConfig newNetwork) {
+        return new TrainerConfig(objective, newNetwork, steps, batchSize, learningRate, warmupSteps, weightDecay,
+                emaDecay, seed, output, emaRelativeStd, nearestResidual, timeSampling, loss);
+    }
+
     /**
      * @return the decay of the moving average of the weights after each step, given the number of
      *         steps taken counting the one just taken (1 after the first)
