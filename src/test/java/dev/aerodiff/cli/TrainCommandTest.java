@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aerodiff.cfd.AirfoilLibrary;
 import dev.aerodiff.data.FieldScaling;
+import dev.aerodiff.data.InMemoryFieldDataset;
+import dev.aerodiff.field.FlowCase;
 import dev.aerodiff.field.FlowCondition;
+import dev.aerodiff.field.Grid;
 import dev.aerodiff.field.Mask;
 import dev.aerodiff.io.FileDigest;
 import dev.aerodiff.io.NetcdfDatasetWriter;
@@ -159,6 +162,19 @@ class TrainCommandTest {
         List<String> missing = args(dir, dir.resolve("x.aerodiff"));
         missing.addAll(List.of("--init", dir.resolve("none.aerodiff").toString()));
         CliRun.of(missing.toArray(String[]::new)).assertFailedWithOneLine("none.aerodiff");
+        // simulations on another grid: the same cells over a wider domain
+        InMemoryFieldDataset synthetic = DiffusionTrainerTestData.synthetic(4, 6);
+        List<FlowCase> cases = new ArrayList<>();
+        for (int c = 0; c < synthetic.caseCount(); c++) {
+            cases.add(synthetic.readCase(c));
+        }
+        Grid wider = Grid.uniform(synthetic.grid().nx(), synthetic.grid().ny(), -1, 2, -1, 1);
+        Path widerData = dir.resolve("wider.nc");
+        NetcdfDatasetWriter.write(new InMemoryFieldDataset(wider, cases, synthetic.metadata()), widerData, i -> { });
+        List<String> onWider = args(dir, dir.resolve("wider.aerodiff"));
+        onWider.addAll(List.of("--init", base.toString(), "--data", widerData.toString(), "--steps", "1"));
+        CliRun.of(onWider.toArray(String[]::new)).assertFailedWithOneLine("--init", base.toString(),
+                ModelBundle.read(base).grid().describe(), wider.describe());
     }
 
     /** Trains one step with {@code networkKey} added to the network settings; returns the bundle. */
