@@ -10,7 +10,9 @@ import dev.aerodiff.io.EnsembleFile;
 import dev.aerodiff.sampling.SamplerSpec;
 import dev.aerodiff.surrogate.Ensemble;
 import dev.aerodiff.surrogate.EnsemblePredictor;
+import dev.aerodiff.surrogate.ModelBundle;
 import dev.aerodiff.surrogate.Surrogate;
+import dev.aerodiff.surrogate.TrainingConditions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -112,8 +114,9 @@ final class PredictCommand implements Runnable {
             outside.add(surrogate.extrapolation(condition).orElse(null));
             String reasons = joined(outside.get(outside.size() - 1));
             if (!reasons.isEmpty()) {
+                String hint = models == null ? stallPairHint(condition, outside.get(outside.size() - 1).size()) : "";
                 spec.commandLine().getErr().printf(Locale.ROOT, "warning: %s lies outside the training conditions of"
-                        + " %s, so the model extrapolates: %s%n", condition.label(), bundle, reasons);
+                        + " %s, so the model extrapolates: %s%s%n", condition.label(), bundle, reasons, hint);
             }
         }
         long start = System.nanoTime();
@@ -173,6 +176,25 @@ final class PredictCommand implements Runnable {
         return Double.isNaN(d) ? String.format(Locale.ROOT, "; telling how much the %d bundles disagree needs at"
                 + " least 2 samples from each", e.members())
                 : String.format(Locale.ROOT, "; the %d bundles disagree by %.4g", e.members(), d);
+    }
+
+    /**
+     * @param condition    a condition outside the training conditions of the default model
+     * @param defaultMisses in how many ways it lies outside them
+     * @return where the flow pair that quickstart runs beyond stall was trained on conditions nearer to it
+     *         (outside them in fewer ways), a sentence naming the pair and its training conditions; else ""
+     */
+    private static String stallPairHint(FlowCondition condition, int defaultMisses) {
+        List<Path> pair = QuickstartCommand.MODELS.get(0).stream().map(ShippedFile::locate).toList();
+        if (!pair.stream().allMatch(Files::isRegularFile)) {
+            return "";
+        }
+        TrainingConditions trained = ModelBundle.readManifest(pair.get(0)).trainingConditions();
+        if (trained == null || trained.outside(condition).size() >= defaultMisses) {
+            return "";
+        }
+        return ". The shipped stall surrogates lie nearer, trained on " + trained.describe() + ": pass --model "
+                + EvaluationOutput.modelPaths(pair);
     }
 
     /** @return the reasons a condition lies outside the training conditions, in one line ("" for none) */

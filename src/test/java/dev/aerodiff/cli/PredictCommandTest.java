@@ -201,6 +201,35 @@ class PredictCommandTest {
     }
 
     @Test
+    void withoutModelTheShippedBundlePredictsAndPointsToTheStallPairBeyondItsAngles() throws Exception {
+        Path stall = dir.resolve("stall.nc");
+        CliRun beyond = CliRun.of("predict", "--airfoil", "naca0012", "--aoa", "19", "--re", "2e6", "--samples", "1",
+                "--sampler", "euler:1", "--out", stall.toString());
+        assertEquals(0, beyond.exitCode(), beyond.err());
+        assertTrue(beyond.err().contains("lies outside the training conditions of "
+                + PredictCommand.DEFAULT_MODEL), beyond.err());
+        assertTrue(beyond.err().contains("The shipped stall surrogates lie nearer, trained on 43 conditions of 5"
+                + " airfoils") && beyond.err().contains("angle of attack 16.00 to 22.00 deg") && beyond.err().contains(
+                "pass --model examples/stall-pooled-flow-seed1.aerodiff,examples/stall-pooled-flow-seed2.aerodiff"),
+                beyond.err());
+        try (NetcdfFile f = NetcdfFile.open(stall.toString())) {
+            assertEquals(PredictCommand.DEFAULT_MODEL.toString(), f.findGlobalAttribute("model").getStringValue());
+        }
+        // nearer to neither: beyond both ranges of angle, the warning stands alone
+        CliRun far = CliRun.of("predict", "--airfoil", "naca0012", "--aoa", "25", "--re", "2e6", "--samples", "1",
+                "--sampler", "euler:1", "--out", dir.resolve("far.nc").toString());
+        assertEquals(0, far.exitCode(), far.err());
+        assertTrue(far.err().contains("angle of attack 25.00 deg is outside") && !far.err().contains("stall"),
+                far.err());
+        // a model the user names gets no such advice
+        CliRun named = CliRun.of("predict", "--model", PredictCommand.DEFAULT_MODEL.toString(), "--airfoil",
+                "naca0012", "--aoa", "19", "--re", "2e6", "--samples", "1", "--sampler", "euler:1", "--out",
+                dir.resolve("named.nc").toString());
+        assertEquals(0, named.exitCode(), named.err());
+        assertTrue(named.err().contains("warning") && !named.err().contains("stall"), named.err());
+    }
+
+    @Test
     void concurrentPredictionsEqualSequentialOnes() throws Exception {
         Surrogate s = Surrogate.load(bundle, new AirfoilLibrary(List.of()));
         FlowCondition c = new FlowCondition("naca2412", 6, 1e6, 10);
