@@ -110,6 +110,27 @@ record CalibrationFile(SpreadCalibration calibration, String modelName, Optional
                         ? OptionalInt.of(samples.asInt()) : OptionalInt.empty());
     }
 
+    /** @return the sampler it was fitted with, the only one it holds for */
+    SamplerSpec samplerSpec() {
+        return SamplerSpec.parse(sampler);
+    }
+
+    /**
+     * @param file where it was read from, for the note
+     * @param own  the sampler the model would use by default
+     * @param err  where a note goes when the two differ
+     * @return the sampler of a run that names none: the one this calibration was fitted with
+     */
+    SamplerSpec samplerInsteadOf(Path file, SamplerSpec own, PrintWriter err) {
+        SamplerSpec fitted = samplerSpec();
+        if (!fitted.equals(own)) {
+            err.printf(Locale.ROOT, "note: sampling with %s, the sampler --calibration %s was fitted with (the model's own"
+                    + " default: %s)%n", fitted, file, own);
+            err.flush();
+        }
+        return fitted;
+    }
+
     /**
      * @param model a run's model
      * @return whether this calibration was fitted for it: the same content where the file records it, the
@@ -137,7 +158,7 @@ record CalibrationFile(SpreadCalibration calibration, String modelName, Optional
                     + " their SHA-256 differ from those the file records)" : "") + ": fit one for it with aerodiff"
                     + " calibrate");
         }
-        if (!SamplerSpec.parse(this.sampler).equals(sampler)) {
+        if (!samplerSpec().equals(sampler)) {
             throw new IllegalArgumentException("--calibration " + file + " was fitted with the sampler " + this.sampler
                     + ", this run samples with " + sampler + ": a sampler changes the spread, so fit one for it with"
                     + " aerodiff calibrate --sampler " + sampler);

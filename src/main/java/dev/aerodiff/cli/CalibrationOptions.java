@@ -13,8 +13,35 @@ final class CalibrationOptions {
     @Option(names = "--calibration", paramLabel = "FILE.json", description = "Spread calibration that 'aerodiff"
             + " calibrate' fitted for this model (the same bundles by content, or by name in files that record no"
             + " content) and sampler: every ensemble's per-pixel spread is corrected by its noise floor and gain, the"
-            + " mean kept.")
+            + " mean kept. Without --sampler the run samples with the one it was fitted with.")
     private Path file;
+
+    /** The file as read, once. */
+    private CalibrationFile content;
+
+    /**
+     * @param named     the --sampler given, or null
+     * @param predictor the model as loaded
+     * @param err       where a note goes when the calibration's sampler is not the model's default
+     * @return the sampler of the run: the one named; else, where --calibration is given, the one it was
+     *         fitted with (it holds for that one alone); else the model's default
+     */
+    SamplerSpec sampler(String named, EnsemblePredictor predictor, PrintWriter err) {
+        if (named != null) {
+            return SamplerSpec.parse(named);
+        }
+        if (file == null) {
+            return predictor.defaultSampler();
+        }
+        return content().samplerInsteadOf(file, predictor.defaultSampler(), err);
+    }
+
+    private CalibrationFile content() {
+        if (content == null) {
+            content = CalibrationFile.read(file);
+        }
+        return content;
+    }
 
     /**
      * @param predictor   the model as loaded
@@ -31,7 +58,7 @@ final class CalibrationOptions {
         if (file == null) {
             return predictor;
         }
-        return CalibrationFile.read(file).applyTo(file, predictor, combination.identity(bundles), sampler, samples,
+        return content().applyTo(file, predictor, combination.identity(bundles), sampler, samples,
                 err);
     }
 

@@ -101,7 +101,7 @@ final class PredictCommand implements Runnable {
         List<Path> bundles = models != null ? models : List.of(shipped);
         String bundle = EvaluationOutput.modelPaths(bundles);
         EnsemblePredictor loaded = combination.load(bundles, airfoilOptions.library());
-        SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : loaded.defaultSampler();
+        SamplerSpec samplerSpec = calibration.sampler(sampler, loaded, spec.commandLine().getErr());
         EnsemblePredictor surrogate = calibration.apply(loaded, bundles, combination, samplerSpec, samples,
                 spec.commandLine().getErr());
         List<Surrogate.Request> requests = new ArrayList<>();

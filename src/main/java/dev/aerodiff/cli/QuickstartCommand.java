@@ -105,7 +105,8 @@ final class QuickstartCommand implements Runnable {
     @Option(names = "--calibration", paramLabel = "FILE.json", description = "Spread calibration that 'aerodiff"
             + " calibrate' fitted for one of the models, found by the bundles' content (SHA-256) it records, or by the"
             + " model name in files that record none; that model's spread is corrected and it is reported as"
-            + " NAME-calibrated. Repeat for several models.")
+            + " NAME-calibrated; without --flow-sampler or --ddpm-sampler for its method that model samples with the"
+            + " sampler the file was fitted with. Repeat for several models.")
     private List<Path> calibrationFiles = new ArrayList<>();
 
     /** A --calibration file, what it holds, and the model of this run it was fitted for. */
@@ -139,9 +140,10 @@ final class QuickstartCommand implements Runnable {
         try (NetcdfFieldDataset ds = NetcdfFieldDataset.open(dataPath)) {
             for (List<Path> bundles : mixtures) {
                 EnsemblePredictor surrogate = EnsemblePredictor.load(bundles, airfoilOptions.library(), average);
-                SamplerSpec sampler = sampler(surrogate, surrogate.objective() == TrainingObjective.DDPM ? ddpm : flow);
                 String name = EvaluationOutput.modelName(bundles, average);
                 Calibration calibration = calibrations.get(name);
+                SamplerSpec sampler = sampler(surrogate, surrogate.objective() == TrainingObjective.DDPM ? ddpm : flow,
+                        calibration, err);
                 if (calibration != null) {
                     surrogate = calibration.content().applyTo(calibration.file(), surrogate, calibration.model(),
                             sampler, samples, err);
@@ -174,12 +176,20 @@ final class QuickstartCommand implements Runnable {
     }
 
     /**
-     * @param named the sampler the options name for the model's method, or null
-     * @return it, else the sampler the model's bundles record, else this command's default for the method
+     * @param named       the sampler the options name for the model's method, or null
+     * @param calibration the model's --calibration, or null
+     * @param err         where a note goes when the calibration's sampler is not the model's default
+     * @return it, else the sampler the calibration was fitted with, else the sampler the model's bundles
+     *         record, else this command's default for the method
      */
-    private static SamplerSpec sampler(EnsemblePredictor model, SamplerSpec named) {
-        return named != null ? named : model.recommendedSampler().orElseGet(() -> SamplerSpec.parse(
+    private static SamplerSpec sampler(EnsemblePredictor model, SamplerSpec named, Calibration calibration,
+                                       PrintWriter err) {
+        if (named != null) {
+            return named;
+        }
+        SamplerSpec own = model.recommendedSampler().orElseGet(() -> SamplerSpec.parse(
                 model.objective() == TrainingObjective.DDPM ? DDPM_SAMPLER : FLOW_SAMPLER));
+        return calibration == null ? own : calibration.content().samplerInsteadOf(calibration.file(), own, err);
     }
 
     /**

@@ -104,7 +104,7 @@ final class ValidateCommand implements Runnable {
                 provenance = EvaluationOutput.nearestLines(nearest, baseline, evaluation);
             } else {
                 EnsemblePredictor loaded = combination.load(models, airfoilOptions.library());
-                SamplerSpec samplerSpec = sampler != null ? SamplerSpec.parse(sampler) : loaded.defaultSampler();
+                SamplerSpec samplerSpec = calibration.sampler(sampler, loaded, err);
                 EnsemblePredictor surrogate = calibration.apply(loaded, models, combination, samplerSpec, samples, err);
                 name = combination.name(models) + calibration.suffix();
                 evaluation = EvaluationOutput.evaluate(err, name, surrogate, ds, samples, samplerSpec, seed);

@@ -97,6 +97,29 @@ class CalibrateCommandTest {
     }
 
     @Test
+    void withoutASamplerARunTakesTheOneTheCalibrationWasFittedWith() throws Exception {
+        Path out = dir.resolve("own-sampler.nc");
+        CliRun r = CliRun.of("predict", "--model", bundle.toString(), "--airfoil", "naca0012", "--aoa", "3", "--re",
+                "1e6", "--samples", "4", "--calibration", calibration.toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("note: sampling with euler:3, the sampler --calibration " + calibration
+                + " was fitted with (the model's own default: ddim:20:1)"), r.err());
+        try (NetcdfFile f = NetcdfFile.open(out.toString())) {
+            assertEquals("euler:3", f.findGlobalAttribute("sampler").getStringValue());
+        }
+        Path q = dir.resolve("own-sampler");
+        CliRun quick = CliRun.of("quickstart", "--data", data.toString(), "--model", bundle.toString(), "--samples",
+                "4", "--nearest", "none", "--calibration", calibration.toString(), "--out", q.toString(), "--json");
+        assertEquals(0, quick.exitCode(), quick.err());
+        JsonNode model = new ObjectMapper().readTree(q.resolve("metrics.json").toFile()).get("models").get(0);
+        assertEquals("euler:3", model.get("sampler").asText());
+        // a sampler named still rules, and must be the calibration's
+        CliRun.of("validate", "--model", bundle.toString(), "--against", data.toString(), "--sampler", "euler:4",
+                "--calibration", calibration.toString(), "--out", dir.resolve("named").toString())
+                .assertFailedWithOneLine("cal.json", "euler:3", "euler:4");
+    }
+
+    @Test
     void validateNamesTheCalibratedModel() throws Exception {
         Path out = dir.resolve("v");
         CliRun r = CliRun.of("validate", "--model", bundle.toString(), "--against", data.toString(), "--sampler",
