@@ -124,8 +124,8 @@ record CalibrationFile(SpreadCalibration calibration, String modelName, Optional
     SamplerSpec samplerInsteadOf(Path file, SamplerSpec own, PrintWriter err) {
         SamplerSpec fitted = samplerSpec();
         if (!fitted.equals(own)) {
-            err.printf(Locale.ROOT, "note: sampling with %s, the sampler --calibration %s was fitted with (the model's own"
-                    + " default: %s)%n", fitted, file, own);
+            err.printf(Locale.ROOT, "note: sampling with %s, the sampler --calibration %s was fitted with (the"
+                    + " model's own default: %s)%n", fitted, file, own);
             err.flush();
         }
         return fitted;

@@ -58,8 +58,7 @@ final class CalibrationOptions {
         if (file == null) {
             return predictor;
         }
-        return content().applyTo(file, predictor, combination.identity(bundles), sampler, samples,
-                err);
+        return content().applyTo(file, predictor, combination.identity(bundles), sampler, samples, err);
     }
 
     /**
