@@ -214,13 +214,15 @@ if [ -n "${FINETUNE:-}" ]; then
     OUT=$OUT/training-conditions TEST=$TRAIN validate train-flow-ft3k-x0loss-mix-heun-10-rho04 "$TUNED_X0" \
         heun:10:rho=0.4
 fi
-# DRAWS=1: the 40-sample comparison drawn again with more sampling seeds (1000 to 4000; seed 1000 of
-# the uncalibrated pair is above): the shipped flow pair, and the same with the shipped calibration
-# of its spread, since with six conditions one draw moves the error of the mean by a tenth; about 25
-# minutes on one core. The lookup needs no more draws: 40 samples take each of its 20 or 40 pooled
-# snapshots equally often, whatever the seed.
+# DRAWS=1: the comparisons drawn again with more sampling seeds (1000 to 4000), since with six
+# conditions one draw moves the error of the mean by a tenth: the shipped flow pair against DDPM-200
+# with 10 samples (the target), and with 40 the pair, uncalibrated (seed 1000 is above) and
+# with the shipped calibration of its spread; about 70 minutes on one core. The lookup needs no
+# more draws: 40 samples take each of its 20 or 40 pooled snapshots equally often, whatever the seed.
 if [ -n "${DRAWS:-}" ]; then
     for s in 1000 2000 3000 4000; do
+        validate "flow-mix-heun-10-rho04-seed$s" "$SEED1,$SEED2" heun:10:rho=0.4 --seed "$s"
+        validate "ddpm-200-seed$s" "$DDPM" ddpm --seed "$s"
         if [ "$s" != 1000 ]; then
             SAMPLES=40 validate "flow-mix-heun-10-rho04-40-seed$s" "$SEED1,$SEED2" heun:10:rho=0.4 --seed "$s"
         fi
