@@ -28,7 +28,7 @@
 # minutes on one core each, two side by side; scoring the DDPM pair and the seed-1000 draws about 85
 # minutes more), and the pair's recipe with uniform training times, both seeds (as long again).
 # FINETUNE=1 trains the pair on for 3000 more steps (train --init) and scores it (see below).
-# DRAWS=1 draws the 40-sample comparison again with more sampling seeds (see below).
+# DRAWS=1 draws the comparisons again with more sampling seeds (see below).
 # Usage (from anywhere): [EXTRA=1] [FINETUNE=1] [DRAWS=1] bash validation/stall-pooled/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -216,9 +216,10 @@ if [ -n "${FINETUNE:-}" ]; then
 fi
 # DRAWS=1: the comparisons drawn again with more sampling seeds (1000 to 4000), since with six
 # conditions one draw moves the error of the mean by a tenth: the shipped flow pair against DDPM-200
-# with 10 samples (the issue's target), and with 40 the pair, uncalibrated (seed 1000 is above) and
-# with the shipped calibration of its spread; about 70 minutes on one core. The lookup needs no
-# more draws: 40 samples take each of its 20 or 40 pooled snapshots equally often, whatever the seed.
+# with 10 samples (is flow within 10% of DDPM-200 in every draw?), and with 40 the pair,
+# uncalibrated (seed 1000 is above) and with the shipped calibration of its spread; about 70
+# minutes on one core. The lookup needs no more draws: 40 samples take each of its 20 or 40 pooled
+# snapshots equally often, whatever the seed.
 if [ -n "${DRAWS:-}" ]; then
     for s in 1000 2000 3000 4000; do
         validate "flow-mix-heun-10-rho04-seed$s" "$SEED1,$SEED2" heun:10:rho=0.4 --seed "$s"
