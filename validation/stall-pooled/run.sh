@@ -216,9 +216,9 @@ if [ -n "${FINETUNE:-}" ]; then
 fi
 # DRAWS=1: the comparisons drawn again with more sampling seeds (1000 to 4000), since with six
 # conditions one draw moves the error of the mean by a tenth: the shipped flow pair against DDPM-200
-# with 10 samples (is flow within 10% of DDPM-200 in every draw?), and with 40 the pair,
-# uncalibrated (seed 1000 is above) and with the shipped calibration of its spread; about 70
-# minutes on one core. The lookup needs no more draws: 40 samples take each of its 20 or 40 pooled
+# with 10 samples (is flow within 10% of DDPM-200 in every draw?), and with 40 both (seed 1000 is
+# above) and the pair with the shipped calibration of its spread; about 2.5 hours on one core, 85
+# minutes of it the 40-sample DDPM-200 draws. The lookup needs no more draws: 40 samples take each of its 20 or 40 pooled
 # snapshots equally often, whatever the seed.
 if [ -n "${DRAWS:-}" ]; then
     for s in 1000 2000 3000 4000; do
@@ -226,6 +226,7 @@ if [ -n "${DRAWS:-}" ]; then
         validate "ddpm-200-seed$s" "$DDPM" ddpm --seed "$s"
         if [ "$s" != 1000 ]; then
             SAMPLES=40 validate "flow-mix-heun-10-rho04-40-seed$s" "$SEED1,$SEED2" heun:10:rho=0.4 --seed "$s"
+            SAMPLES=40 validate "ddpm-200-40-seed$s" "$DDPM" ddpm --seed "$s"
         fi
         SAMPLES=40 validate "flow-mix-heun-10-rho04-40-calibrated-seed$s" "$SEED1,$SEED2" heun:10:rho=0.4 \
             --calibration examples/stall-pooled-flow.calibration.json --seed "$s"
