@@ -217,8 +217,8 @@ fi
 # DRAWS=1: the comparisons drawn again with more sampling seeds (1000 to 4000), since with six
 # conditions one draw moves the error of the mean by a tenth: the shipped flow pair against DDPM-200
 # with 10 samples (is flow within 10% of DDPM-200 in every draw?), and with 40 both (seed 1000 is
-# above) and the pair with the shipped calibration of its spread; about 2.5 hours on one core, 85
-# minutes of it the 40-sample DDPM-200 draws. The lookup needs no more draws: 40 samples take each of its 20 or 40 pooled
+# above) and the pair with the shipped calibration of its spread; about 3.5 hours on one core, 2 to
+# 2.5 of them the 40-sample DDPM-200 draws. The lookup needs no more draws: 40 samples take each of its 20 or 40 pooled
 # snapshots equally often, whatever the seed.
 if [ -n "${DRAWS:-}" ]; then
     for s in 1000 2000 3000 4000; do
